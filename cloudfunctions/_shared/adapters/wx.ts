@@ -1,0 +1,51 @@
+import { randomBytes } from 'crypto';
+import { cloud } from '../repos/db';
+import { Ports } from '../ports';
+
+/** Production ports over wx-server-sdk's openapi and storage (permissions in each config.json). */
+export function wxPorts(): Ports {
+  return {
+    clock: { now: () => new Date() },
+    identity: { openid: () => cloud.getWXContext().OPENID || undefined },
+    messenger: {
+      async send(m) {
+        await cloud.openapi.subscribeMessage.send({
+          touser: m.touser,
+          templateId: m.templateId,
+          page: m.page,
+          data: m.data,
+          miniprogramState: 'formal',
+        } as any);
+      },
+    },
+    contentCheck: {
+      async check(text, openid) {
+        const res: any = await cloud.openapi.security.msgSecCheck({
+          content: text,
+          version: 2,
+          scene: 2,
+          openid,
+        } as any);
+        const suggest = res?.result?.suggest;
+        return suggest === 'pass' ? { pass: true } : { pass: false, reason: res?.result?.label ? `label ${res.result.label}` : suggest };
+      },
+    },
+    codeImages: {
+      async unlimited(scene, page) {
+        const res: any = await cloud.openapi.wxacode.getUnlimited({ scene, page, checkPath: false } as any);
+        return Buffer.from(res.buffer);
+      },
+    },
+    files: {
+      async put(cloudPath, bytes) {
+        const res = await cloud.uploadFile({ cloudPath, fileContent: bytes });
+        return res.fileID;
+      },
+      async get(fileId) {
+        const res = await cloud.downloadFile({ fileID: fileId });
+        return res.fileContent as Buffer;
+      },
+    },
+    random: (n) => randomBytes(n),
+  };
+}

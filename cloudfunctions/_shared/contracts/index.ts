@@ -1,0 +1,10 @@
+import type { OrgApi } from './org';
+
+/**
+ * The whole backend contract as types: function → action → { input, output }. The mini-program
+ * imports this type-only (services/cloud.ts), so a renamed action fails its type check.
+ */
+export type Api = {
+  org: OrgApi;
+};
+export type FunctionName = keyof Api;

@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { MOBILE_PATTERN } from '../domain/shared/privacy';
+import { ORG_KINDS, PROFILES, ROLES, SECTORS } from '../domain/org/model';
+import { calendarDate, empty, id, text } from './common';
+
+const role = z.enum(Object.keys(ROLES) as [keyof typeof ROLES, ...(keyof typeof ROLES)[]]);
+const sectorIds = Object.keys(SECTORS) as [keyof typeof SECTORS, ...(keyof typeof SECTORS)[]];
+const sectorByName = Object.fromEntries(Object.entries(SECTORS).map(([k, v]) => [v, k]));
+/** The sector [ORG-01], by identifier (`organ`) or by its Chinese name (`机关`). */
+const category = z.preprocess((v) => (typeof v === 'string' && sectorByName[v] ? sectorByName[v] : v), z.enum(sectorIds));
+const status = z.enum(['full', 'probationary']);
+
+export const TEMPLATE_KEYS = ['activityReminder', 'noticePublished', 'duesReminder', 'pointsResult'] as const;
+
+/** One row of a roster import. Unknown fields (an ID number, say) are refused [PRIV-01, PRIV-02]. */
+export const importRow = z
+  .object({
+    name: text(32),
+    status,
+    joinedAt: calendarDate,
+    birthDate: calendarDate.optional(),
+    mobile: z.boolean().optional(),
+    phone: z.string().trim().regex(MOBILE_PATTERN, '手机号应为11位大陆手机号').optional(),
+  })
+  .strict();
+
+export const orgContract = {
+  me: { input: empty },
+  bind: { input: z.object({ code: text(32) }).strict() },
+  createInvite: { input: z.object({ memberId: id }).strict() },
+  createOrg: {
+    input: z
+      .object({
+        parentId: id,
+        name: text(60),
+        kind: z.enum(ORG_KINDS),
+        category,
+        profile: z.enum(PROFILES).optional(),
+        termStart: calendarDate,
+        termYears: z.number().int().min(1).max(5).optional(),
+      })
+      .strict(),
+  },
+  importMembers: {
+    input: z.object({ orgId: id, members: z.array(z.unknown()).min(1).max(500) }).strict(),
+  },
+  listMembers: { input: z.object({ orgId: id }).strict() },
+  setMemberFlags: {
+    input: z
+      .object({
+        memberId: id,
+        mobile: z.boolean().optional(),
+        exempt: z.boolean().optional(),
+        exemptReason: text(200).optional(),
+      })
+      .strict()
+      .refine((v) => v.mobile !== undefined || v.exempt !== undefined, { message: '至少修改一项' })
+      .refine((v) => v.exempt !== true || !!v.exemptReason, {
+        message: '免于积分须写明决定理由',
+        path: ['exemptReason'],
+      }),
+  },
+  setRole: { input: z.object({ memberId: id, orgId: id, role, on: z.boolean() }).strict() },
+  orgTree: { input: z.object({ orgId: id.optional() }).strict() },
+  subscribe: { input: z.object({ accepted: z.array(z.enum(TEMPLATE_KEYS)).max(3) }).strict() },
+} as const;
+
+export type MeOutput = {
+  member: {
+    id: string;
+    name: string;
+    orgId: string;
+    orgName: string;
+    status: 'full' | 'probationary';
+    mobile: boolean;
+    exempt: boolean;
+  };
+  roles: { orgId: string; orgName: string; role: keyof typeof ROLES }[];
+};
+
+export type MemberRow = {
+  id: string;
+  name: string;
+  status: 'full' | 'probationary';
+  mobile: boolean;
+  exempt: boolean;
+  roles: (keyof typeof ROLES)[];
+  /** Masked, e.g. 138****1234 [PRIV-03]. */
+  phone: string | null;
+  bound: boolean;
+};
+
+export type OrgTreeNode = {
+  id: string;
+  name: string;
+  kind: (typeof ORG_KINDS)[number];
+  category: string;
+  profile: string;
+  members: { full: number; probationary: number; total: number };
+  committeeSize: number;
+  termEnd: string | null;
+  alerts: { ruleId: string; level: 'info' | 'warning' | 'alert'; message: string }[];
+  children: OrgTreeNode[];
+};
+
+export type OrgApi = {
+  me: { input: z.input<typeof orgContract.me.input>; output: MeOutput };
+  bind: { input: z.input<typeof orgContract.bind.input>; output: { memberId: string } };
+  createInvite: { input: z.input<typeof orgContract.createInvite.input>; output: { code: string; expiresAt: string } };
+  createOrg: { input: z.input<typeof orgContract.createOrg.input>; output: { id: string } };
+  importMembers: {
+    input: { orgId: string; members: z.input<typeof importRow>[] };
+    output: { created: string[]; errors: { row: number; code: string; message: string }[] };
+  };
+  listMembers: { input: z.input<typeof orgContract.listMembers.input>; output: MemberRow[] };
+  setMemberFlags: { input: z.input<typeof orgContract.setMemberFlags.input>; output: { memberId: string } };
+  setRole: { input: z.input<typeof orgContract.setRole.input>; output: { memberId: string; roles: string[] } };
+  orgTree: { input: z.input<typeof orgContract.orgTree.input>; output: OrgTreeNode };
+  subscribe: { input: z.input<typeof orgContract.subscribe.input>; output: { quota: Record<string, number> } };
+};

@@ -1,0 +1,62 @@
+/**
+ * The few things a use case needs that are not the database. Production implementations sit
+ * in adapters/wx.ts (wx-server-sdk openapi, storage); local ones in adapters/local.ts.
+ */
+export interface Clock {
+  now(): Date;
+}
+
+export interface Identity {
+  /** The caller's OPENID as the platform reports it; undefined for anonymous/server calls. */
+  openid(): string | undefined;
+}
+
+export interface SubscriptionMessage {
+  touser: string;
+  templateId: string;
+  page: string;
+  data: Record<string, { value: string }>;
+}
+
+export interface Messenger {
+  send(message: SubscriptionMessage): Promise<void>;
+}
+
+export interface ContentCheck {
+  /** msgSecCheck v2 in production; a word list locally. */
+  check(text: string, openid?: string): Promise<{ pass: boolean; reason?: string }>;
+}
+
+export interface CodeImages {
+  /** wxacode.getUnlimited: a printed mini-program code that opens `page` with `scene` (≤ 32 chars). */
+  unlimited(scene: string, page: string): Promise<Buffer>;
+}
+
+export interface Files {
+  put(cloudPath: string, bytes: Buffer): Promise<string>;
+  get(fileId: string): Promise<Buffer>;
+}
+
+export interface Ports {
+  clock: Clock;
+  identity: Identity;
+  messenger: Messenger;
+  contentCheck: ContentCheck;
+  codeImages: CodeImages;
+  files: Files;
+  random(bytes: number): Uint8Array;
+}
+
+/**
+ * What the local emulator installs on `globalThis` before it loads any function. Its absence is
+ * how a function knows it runs in CloudBase. Nothing of it is reachable from a request body.
+ */
+export interface EmulatorHooks {
+  openid(): string | undefined;
+  now(): number;
+  putFile(cloudPath: string, bytes: Buffer): Promise<string>;
+  getFile(fileId: string): Promise<Buffer>;
+  bannedWords: readonly string[];
+}
+
+export const EMULATOR_HOOKS = Symbol.for('xianfeng.emulator');

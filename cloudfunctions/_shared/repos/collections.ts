@@ -1,0 +1,29 @@
+/**
+ * Every collection, its indexes and its permission, declared once. The deploy script
+ * (scripts/deploy-db.ts) creates them in CloudBase; the emulator creates them on reset.
+ * Permission for all: clients may neither read nor write — only cloud functions.
+ */
+export interface CollectionSpec {
+  name: string;
+  indexes: { name: string; keys: Record<string, 1 | -1>; unique?: boolean }[];
+}
+
+export const COLLECTIONS: CollectionSpec[] = [
+  { name: 'orgs', indexes: [{ name: 'parent', keys: { parentId: 1 } }, { name: 'ancestors', keys: { ancestors: 1 } }] },
+  {
+    name: 'members',
+    indexes: [
+      { name: 'org', keys: { orgId: 1, name: 1 } },
+      { name: 'personKey', keys: { personKey: 1 } },
+      { name: 'roles', keys: { 'roles.orgId': 1 } },
+    ],
+  },
+  { name: 'personKeys', indexes: [] },
+  { name: 'bindings', indexes: [{ name: 'member', keys: { memberId: 1 } }] },
+  { name: 'invites', indexes: [{ name: 'member', keys: { memberId: 1 } }] },
+  { name: 'auditLogs', indexes: [{ name: 'org_at', keys: { orgId: 1, at: -1 } }] },
+  { name: 'subscriptionQuotas', indexes: [{ name: 'member', keys: { memberId: 1 } }] },
+  { name: 'outbox', indexes: [{ name: 'sentAt', keys: { sentAt: -1 } }] },
+];
+
+export const COLLECTION_NAMES = COLLECTIONS.map((c) => c.name);

@@ -1,0 +1,87 @@
+import { isCommittee, mayAct, administers } from '../domain/org/access';
+import { Role } from '../domain/org/model';
+import { Ports } from '../ports';
+import { findMemberByOpenid, MemberDoc } from '../repos/members';
+import { findOrg, OrgDoc } from '../repos/orgs';
+import { appendAudit, AuditEntry } from './audit';
+import { AppError, forbidden, notFound } from './errors';
+
+export interface Caller {
+  openid: string;
+  member: MemberDoc;
+}
+
+/** What a use case gets: the time of the request, the ports, the caller and the authorisation checks. */
+export interface Ctx {
+  fn: string;
+  action: string;
+  now: Date;
+  ports: Ports;
+  openid: string | undefined;
+  /** The bound caller; throws AUTH.UNBOUND when the OPENID is not bound to a member. */
+  caller(): Promise<Caller>;
+  /** Loads the org and checks the caller is on its committee (or a superior above it). */
+  requireCommittee(orgId: string, duties?: Role[]): Promise<OrgDoc>;
+  /** Loads the org and checks the caller is a superior administrator of it or above it. */
+  requireSuperior(orgId: string): Promise<OrgDoc>;
+  /** Loads the org and checks the caller belongs to it or may administer it. */
+  requireMember(orgId: string): Promise<OrgDoc>;
+  /** Appends an audit log entry for an administrator write [PRIV-06]. */
+  audit(entry: Omit<AuditEntry, 'action'>): Promise<void>;
+}
+
+export function createContext(fn: string, action: string, ports: Ports): Ctx {
+  const openid = ports.identity.openid();
+  const now = ports.clock.now();
+  let callerPromise: Promise<Caller> | undefined;
+
+  const caller = () => {
+    callerPromise ??= (async () => {
+      if (!openid) throw new AppError('AUTH.UNBOUND');
+      const member = await findMemberByOpenid(openid);
+      if (!member) throw new AppError('AUTH.UNBOUND');
+      return { openid, member };
+    })();
+    return callerPromise;
+  };
+
+  async function loadOrg(orgId: string): Promise<{ org: OrgDoc; c: Caller }> {
+    const c = await caller();
+    const org = await findOrg(orgId);
+    if (!org) throw notFound('组织');
+    return { org, c };
+  }
+  const node = (org: OrgDoc) => ({ id: org._id, kind: org.kind, ancestors: org.ancestors });
+
+  return {
+    fn,
+    action,
+    now,
+    ports,
+    openid,
+    caller,
+    async requireCommittee(orgId, duties = []) {
+      const { org, c } = await loadOrg(orgId);
+      const allowed = duties.length ? mayAct(c.member.roles, node(org), duties) : isCommittee(c.member.roles, node(org));
+      if (!allowed) throw forbidden('只有本支部委员或上级党组织可以进行此操作');
+      return org;
+    },
+    async requireSuperior(orgId) {
+      const { org, c } = await loadOrg(orgId);
+      if (!administers(c.member.roles, node(org))) throw forbidden('只有上级党组织管理员可以进行此操作');
+      return org;
+    },
+    async requireMember(orgId) {
+      const { org, c } = await loadOrg(orgId);
+      if (c.member.orgId !== orgId && !isCommittee(c.member.roles, node(org))) {
+        throw forbidden('只能查看本支部的信息');
+      }
+      return org;
+    },
+    async audit(entry) {
+      const c = await caller();
+      const roles = c.member.roles.filter((g) => !entry.orgId || g.orgId === entry.orgId).map((g) => g.role);
+      await appendAudit({ memberId: c.member._id, openid: c.openid, roles }, now, { ...entry, action: `${fn}.${action}` });
+    },
+  };
+}

@@ -1,0 +1,18 @@
+import { bind, createInvite, me } from '../_shared/app/org/identity';
+import { importMembers, listMembers, setMemberFlags } from '../_shared/app/org/roster';
+import { createOrg, orgTree, setRole } from '../_shared/app/org/structure';
+import { subscribe } from '../_shared/app/org/subscribe';
+import { createFunction } from '../_shared/runtime/handler';
+
+export const main = createFunction('org', {
+  me,
+  bind,
+  createInvite,
+  createOrg,
+  importMembers,
+  listMembers,
+  setMemberFlags,
+  setRole,
+  orgTree,
+  subscribe,
+});

@@ -1,0 +1,91 @@
+import { AsyncLocalStorage } from 'async_hooks';
+import { randomBytes } from 'crypto';
+import { existsSync, promises as fs, readdirSync, readFileSync } from 'fs';
+import * as path from 'path';
+import { EMULATOR_HOOKS, EmulatorHooks } from '../cloudfunctions/_shared/ports';
+import { EmulatorClock } from './clock';
+
+const ROOT = path.resolve(__dirname, '../cloudfunctions');
+type Main = (event: unknown, context: unknown) => Promise<unknown>;
+
+export interface TimerTrigger {
+  name: string;
+  type: 'timer';
+  config: string;
+}
+
+/** Words the local content check refuses, standing in for msgSecCheck. */
+export const BANNED_WORDS = ['违禁词', '赌博', '色情', '法轮'];
+
+/**
+ * Hosts every cloud function in this process. Each invocation runs inside its own async context
+ * that carries the caller's OPENID, so concurrent calls never see each other's identity (what
+ * getWXContext's process-wide variables could not guarantee here).
+ */
+export class FunctionHost {
+  private readonly callers = new AsyncLocalStorage<{ openid?: string }>();
+  private readonly loaded = new Map<string, Main>();
+  readonly hooks: EmulatorHooks;
+
+  constructor(
+    readonly clock: EmulatorClock,
+    private readonly filesDir: string | undefined,
+  ) {
+    const memFiles = new Map<string, Buffer>();
+    const hooks: EmulatorHooks = (this.hooks = {
+      openid: () => this.callers.getStore()?.openid,
+      now: () => clock.now(),
+      bannedWords: BANNED_WORDS,
+      putFile: async (cloudPath, bytes) => {
+        const fileId = `local-${randomBytes(8).toString('hex')}-${path.basename(cloudPath).replace(/[^\w.-]/g, '_')}`;
+        if (this.filesDir) {
+          await fs.mkdir(this.filesDir, { recursive: true });
+          await fs.writeFile(path.join(this.filesDir, fileId), bytes);
+        } else memFiles.set(fileId, bytes);
+        return fileId;
+      },
+      getFile: async (fileId) => {
+        if (!/^local-[\w.-]+$/.test(fileId)) throw new Error('no such file');
+        if (this.filesDir) return fs.readFile(path.join(this.filesDir, fileId));
+        const bytes = memFiles.get(fileId);
+        if (!bytes) throw new Error('no such file');
+        return bytes;
+      },
+    });
+    (globalThis as Record<symbol, unknown>)[EMULATOR_HOOKS] = hooks;
+  }
+
+  names(): string[] {
+    return readdirSync(ROOT, { withFileTypes: true })
+      .filter((d) => d.isDirectory() && !d.name.startsWith('_') && existsSync(path.join(ROOT, d.name, 'index.ts')))
+      .map((d) => d.name)
+      .sort();
+  }
+
+  has(name: string): boolean {
+    return this.names().includes(name);
+  }
+
+  timers(name: string): TimerTrigger[] {
+    const file = path.join(ROOT, name, 'config.json');
+    if (!existsSync(file)) return [];
+    const config = JSON.parse(readFileSync(file, 'utf8')) as { triggers?: TimerTrigger[] };
+    return (config.triggers ?? []).filter((t) => t.type === 'timer');
+  }
+
+  /** Runs a function as CloudBase would: the same module, its exported `main`, one caller. */
+  async invoke(name: string, event: unknown, openid?: string): Promise<unknown> {
+    const main = this.load(name);
+    return this.callers.run({ openid }, () => main(event, { function_name: name }));
+  }
+
+  private load(name: string): Main {
+    let main = this.loaded.get(name);
+    if (!main) {
+      if (!this.has(name)) throw new Error(`function not found: ${name}`);
+      main = (require(path.join(ROOT, name, 'index.ts')) as { main: Main }).main;
+      this.loaded.set(name, main);
+    }
+    return main;
+  }
+}

@@ -1,0 +1,201 @@
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { EJSON } from 'bson';
+
+export type Doc = { _id: string; [key: string]: unknown };
+
+/**
+ * The emulator's document store: collections held in memory, persisted one file per collection.
+ *
+ * Durability: a write resolves only after the collections it touched are on disk. Writes that
+ * arrive while a flush is running are grouped into the next flush (group commit), so a burst of
+ * 1,000 sign-ins costs a handful of file writes, not 1,000. Each file is replaced atomically
+ * (write a temporary file, fsync it, rename over the old one, fsync the directory), so a crash
+ * leaves either the old or the new snapshot, never a torn one.
+ *
+ * Isolation: one lock serialises operations; a transaction holds it from start to commit or
+ * abort and keeps an undo log, which is how CloudBase's single-document-group transactions look
+ * from the outside (others wait; an abort leaves no trace).
+ */
+export class DocumentStore {
+  private readonly collections = new Map<string, Map<string, Doc>>();
+  private readonly dirty = new Set<string>();
+  private flushing: Promise<void> | null = null;
+  private flushQueued: Promise<void> | null = null;
+  private lockTail: Promise<void> = Promise.resolve();
+  private txCounter = 0;
+  private tx: Transaction | null = null;
+
+  constructor(private readonly dataDir?: string) {}
+
+  async load(): Promise<void> {
+    if (!this.dataDir) return;
+    await fs.mkdir(this.dataDir, { recursive: true });
+    for (const file of await fs.readdir(this.dataDir)) {
+      if (!file.endsWith('.json')) continue; // leftovers of an interrupted write end in .tmp
+      const text = await fs.readFile(path.join(this.dataDir, file), 'utf8');
+      const docs = EJSON.parse(text, { relaxed: true }) as Doc[];
+      this.collections.set(file.slice(0, -5), new Map(docs.map((d) => [d._id, d])));
+    }
+  }
+
+  has(name: string): boolean {
+    return this.collections.has(name);
+  }
+
+  names(): string[] {
+    return [...this.collections.keys()].sort();
+  }
+
+  /** Creates the collection if it does not exist (CloudBase: createCollection). */
+  ensure(name: string): Map<string, Doc> {
+    let coll = this.collections.get(name);
+    if (!coll) {
+      coll = new Map();
+      this.collections.set(name, coll);
+      this.dirty.add(name);
+    }
+    return coll;
+  }
+
+  get(name: string): Map<string, Doc> | undefined {
+    return this.collections.get(name);
+  }
+
+  /** Wipes everything (reset). */
+  async clear(): Promise<void> {
+    for (const name of this.collections.keys()) this.dirty.add(name);
+    this.collections.clear();
+    await this.persist();
+  }
+
+  /** Records a change for the undo log of an open transaction and marks the collection dirty. */
+  touch(name: string, id: string, before: Doc | undefined, txId?: string): void {
+    this.dirty.add(name);
+    if (txId && this.tx?.id === txId) this.tx.undo.push({ name, id, before });
+  }
+
+  /** Runs `fn` under the store lock (or inside the open transaction `txId`). */
+  async run<T>(fn: () => T, txId?: string): Promise<T> {
+    if (txId) {
+      if (!this.tx || this.tx.id !== txId) throw new StoreError('TRANSACTION_NOT_EXIST', '事务不存在或已结束');
+      this.tx.touchedAt = Date.now();
+      return fn();
+    }
+    const release = await this.acquire();
+    try {
+      return fn();
+    } finally {
+      release();
+    }
+  }
+
+  async begin(): Promise<string> {
+    const release = await this.acquire();
+    const id = `tx-${++this.txCounter}-${Date.now()}`;
+    const tx: Transaction = { id, undo: [], release, touchedAt: Date.now(), timer: undefined };
+    // An abandoned transaction must not block the emulator forever (CloudBase times out too).
+    tx.timer = setInterval(() => {
+      if (Date.now() - tx.touchedAt > 10_000) void this.abort(id);
+    }, 1_000);
+    tx.timer.unref?.();
+    this.tx = tx;
+    return id;
+  }
+
+  async commit(txId: string): Promise<void> {
+    const tx = this.take(txId);
+    tx.release();
+    await this.persist();
+  }
+
+  async abort(txId: string): Promise<void> {
+    const tx = this.take(txId);
+    for (const { name, id, before } of tx.undo.reverse()) {
+      const coll = this.ensure(name);
+      if (before) coll.set(id, before);
+      else coll.delete(id);
+    }
+    tx.release();
+  }
+
+  /** Resolves once every change made so far is durably on disk. */
+  persist(): Promise<void> {
+    if (!this.dataDir) return Promise.resolve();
+    if (!this.flushing) {
+      this.flushing = this.flush().finally(() => (this.flushing = null));
+      return this.flushing;
+    }
+    // A flush is running: everything dirty now goes into the next one, shared by all waiters.
+    if (!this.flushQueued) {
+      this.flushQueued = this.flushing.then(() => {
+        this.flushQueued = null;
+        return this.persist();
+      });
+    }
+    return this.flushQueued;
+  }
+
+  private async flush(): Promise<void> {
+    const dir = this.dataDir as string;
+    await fs.mkdir(dir, { recursive: true });
+    const names = [...this.dirty];
+    this.dirty.clear();
+    for (const name of names) {
+      const file = path.join(dir, `${name}.json`);
+      const coll = this.collections.get(name);
+      if (!coll) {
+        await fs.rm(file, { force: true });
+        continue;
+      }
+      const tmp = `${file}.tmp`;
+      const handle = await fs.open(tmp, 'w');
+      try {
+        await handle.writeFile(EJSON.stringify([...coll.values()], { relaxed: true }));
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await fs.rename(tmp, file);
+    }
+    const dirHandle = await fs.open(dir, 'r');
+    try {
+      await dirHandle.sync();
+    } finally {
+      await dirHandle.close();
+    }
+  }
+
+  private take(txId: string): Transaction {
+    const tx = this.tx;
+    if (!tx || tx.id !== txId) throw new StoreError('TRANSACTION_NOT_EXIST', '事务不存在或已结束');
+    clearInterval(tx.timer);
+    this.tx = null;
+    return tx;
+  }
+
+  private acquire(): Promise<() => void> {
+    let release!: () => void;
+    const next = new Promise<void>((resolve) => (release = resolve));
+    const prev = this.lockTail;
+    this.lockTail = prev.then(() => next);
+    return prev.then(() => release);
+  }
+}
+
+interface Transaction {
+  id: string;
+  undo: { name: string; id: string; before: Doc | undefined }[];
+  release: () => void;
+  touchedAt: number;
+  timer: ReturnType<typeof setInterval> | undefined;
+}
+
+export class StoreError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
