@@ -76,7 +76,9 @@ export function createCloudbaseApi(deps: ApiDeps) {
     let last: Doc | undefined;
     for (const target of targets) {
       const before = structuredClone(target);
-      const next = p.merge ? applyOperators(structuredClone(target), data) : { ...data, _id: target._id };
+      const next = p.merge
+        ? applyOperators(structuredClone(target), data)
+        : { ...data, _id: target._id };
       if (JSON.stringify(EJSON.serialize(next)) !== JSON.stringify(EJSON.serialize(before))) {
         coll.set(target._id, next as Doc);
         store.touch(p.collectionName, target._id, before, txId);
@@ -101,7 +103,8 @@ export function createCloudbaseApi(deps: ApiDeps) {
   const actions: Record<string, (p: any) => Promise<ApiResponse>> = {
     'database.addCollection': (p) =>
       store.run(() => {
-        if (store.has(p.collectionName)) throw new ApiError('DATABASE_COLLECTION_ALREADY_EXIST', 'collection already exists');
+        if (store.has(p.collectionName))
+          throw new ApiError('DATABASE_COLLECTION_ALREADY_EXIST', 'collection already exists');
         store.ensure(p.collectionName);
         return {};
       }),
@@ -109,7 +112,11 @@ export function createCloudbaseApi(deps: ApiDeps) {
       store.run(() => {
         const coll = collection(p.collectionName);
         const limit = Math.min(Number(p.limit) || DEFAULT_LIMIT, MAX_LIMIT);
-        let cursor = find([...coll.values()], parse(p.query), p.projection ? parse(p.projection) : undefined);
+        let cursor = find(
+          [...coll.values()],
+          parse(p.query),
+          p.projection ? parse(p.projection) : undefined,
+        );
         if (p.order) cursor = cursor.sort(parse(p.order));
         const list = cursor
           .skip(Number(p.offset) || 0)
@@ -119,7 +126,9 @@ export function createCloudbaseApi(deps: ApiDeps) {
         return { data: { list }, limit, offset: Number(p.offset) || 0 };
       }, p.transactionId),
     'database.calculateDocument': (p) =>
-      store.run(() => ({ data: { total: matching(collection(p.collectionName), p.query).length } })),
+      store.run(() => ({
+        data: { total: matching(collection(p.collectionName), p.query).length },
+      })),
     'database.insertDocument': (p) =>
       store.run(() => {
         const docs = (p.data as string[]).map((text) => parse(text) as Doc);
@@ -133,7 +142,12 @@ export function createCloudbaseApi(deps: ApiDeps) {
     'database.modifyAndReturnDoc': (p) =>
       store.run(() => {
         const r = modify({ ...p, multi: false }, p.transactionId);
-        return { data: { updated: r.updated, doc: r.doc ? EJSON.stringify(r.doc, { relaxed: false }) : null } };
+        return {
+          data: {
+            updated: r.updated,
+            doc: r.doc ? EJSON.stringify(r.doc, { relaxed: false }) : null,
+          },
+        };
       }, p.transactionId),
     'database.removeDocument': (p) =>
       store.run(() => ({ data: { deleted: remove(p, p.transactionId) } }), p.transactionId),
@@ -168,7 +182,14 @@ export function createCloudbaseApi(deps: ApiDeps) {
         const data = parse(p.data);
         const isOperator = Object.keys(data).some((k) => k.startsWith('$'));
         const r = modify(
-          { collectionName: p.collectionName, query, queryType: 'DOC', data: p.data, merge: isOperator, upsert: !!p.upsert },
+          {
+            collectionName: p.collectionName,
+            query,
+            queryType: 'DOC',
+            data: p.data,
+            merge: isOperator,
+            upsert: !!p.upsert,
+          },
           p.transactionId,
         );
         return {
@@ -179,7 +200,10 @@ export function createCloudbaseApi(deps: ApiDeps) {
     'database.deleteDocInTransaction': (p) =>
       store.run(() => {
         const query = EJSON.stringify({ _id: p._id }, { relaxed: false });
-        const deleted = remove({ collectionName: p.collectionName, query, queryType: 'DOC' }, p.transactionId);
+        const deleted = remove(
+          { collectionName: p.collectionName, query, queryType: 'DOC' },
+          p.transactionId,
+        );
         return { deleted: EJSON.stringify(deleted, { relaxed: false }) };
       }, p.transactionId),
     'functions.invokeFunction': async (p) => {
@@ -193,15 +217,24 @@ export function createCloudbaseApi(deps: ApiDeps) {
     const requestId = newId().slice(0, 16);
     const action = actions[body?.action];
     if (!action) {
-      return { code: 'INVALID_ACTION', message: `action not supported by the emulator: ${body?.action}`, requestId };
+      return {
+        code: 'INVALID_ACTION',
+        message: `action not supported by the emulator: ${body?.action}`,
+        requestId,
+      };
     }
     try {
       const res = await action(body);
       if (body.action.startsWith('database.') && !body.transactionId) await store.persist();
       return { ...res, requestId };
     } catch (e) {
-      if (e instanceof ApiError || e instanceof StoreError) return { code: e.code, message: e.message, requestId };
-      return { code: 'DATABASE_REQUEST_FAILED', message: `[FailedOperation] ${(e as Error).message}`, requestId };
+      if (e instanceof ApiError || e instanceof StoreError)
+        return { code: e.code, message: e.message, requestId };
+      return {
+        code: 'DATABASE_REQUEST_FAILED',
+        message: `[FailedOperation] ${(e as Error).message}`,
+        requestId,
+      };
     }
   };
 }
@@ -239,7 +272,8 @@ function revive(value: unknown, now: number): unknown {
   if (value && typeof value === 'object' && !(value instanceof Date)) {
     const obj = value as Record<string, unknown>;
     const serverDate = obj.$tcb_server_date as { offset?: number } | undefined;
-    if (serverDate && Object.keys(obj).length === 1) return new Date(now + (serverDate.offset ?? 0));
+    if (serverDate && Object.keys(obj).length === 1)
+      return new Date(now + (serverDate.offset ?? 0));
     return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, revive(v, now)]));
   }
   return value;

@@ -57,7 +57,12 @@ export class FunctionHost {
 
   names(): string[] {
     return readdirSync(ROOT, { withFileTypes: true })
-      .filter((d) => d.isDirectory() && !d.name.startsWith('_') && existsSync(path.join(ROOT, d.name, 'index.ts')))
+      .filter(
+        (d) =>
+          d.isDirectory() &&
+          !d.name.startsWith('_') &&
+          existsSync(path.join(ROOT, d.name, 'index.ts')),
+      )
       .map((d) => d.name)
       .sort();
   }

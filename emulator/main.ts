@@ -7,7 +7,12 @@ async function main(): Promise<void> {
   const t0 = Date.now();
   const port = Number(process.env.PORT ?? 8787);
   const dataDir = path.resolve(process.env.DATA_DIR ?? '.data');
-  const emu = await startEmulator({ port, host: process.env.HOST ?? '127.0.0.1', dataDir, seed: 'demo' });
+  const emu = await startEmulator({
+    port,
+    host: process.env.HOST ?? '127.0.0.1',
+    dataDir,
+    seed: 'demo',
+  });
   // Load every function once now, so the first request is not the slow one.
   for (const name of emu.host.names()) await emu.invoke(name, { action: '__warmup__' });
   const lines = [
@@ -22,7 +27,9 @@ async function main(): Promise<void> {
     '试一试：',
     `  curl -s -XPOST ${emu.url}/functions/org -H 'X-WX-OPENID: demo-secretary' -d '{"action":"me"}'`,
     '',
-    '小程序连接本地模拟器：在 miniprogram/config.ts 中设 mode: "local"、emulatorUrl: "' + emu.url + '"，',
+    '小程序连接本地模拟器：在 miniprogram/config.ts 中设 mode: "local"、emulatorUrl: "' +
+      emu.url +
+      '"，',
     '并在微信开发者工具中勾选「不校验合法域名」；演示身份可在「我的」页切换。',
     `让任意进程中的 wx-server-sdk 指向本模拟器：GET ${emu.url}/__emulator/env`,
   ];

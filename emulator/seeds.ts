@@ -60,38 +60,173 @@ function member(
     createdAt: now,
     ...rest,
   };
-  return { ...base, personKey: personKey(orgId, { name, birthDate: base.birthDate ?? undefined, joinedAt: base.joinedAt }) };
+  return {
+    ...base,
+    personKey: personKey(orgId, {
+      name,
+      birthDate: base.birthDate ?? undefined,
+      joinedAt: base.joinedAt,
+    }),
+  };
 }
 
 export function buildSeed(name: SeedName, now: Date): SeedData {
   const data: SeedData = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, [] as Doc[]]));
-  const committee = org({ _id: 'demo-committee', name: '示范学院党委', kind: 'baseCommittee', termYears: 5, termStart: '2022-09-01' }, now);
-  const superior = member('demo-superior', 'demo-committee', '王建国', { roles: [{ orgId: 'demo-committee', role: 'superiorAdmin' }], phone: '13800001111' }, now);
+  const committee = org(
+    {
+      _id: 'demo-committee',
+      name: '示范学院党委',
+      kind: 'baseCommittee',
+      termYears: 5,
+      termStart: '2022-09-01',
+    },
+    now,
+  );
+  const superior = member(
+    'demo-superior',
+    'demo-committee',
+    '王建国',
+    { roles: [{ orgId: 'demo-committee', role: 'superiorAdmin' }], phone: '13800001111' },
+    now,
+  );
   data.orgs.push(committee as unknown as Doc);
   const members: MemberDoc[] = [superior];
 
   if (name === 'demo') {
     const today = localDate(now);
     data.orgs.push(
-      org({ _id: 'demo-branch', name: '机关第一党支部', kind: 'branch', parentId: 'demo-committee', ancestors: ['demo-committee'], settings: { pointsEnabled: true, membersSeeRanking: false } }, now) as unknown as Doc,
-      org({ _id: 'demo-branch-2', name: '机关第二党支部', kind: 'branch', parentId: 'demo-committee', ancestors: ['demo-committee'], termStart: '2023-12-01' }, now) as unknown as Doc,
+      org(
+        {
+          _id: 'demo-branch',
+          name: '机关第一党支部',
+          kind: 'branch',
+          parentId: 'demo-committee',
+          ancestors: ['demo-committee'],
+          settings: { pointsEnabled: true, membersSeeRanking: false },
+        },
+        now,
+      ) as unknown as Doc,
+      org(
+        {
+          _id: 'demo-branch-2',
+          name: '机关第二党支部',
+          kind: 'branch',
+          parentId: 'demo-committee',
+          ancestors: ['demo-committee'],
+          termStart: '2023-12-01',
+        },
+        now,
+      ) as unknown as Doc,
     );
     const b = 'demo-branch';
     const names = ['陈明', '刘洋', '杨帆', '黄磊', '周敏', '吴静', '徐强', '孙丽'];
     members.push(
-      member('demo-secretary', b, '李红', { roles: [{ orgId: b, role: 'secretary' }], phone: '13912345678', birthDate: '1975-03-12', joinedAt: '1998-07-01' }, now),
-      member('demo-organizer', b, '张伟', { roles: [{ orgId: b, role: 'orgCommissioner' }, { orgId: b, role: 'scorer' }], phone: '13700002222', birthDate: '1982-11-02', joinedAt: '2006-06-28' }, now),
-      ...names.map((n, i) =>
-        member(`demo-member-${i + 1}`, b, n, { birthDate: `19${70 + i * 3}-0${(i % 9) + 1}-15`, joinedAt: `20${String(i + 5).padStart(2, '0')}-07-01`, phone: `1360000${String(1000 + i)}` }, now),
+      member(
+        'demo-secretary',
+        b,
+        '李红',
+        {
+          roles: [{ orgId: b, role: 'secretary' }],
+          phone: '13912345678',
+          birthDate: '1975-03-12',
+          joinedAt: '1998-07-01',
+        },
+        now,
       ),
-      member('demo-probationary', b, '郑晓', { status: 'probationary', birthDate: '1999-04-20', joinedAt: addYears(today, -1).slice(0, 8) + '01' }, now),
-      member('demo-mobile', b, '马骏', { mobile: true, birthDate: '1990-08-08', joinedAt: '2015-07-01' }, now),
-      member('demo-elder', b, '何德福', { birthDate: addYears(today, -75), joinedAt: '1972-07-01', exempt: true, exemptReason: '年满70周岁，经支部党员大会讨论并报基层党委同意，免于积分管理' }, now),
-      member('demo-newcomer', b, '赵新', { bound: false, birthDate: '1995-01-09', joinedAt: '2020-07-01' }, now),
-      member('demo-secretary-2', 'demo-branch-2', '钱芳', { roles: [{ orgId: 'demo-branch-2', role: 'secretary' }], birthDate: '1978-12-01', joinedAt: '2001-07-01' }, now),
-      ...['冯涛', '褚静', '卫东'].map((n, i) => member(`demo-b2-member-${i + 1}`, 'demo-branch-2', n, { bound: false, birthDate: `198${i}-02-02` }, now)),
+      member(
+        'demo-organizer',
+        b,
+        '张伟',
+        {
+          roles: [
+            { orgId: b, role: 'orgCommissioner' },
+            { orgId: b, role: 'scorer' },
+          ],
+          phone: '13700002222',
+          birthDate: '1982-11-02',
+          joinedAt: '2006-06-28',
+        },
+        now,
+      ),
+      ...names.map((n, i) =>
+        member(
+          `demo-member-${i + 1}`,
+          b,
+          n,
+          {
+            birthDate: `19${70 + i * 3}-0${(i % 9) + 1}-15`,
+            joinedAt: `20${String(i + 5).padStart(2, '0')}-07-01`,
+            phone: `1360000${String(1000 + i)}`,
+          },
+          now,
+        ),
+      ),
+      member(
+        'demo-probationary',
+        b,
+        '郑晓',
+        {
+          status: 'probationary',
+          birthDate: '1999-04-20',
+          joinedAt: addYears(today, -1).slice(0, 8) + '01',
+        },
+        now,
+      ),
+      member(
+        'demo-mobile',
+        b,
+        '马骏',
+        { mobile: true, birthDate: '1990-08-08', joinedAt: '2015-07-01' },
+        now,
+      ),
+      member(
+        'demo-elder',
+        b,
+        '何德福',
+        {
+          birthDate: addYears(today, -75),
+          joinedAt: '1972-07-01',
+          exempt: true,
+          exemptReason: '年满70周岁，经支部党员大会讨论并报基层党委同意，免于积分管理',
+        },
+        now,
+      ),
+      member(
+        'demo-newcomer',
+        b,
+        '赵新',
+        { bound: false, birthDate: '1995-01-09', joinedAt: '2020-07-01' },
+        now,
+      ),
+      member(
+        'demo-secretary-2',
+        'demo-branch-2',
+        '钱芳',
+        {
+          roles: [{ orgId: 'demo-branch-2', role: 'secretary' }],
+          birthDate: '1978-12-01',
+          joinedAt: '2001-07-01',
+        },
+        now,
+      ),
+      ...['冯涛', '褚静', '卫东'].map((n, i) =>
+        member(
+          `demo-b2-member-${i + 1}`,
+          'demo-branch-2',
+          n,
+          { bound: false, birthDate: `198${i}-02-02` },
+          now,
+        ),
+      ),
     );
-    data.invites.push({ _id: 'DEMO-INVITE', memberId: 'demo-newcomer', orgId: b, expiresAt: new Date(+now + 3650 * 86400_000), usedAt: null, createdAt: now });
+    data.invites.push({
+      _id: 'DEMO-INVITE',
+      memberId: 'demo-newcomer',
+      orgId: b,
+      expiresAt: new Date(+now + 3650 * 86400_000),
+      usedAt: null,
+      createdAt: now,
+    });
   }
 
   for (const m of members) {

@@ -57,8 +57,10 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   }
   if (store.names().length === 0) await reset(opts.seed ?? 'demo');
 
-  const server = createServer((req, res) => {
-    route(req, res).catch((e) => send(res, 500, { ok: false, error: { code: 'INTERNAL', message: String(e?.message ?? e) } }));
+  const server = createServer({ noDelay: true, keepAlive: true }, (req, res) => {
+    route(req, res).catch((e) =>
+      send(res, 500, { ok: false, error: { code: 'INTERNAL', message: String(e?.message ?? e) } }),
+    );
   });
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -67,18 +69,27 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     const method = req.method ?? 'GET';
     if (method === 'OPTIONS') return send(res, 204, null);
     if (method === 'GET' && p === '/health') return send(res, 200, { ok: true });
-    if (method === 'GET' && p === '/') return sendRaw(res, 200, 'text/html; charset=utf-8', consoleHtml(emulator.url));
-    if (method === 'POST' && p.startsWith('/admin')) return send(res, 200, await api(await readJson(req)));
+    if (method === 'GET' && p === '/')
+      return sendRaw(res, 200, 'text/html; charset=utf-8', consoleHtml(emulator.url));
+    if (method === 'POST' && p.startsWith('/admin'))
+      return send(res, 200, await api(await readJson(req)));
     if (method === 'GET' && p === '/__emulator/env') return send(res, 200, emulator.env);
 
     const fn = p.match(/^\/functions\/([\w-]+)$/);
     if (method === 'POST' && fn) {
-      if (!host.has(fn[1])) return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: `云函数 ${fn[1]} 不存在` } });
+      if (!host.has(fn[1]))
+        return send(res, 404, {
+          ok: false,
+          error: { code: 'NOT_FOUND', message: `云函数 ${fn[1]} 不存在` },
+        });
       let event: unknown;
       try {
         event = await readJson(req);
       } catch {
-        return send(res, 400, { ok: false, error: { code: 'INPUT.MALFORMED', message: '请求体不是合法的 JSON' } });
+        return send(res, 400, {
+          ok: false,
+          error: { code: 'INPUT.MALFORMED', message: '请求体不是合法的 JSON' },
+        });
       }
       const openid = header(req, 'x-wx-openid');
       return send(res, 200, await host.invoke(fn[1], event, openid));
@@ -86,7 +97,11 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     if (method === 'POST' && p === '/__emulator/reset') {
       const body = (await readJson(req).catch(() => ({}))) as { seed?: string };
       const seed = body.seed ?? 'demo';
-      if (seed !== 'demo' && seed !== 'empty') return send(res, 400, { ok: false, error: { code: 'INPUT.INVALID', message: 'seed 只能是 demo 或 empty' } });
+      if (seed !== 'demo' && seed !== 'empty')
+        return send(res, 400, {
+          ok: false,
+          error: { code: 'INPUT.INVALID', message: 'seed 只能是 demo 或 empty' },
+        });
       await reset(seed);
       return send(res, 200, { ok: true, seed });
     }
@@ -96,11 +111,19 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
         if (body.now === null) clock.freeze(null);
         else if (typeof body.now === 'string') {
           const at = Date.parse(body.now);
-          if (Number.isNaN(at)) return send(res, 400, { ok: false, error: { code: 'INPUT.INVALID', message: 'now 应为 ISO-8601 时间' } });
+          if (Number.isNaN(at))
+            return send(res, 400, {
+              ok: false,
+              error: { code: 'INPUT.INVALID', message: 'now 应为 ISO-8601 时间' },
+            });
           clock.freeze(at);
         }
         if (typeof body.advanceMs === 'number') {
-          if (!clock.frozen) return send(res, 409, { ok: false, error: { code: 'CONFLICT', message: '时钟未冻结，不能拨动' } });
+          if (!clock.frozen)
+            return send(res, 409, {
+              ok: false,
+              error: { code: 'CONFLICT', message: '时钟未冻结，不能拨动' },
+            });
           clock.advance(body.advanceMs);
         }
       }
@@ -110,21 +133,49 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     if (method === 'POST' && trigger) {
       const name = trigger[1];
       const timers = host.has(name) ? host.timers(name) : [];
-      if (timers.length === 0) return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: `云函数 ${name} 没有定时触发器` } });
-      const event = { Type: 'Timer', TriggerName: timers[0].name, Time: new Date(clock.now()).toISOString() };
+      if (timers.length === 0)
+        return send(res, 404, {
+          ok: false,
+          error: { code: 'NOT_FOUND', message: `云函数 ${name} 没有定时触发器` },
+        });
+      const event = {
+        Type: 'Timer',
+        TriggerName: timers[0].name,
+        Time: new Date(clock.now()).toISOString(),
+      };
       return send(res, 200, await host.invoke(name, event));
     }
     if (method === 'GET' && p === '/__emulator/outbox') {
       const list = [...(store.get('outbox')?.values() ?? [])]
-        .map(({ touser, templateId, page, data, sentAt }) => ({ touser, templateId, page, data, sentAt }))
+        .map(({ touser, templateId, page, data, sentAt }) => ({
+          touser,
+          templateId,
+          page,
+          data,
+          sentAt,
+        }))
         .sort((a, b) => +(a.sentAt as Date) - +(b.sentAt as Date));
-      return sendRaw(res, 200, 'application/json; charset=utf-8', EJSON.stringify(list, { relaxed: true }));
+      return sendRaw(
+        res,
+        200,
+        'application/json; charset=utf-8',
+        EJSON.stringify(list, { relaxed: true }),
+      );
     }
     const coll = p.match(/^\/__emulator\/collections\/([\w-]+)$/);
     if (method === 'GET' && coll) {
       const docs = store.get(coll[1]);
-      if (!docs) return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: `集合 ${coll[1]} 不存在` } });
-      return sendRaw(res, 200, 'application/json; charset=utf-8', EJSON.stringify([...docs.values()], { relaxed: true }));
+      if (!docs)
+        return send(res, 404, {
+          ok: false,
+          error: { code: 'NOT_FOUND', message: `集合 ${coll[1]} 不存在` },
+        });
+      return sendRaw(
+        res,
+        200,
+        'application/json; charset=utf-8',
+        EJSON.stringify([...docs.values()], { relaxed: true }),
+      );
     }
     if (method === 'GET' && p === '/__emulator/collections') return send(res, 200, store.names());
     const file = p.match(/^\/__emulator\/files\/(.+)$/);
@@ -136,16 +187,24 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
         return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '文件不存在' } });
       }
     }
-    return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: `没有这个地址：${method} ${p}` } });
+    return send(res, 404, {
+      ok: false,
+      error: { code: 'NOT_FOUND', message: `没有这个地址：${method} ${p}` },
+    });
   }
 
-  await new Promise<void>((resolve) => server.listen(opts.port ?? 8787, opts.host ?? '127.0.0.1', resolve));
+  await new Promise<void>((resolve) =>
+    server.listen(opts.port ?? 8787, opts.host ?? '127.0.0.1', resolve),
+  );
   const { port } = server.address() as AddressInfo;
   const url = `http://${opts.host ?? '127.0.0.1'}:${port}`;
   const env = {
     TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${url}/admin` }),
     TCB_ENV: 'local-emulator',
     SCF_NAMESPACE: 'local-emulator',
+    // As inside CloudBase: without it the SDK probes a cloud metadata address (30 ms) per call.
+    TENCENTCLOUD_RUNENV: 'SCF',
+    TENCENTCLOUD_REGION: 'ap-shanghai',
     TENCENTCLOUD_SECRETID: 'local-emulator',
     TENCENTCLOUD_SECRETKEY: 'local-emulator',
   };
@@ -192,7 +251,12 @@ function readJson(req: IncomingMessage): Promise<unknown> {
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {
-  sendRaw(res, status, 'application/json; charset=utf-8', body === null ? '' : JSON.stringify(body));
+  sendRaw(
+    res,
+    status,
+    'application/json; charset=utf-8',
+    body === null ? '' : JSON.stringify(body),
+  );
 }
 
 function sendRaw(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
@@ -208,7 +272,7 @@ function sendRaw(res: ServerResponse, status: number, type: string, body: string
 function contentType(name: string): string {
   if (name.endsWith('.png')) return 'image/png';
   if (name.endsWith('.svg')) return 'image/svg+xml';
-  if (name.endsWith('.xlsx')) return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  if (name.endsWith('.xlsx'))
+    return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
   return 'application/octet-stream';
 }
-

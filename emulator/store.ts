@@ -78,7 +78,8 @@ export class DocumentStore {
   /** Runs `fn` under the store lock (or inside the open transaction `txId`). */
   async run<T>(fn: () => T, txId?: string): Promise<T> {
     if (txId) {
-      if (!this.tx || this.tx.id !== txId) throw new StoreError('TRANSACTION_NOT_EXIST', '事务不存在或已结束');
+      if (!this.tx || this.tx.id !== txId)
+        throw new StoreError('TRANSACTION_NOT_EXIST', '事务不存在或已结束');
       this.tx.touchedAt = Date.now();
       return fn();
     }

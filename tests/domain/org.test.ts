@@ -3,7 +3,11 @@ import { branchAlerts } from '../../cloudfunctions/_shared/domain/org/alerts';
 import { checkInvite, inviteCode } from '../../cloudfunctions/_shared/domain/org/invite';
 import { checkRoleChange, RoleChange } from '../../cloudfunctions/_shared/domain/org/roles';
 import { personKey } from '../../cloudfunctions/_shared/domain/org/roster';
-import { defaultTermYears, termAlerts, termEnd } from '../../cloudfunctions/_shared/domain/org/term';
+import {
+  defaultTermYears,
+  termAlerts,
+  termEnd,
+} from '../../cloudfunctions/_shared/domain/org/term';
 
 const branch = { id: 'b1', kind: 'branch' as const, ancestors: ['c1'] };
 
@@ -37,53 +41,113 @@ describe('roles of the branch committee', () => {
   });
   it('refuses a second 副书记 but allows the first [ORG-13]', () => {
     expect(checkRoleChange({ ...base, role: 'deputySecretary', holders: [] }).ok).toBe(true);
-    expect(checkRoleChange({ ...base, role: 'deputySecretary', holders: [{ memberId: 'm9', role: 'deputySecretary' }] })).toMatchObject({ ruleId: 'ORG-13' });
+    expect(
+      checkRoleChange({
+        ...base,
+        role: 'deputySecretary',
+        holders: [{ memberId: 'm9', role: 'deputySecretary' }],
+      }),
+    ).toMatchObject({ ruleId: 'ORG-13' });
   });
   it('refuses commissioner seats in a branch under 7 正式党员 [ORG-10]', () => {
-    const r = checkRoleChange({ ...base, role: 'orgCommissioner', holders: [], org: { ...base.org, fullMembers: 6 } });
+    const r = checkRoleChange({
+      ...base,
+      role: 'orgCommissioner',
+      holders: [],
+      org: { ...base.org, fullMembers: 6 },
+    });
     expect(r).toMatchObject({ ok: false, code: 'ROLE.NO_COMMITTEE', ruleId: 'ORG-10' });
-    expect(checkRoleChange({ ...base, role: 'orgCommissioner', holders: [], org: { ...base.org, fullMembers: 7 } }).ok).toBe(true);
+    expect(
+      checkRoleChange({
+        ...base,
+        role: 'orgCommissioner',
+        holders: [],
+        org: { ...base.org, fullMembers: 7 },
+      }).ok,
+    ).toBe(true);
   });
   it('refuses an eighth committee member [ORG-11]', () => {
-    const holders = Array.from({ length: 7 }, (_, i) => ({ memberId: `h${i}`, role: 'publicityCommissioner' as const }));
-    expect(checkRoleChange({ ...base, role: 'disciplineCommissioner', holders })).toMatchObject({ ruleId: 'ORG-11' });
+    const holders = Array.from({ length: 7 }, (_, i) => ({
+      memberId: `h${i}`,
+      role: 'publicityCommissioner' as const,
+    }));
+    expect(checkRoleChange({ ...base, role: 'disciplineCommissioner', holders })).toMatchObject({
+      ruleId: 'ORG-11',
+    });
     // one of the seven taking a second duty does not grow the committee
-    expect(checkRoleChange({ ...base, member: { ...base.member, id: 'h0' }, role: 'disciplineCommissioner', holders }).ok).toBe(true);
+    expect(
+      checkRoleChange({
+        ...base,
+        member: { ...base.member, id: 'h0' },
+        role: 'disciplineCommissioner',
+        holders,
+      }).ok,
+    ).toBe(true);
   });
   it('refuses a 预备党员 as 党小组长 [ORG-24]', () => {
-    const r = checkRoleChange({ ...base, role: 'groupLeader', holders: [], member: { ...base.member, status: 'probationary' } });
+    const r = checkRoleChange({
+      ...base,
+      role: 'groupLeader',
+      holders: [],
+      member: { ...base.member, status: 'probationary' },
+    });
     expect(r).toMatchObject({ ok: false, ruleId: 'ORG-24' });
   });
   it('allows removing any role', () => {
     expect(checkRoleChange({ ...base, on: false }).ok).toBe(true);
   });
   it('refuses a role for someone outside the org', () => {
-    expect(checkRoleChange({ ...base, holders: [], member: { ...base.member, orgId: 'b2' } })).toMatchObject({ code: 'ROLE.NOT_IN_ORG' });
+    expect(
+      checkRoleChange({ ...base, holders: [], member: { ...base.member, orgId: 'b2' } }),
+    ).toMatchObject({ code: 'ROLE.NOT_IN_ORG' });
   });
 });
 
 describe('branch size and committee alerts', () => {
-  const facts = { kind: 'branch' as const, fullMembers: 10, probationaryMembers: 0, committeeSize: 3, hasSecretary: true };
+  const facts = {
+    kind: 'branch' as const,
+    fullMembers: 10,
+    probationaryMembers: 0,
+    committeeSize: 3,
+    hasSecretary: true,
+  };
   it('flags a branch with fewer than 3 正式党员 [ORG-02]', () => {
     expect(branchAlerts({ ...facts, fullMembers: 2 }).map((a) => a.ruleId)).toContain('ORG-02');
     expect(branchAlerts(facts).map((a) => a.ruleId)).not.toContain('ORG-02');
   });
   it('pre-alerts from 45 and alerts at 50 members [ORG-04]', () => {
-    expect(branchAlerts({ ...facts, fullMembers: 44 }).find((a) => a.ruleId === 'ORG-04')).toBeUndefined();
-    expect(branchAlerts({ ...facts, fullMembers: 40, probationaryMembers: 5 }).find((a) => a.ruleId === 'ORG-04')?.level).toBe('info');
-    expect(branchAlerts({ ...facts, fullMembers: 50 }).find((a) => a.ruleId === 'ORG-04')?.level).toBe('alert');
+    expect(
+      branchAlerts({ ...facts, fullMembers: 44 }).find((a) => a.ruleId === 'ORG-04'),
+    ).toBeUndefined();
+    expect(
+      branchAlerts({ ...facts, fullMembers: 40, probationaryMembers: 5 }).find(
+        (a) => a.ruleId === 'ORG-04',
+      )?.level,
+    ).toBe('info');
+    expect(
+      branchAlerts({ ...facts, fullMembers: 50 }).find((a) => a.ruleId === 'ORG-04')?.level,
+    ).toBe('alert');
   });
   it('honours a configured pre-alert threshold [ORG-04]', () => {
-    expect(branchAlerts({ ...facts, fullMembers: 41, nearLimit: 40 }).find((a) => a.ruleId === 'ORG-04')?.level).toBe('info');
+    expect(
+      branchAlerts({ ...facts, fullMembers: 41, nearLimit: 40 }).find((a) => a.ruleId === 'ORG-04')
+        ?.level,
+    ).toBe('info');
   });
   it('asks for a committee from 7 正式党员 [ORG-09]', () => {
-    expect(branchAlerts({ ...facts, fullMembers: 7, committeeSize: 1 }).map((a) => a.ruleId)).toContain('ORG-09');
-    expect(branchAlerts({ ...facts, fullMembers: 6, committeeSize: 1 }).map((a) => a.ruleId)).not.toContain('ORG-09');
+    expect(
+      branchAlerts({ ...facts, fullMembers: 7, committeeSize: 1 }).map((a) => a.ruleId),
+    ).toContain('ORG-09');
+    expect(
+      branchAlerts({ ...facts, fullMembers: 6, committeeSize: 1 }).map((a) => a.ruleId),
+    ).not.toContain('ORG-09');
   });
   it('warns about an even or oversized committee [ORG-12]', () => {
     expect(branchAlerts({ ...facts, committeeSize: 4 }).map((a) => a.ruleId)).toContain('ORG-12');
     expect(branchAlerts({ ...facts, committeeSize: 7 }).map((a) => a.ruleId)).toContain('ORG-12');
-    expect(branchAlerts({ ...facts, committeeSize: 5 }).map((a) => a.ruleId)).not.toContain('ORG-12');
+    expect(branchAlerts({ ...facts, committeeSize: 5 }).map((a) => a.ruleId)).not.toContain(
+      'ORG-12',
+    );
   });
   it('says nothing about committees of a 党委', () => {
     expect(branchAlerts({ ...facts, kind: 'baseCommittee', fullMembers: 1 })).toEqual([]);
@@ -102,7 +166,10 @@ describe('terms', () => {
     expect(termAlerts('branch', '2027-06-01', '2026-12-01')[0].ruleId).toBe('ORG-19');
   });
   it('keeps a standing alert once the term has passed without an election [ORG-22]', () => {
-    expect(termAlerts('branch', '2026-06-01', '2026-06-02')[0]).toMatchObject({ ruleId: 'ORG-22', level: 'alert' });
+    expect(termAlerts('branch', '2026-06-01', '2026-06-02')[0]).toMatchObject({
+      ruleId: 'ORG-22',
+      level: 'alert',
+    });
   });
   it('has no 换届 for a temporary branch [ORG-08]', () => {
     expect(termAlerts('tempBranch', '2020-01-01', '2026-01-01')).toEqual([]);
@@ -111,12 +178,19 @@ describe('terms', () => {
 
 describe('invites', () => {
   const now = new Date('2026-11-22T00:00:00Z');
-  const invite = { code: 'ABC', memberId: 'm', expiresAt: new Date('2026-11-29T00:00:00Z'), usedAt: null };
+  const invite = {
+    code: 'ABC',
+    memberId: 'm',
+    expiresAt: new Date('2026-11-29T00:00:00Z'),
+    usedAt: null,
+  };
   it('accepts a fresh invite and refuses unknown, used and expired ones', () => {
     expect(checkInvite(invite, now).ok).toBe(true);
     expect(checkInvite(null, now)).toMatchObject({ code: 'INVITE.INVALID' });
     expect(checkInvite({ ...invite, usedAt: now }, now)).toMatchObject({ code: 'INVITE.USED' });
-    expect(checkInvite(invite, new Date('2026-11-29T00:00:00Z'))).toMatchObject({ code: 'INVITE.EXPIRED' });
+    expect(checkInvite(invite, new Date('2026-11-29T00:00:00Z'))).toMatchObject({
+      code: 'INVITE.EXPIRED',
+    });
   });
   it('draws codes without look-alike characters', () => {
     const code = inviteCode(new Uint8Array([0, 8, 14, 30, 31, 200, 255, 17]));
@@ -129,6 +203,8 @@ describe('one person, one record', () => {
     expect(personKey('b', { name: '李 红', birthDate: '1975-03-12', joinedAt: '1998-07-01' })).toBe(
       personKey('b', { name: '李红', birthDate: '1975-03-12', joinedAt: '2000-01-01' }),
     );
-    expect(personKey('b', { name: '李红', joinedAt: '1998-07-01' })).not.toBe(personKey('b', { name: '李红', joinedAt: '1999-07-01' }));
+    expect(personKey('b', { name: '李红', joinedAt: '1998-07-01' })).not.toBe(
+      personKey('b', { name: '李红', joinedAt: '1999-07-01' }),
+    );
   });
 });

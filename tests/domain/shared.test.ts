@@ -1,5 +1,16 @@
-import { findPersonalData, maskIdNumber, maskPhone } from '../../cloudfunctions/_shared/domain/shared/privacy';
-import { addMonths, addYears, isCalendarDate, localDate, localInstant, yearsBetween } from '../../cloudfunctions/_shared/domain/shared/time';
+import {
+  findPersonalData,
+  maskIdNumber,
+  maskPhone,
+} from '../../cloudfunctions/_shared/domain/shared/privacy';
+import {
+  addMonths,
+  addYears,
+  isCalendarDate,
+  localDate,
+  localInstant,
+  yearsBetween,
+} from '../../cloudfunctions/_shared/domain/shared/time';
 
 describe('privacy masks', () => {
   it('shows a phone as its first 3 and last 4 digits [PRIV-03, PRIV-04]', () => {

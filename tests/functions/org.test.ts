@@ -10,8 +10,16 @@ beforeEach(() => b.reset('demo'));
 describe('org.me', () => {
   it('returns the demo secretary with the role 书记 of the demo branch', async () => {
     const me = await b.ok('org', 'me', {}, 'demo-secretary');
-    expect(me.member).toMatchObject({ id: 'demo-secretary', name: '李红', orgId: 'demo-branch', orgName: '机关第一党支部', status: 'full' });
-    expect(me.roles).toEqual([{ orgId: 'demo-branch', orgName: '机关第一党支部', role: 'secretary' }]);
+    expect(me.member).toMatchObject({
+      id: 'demo-secretary',
+      name: '李红',
+      orgId: 'demo-branch',
+      orgName: '机关第一党支部',
+      status: 'full',
+    });
+    expect(me.roles).toEqual([
+      { orgId: 'demo-branch', orgName: '机关第一党支部', role: 'secretary' },
+    ]);
   });
   it('shows the 流动党员 flag and the exemption', async () => {
     expect((await b.ok('org', 'me', {}, 'demo-mobile')).member.mobile).toBe(true);
@@ -26,7 +34,11 @@ describe('org.me', () => {
     expect(res).toMatchObject({ ok: false, error: { code: 'INPUT.UNKNOWN_ACTION' } });
   });
   it('takes identity from the platform, never from the request body', async () => {
-    const res = await b.invoke('org', { action: 'me', data: { openid: 'demo-secretary' } } as any, 'demo-member-1');
+    const res = await b.invoke(
+      'org',
+      { action: 'me', data: { openid: 'demo-secretary' } } as any,
+      'demo-member-1',
+    );
     expect(res.ok).toBe(false); // unknown field refused, and nobody is impersonated
     const me = await b.ok('org', 'me', {}, 'demo-member-1');
     expect(me.member.id).toBe('demo-member-1');
@@ -35,7 +47,9 @@ describe('org.me', () => {
 
 describe('binding with an invite', () => {
   it('binds DEMO-INVITE once; a second use gives INVITE.USED', async () => {
-    expect(await b.ok('org', 'bind', { code: 'DEMO-INVITE' }, 'wx-new-1')).toEqual({ memberId: 'demo-newcomer' });
+    expect(await b.ok('org', 'bind', { code: 'DEMO-INVITE' }, 'wx-new-1')).toEqual({
+      memberId: 'demo-newcomer',
+    });
     expect((await b.ok('org', 'me', {}, 'wx-new-1')).member.name).toBe('赵新');
     const again = await b.err('org', 'bind', { code: 'demo-invite' }, 'wx-new-2');
     expect(again.code).toBe('INVITE.USED');
@@ -43,11 +57,23 @@ describe('binding with an invite', () => {
   });
   it('refuses an unknown code and a caller who is already bound', async () => {
     expect((await b.err('org', 'bind', { code: 'NOPE1234' }, 'wx-x')).code).toBe('INVITE.INVALID');
-    expect((await b.err('org', 'bind', { code: 'DEMO-INVITE' }, 'demo-member-1')).code).toBe('AUTH.ALREADY_BOUND');
+    expect((await b.err('org', 'bind', { code: 'DEMO-INVITE' }, 'demo-member-1')).code).toBe(
+      'AUTH.ALREADY_BOUND',
+    );
     expect(b.docs('invites').find((i) => i._id === 'DEMO-INVITE').usedAt).toBeNull();
   });
   it('issues single-use invites that expire after 7 days (emulator clock)', async () => {
-    const [row] = (await b.ok('org', 'importMembers', { orgId: 'demo-branch', members: [{ name: '新同志', status: 'full', joinedAt: '2021-07-01' }] }, 'demo-secretary')).created;
+    const [row] = (
+      await b.ok(
+        'org',
+        'importMembers',
+        {
+          orgId: 'demo-branch',
+          members: [{ name: '新同志', status: 'full', joinedAt: '2021-07-01' }],
+        },
+        'demo-secretary',
+      )
+    ).created;
     b.emulator.clock.freeze(Date.parse('2026-11-22T02:00:00Z'));
     const inv = await b.ok('org', 'createInvite', { memberId: row }, 'demo-secretary');
     expect(inv.code).toMatch(/^[A-Z2-9]{8}$/);
@@ -58,14 +84,22 @@ describe('binding with an invite', () => {
   });
   it('gives one binding when two phones race for the same code', async () => {
     const results = await Promise.all(
-      ['wx-a', 'wx-b', 'wx-c', 'wx-d'].map((id) => b.invoke('org', { action: 'bind', data: { code: 'DEMO-INVITE' } }, id)),
+      ['wx-a', 'wx-b', 'wx-c', 'wx-d'].map((id) =>
+        b.invoke('org', { action: 'bind', data: { code: 'DEMO-INVITE' } }, id),
+      ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.filter((r) => !r.ok).map((r) => (r as any).error.code)).toEqual(['INVITE.USED', 'INVITE.USED', 'INVITE.USED']);
+    expect(results.filter((r) => !r.ok).map((r) => (r as any).error.code)).toEqual([
+      'INVITE.USED',
+      'INVITE.USED',
+      'INVITE.USED',
+    ]);
     expect(b.docs('bindings').filter((x) => x.memberId === 'demo-newcomer')).toHaveLength(1);
   });
   it('refuses an invite for a member who is already bound', async () => {
-    expect((await b.err('org', 'createInvite', { memberId: 'demo-member-2' }, 'demo-secretary')).code).toBe('CONFLICT');
+    expect(
+      (await b.err('org', 'createInvite', { memberId: 'demo-member-2' }, 'demo-secretary')).code,
+    ).toBe('CONFLICT');
   });
 });
 
@@ -74,7 +108,13 @@ describe('authorisation', () => {
     const calls: [string, unknown][] = [
       ['createInvite', { memberId: 'demo-newcomer' }],
       ['setRole', { memberId: 'demo-member-2', orgId: 'demo-branch', role: 'scorer', on: true }],
-      ['importMembers', { orgId: 'demo-branch', members: [{ name: '某人', status: 'full', joinedAt: '2020-01-01' }] }],
+      [
+        'importMembers',
+        {
+          orgId: 'demo-branch',
+          members: [{ name: '某人', status: 'full', joinedAt: '2020-01-01' }],
+        },
+      ],
       ['setMemberFlags', { memberId: 'demo-member-2', mobile: true }],
     ];
     for (const [action, data] of calls) {
@@ -85,14 +125,44 @@ describe('authorisation', () => {
   });
   it('stops a secretary of one branch from touching another branch [PRIV-05]', async () => {
     const before = snapshot(b);
-    expect((await b.err('org', 'createInvite', { memberId: 'demo-newcomer' }, 'demo-secretary-2')).code).toBe('AUTH.FORBIDDEN');
-    expect((await b.err('org', 'importMembers', { orgId: 'demo-branch', members: [{ name: 'x', status: 'full', joinedAt: '2020-01-01' }] }, 'demo-secretary-2')).code).toBe('AUTH.FORBIDDEN');
-    expect((await b.err('org', 'setRole', { memberId: 'demo-member-1', orgId: 'demo-branch', role: 'scorer', on: true }, 'demo-secretary-2')).code).toBe('AUTH.FORBIDDEN');
-    expect((await b.err('org', 'listMembers', { orgId: 'demo-branch' }, 'demo-secretary-2')).code).toBe('AUTH.FORBIDDEN');
+    expect(
+      (await b.err('org', 'createInvite', { memberId: 'demo-newcomer' }, 'demo-secretary-2')).code,
+    ).toBe('AUTH.FORBIDDEN');
+    expect(
+      (
+        await b.err(
+          'org',
+          'importMembers',
+          {
+            orgId: 'demo-branch',
+            members: [{ name: 'x', status: 'full', joinedAt: '2020-01-01' }],
+          },
+          'demo-secretary-2',
+        )
+      ).code,
+    ).toBe('AUTH.FORBIDDEN');
+    expect(
+      (
+        await b.err(
+          'org',
+          'setRole',
+          { memberId: 'demo-member-1', orgId: 'demo-branch', role: 'scorer', on: true },
+          'demo-secretary-2',
+        )
+      ).code,
+    ).toBe('AUTH.FORBIDDEN');
+    expect(
+      (await b.err('org', 'listMembers', { orgId: 'demo-branch' }, 'demo-secretary-2')).code,
+    ).toBe('AUTH.FORBIDDEN');
     expect(snapshot(b)).toBe(before);
   });
   it('lets the superior act for a branch below it', async () => {
-    const inv = await b.ok('org', 'createInvite', { memberId: 'demo-b2-member-1' }, 'demo-superior');
+    const inv = await b.ok(
+      'org',
+      'createInvite',
+      { memberId: 'demo-b2-member-1' },
+      'demo-superior',
+    );
     expect(inv.code).toHaveLength(8);
   });
 });
@@ -103,8 +173,26 @@ describe('malformed input', () => {
     ['bind', { code: '' }],
     ['bind', {}],
     ['createInvite', { memberId: 42 }],
-    ['createOrg', { parentId: 'demo-committee', name: '新支部', kind: 'castle', category: 'organ', termStart: '2026-01-01' }],
-    ['createOrg', { parentId: 'demo-committee', name: '新支部', kind: 'branch', category: 'organ', termStart: '2026-02-30' }],
+    [
+      'createOrg',
+      {
+        parentId: 'demo-committee',
+        name: '新支部',
+        kind: 'castle',
+        category: 'organ',
+        termStart: '2026-01-01',
+      },
+    ],
+    [
+      'createOrg',
+      {
+        parentId: 'demo-committee',
+        name: '新支部',
+        kind: 'branch',
+        category: 'organ',
+        termStart: '2026-02-30',
+      },
+    ],
     ['importMembers', { orgId: 'demo-branch', members: [] }],
     ['importMembers', { orgId: 'demo-branch', members: 'all' }],
     ['listMembers', {}],
@@ -114,19 +202,35 @@ describe('malformed input', () => {
     ['setRole', { memberId: 'demo-member-1', orgId: 'demo-branch', role: 'scorer' }],
     ['orgTree', { orgId: '' }],
     ['subscribe', { accepted: ['spam'] }],
-    ['subscribe', { accepted: ['activityReminder', 'noticePublished', 'duesReminder', 'pointsResult'] }],
+    [
+      'subscribe',
+      { accepted: ['activityReminder', 'noticePublished', 'duesReminder', 'pointsResult'] },
+    ],
   ];
-  it.each(malformed)('refuses %s %j with INPUT.INVALID and writes nothing', async (action, data) => {
-    const caller = action === 'bind' ? 'wx-someone' : action === 'createOrg' || action === 'orgTree' ? 'demo-superior' : 'demo-secretary';
-    const before = snapshot(b);
-    const err = await b.err('org', action, data, caller);
-    expect(err.code).toBe('INPUT.INVALID');
-    expect(err.message).toMatch(/[\u4e00-\u9fa5]/);
-    expect(err.details.fields.length).toBeGreaterThan(0);
-    expect(snapshot(b)).toBe(before);
-  });
+  it.each(malformed)(
+    'refuses %s %j with INPUT.INVALID and writes nothing',
+    async (action, data) => {
+      const caller =
+        action === 'bind'
+          ? 'wx-someone'
+          : action === 'createOrg' || action === 'orgTree'
+            ? 'demo-superior'
+            : 'demo-secretary';
+      const before = snapshot(b);
+      const err = await b.err('org', action, data, caller);
+      expect(err.code).toBe('INPUT.INVALID');
+      expect(err.message).toMatch(/[\u4e00-\u9fa5]/);
+      expect(err.details.fields.length).toBeGreaterThan(0);
+      expect(snapshot(b)).toBe(before);
+    },
+  );
   it('names the offending field paths', async () => {
-    const err = await b.err('org', 'setMemberFlags', { memberId: 'demo-member-1', exempt: true }, 'demo-secretary');
+    const err = await b.err(
+      'org',
+      'setMemberFlags',
+      { memberId: 'demo-member-1', exempt: true },
+      'demo-secretary',
+    );
     expect(err.details.fields).toEqual(['exemptReason']);
   });
 });

@@ -9,19 +9,34 @@ import type { Envelope } from '../../cloudfunctions/_shared/runtime/errors';
 export interface Backend {
   url: string;
   emulator: Emulator;
-  invoke(fn: string, event: { action: string; data?: unknown }, openid?: string): Promise<Envelope<any>>;
+  invoke(
+    fn: string,
+    event: { action: string; data?: unknown },
+    openid?: string,
+  ): Promise<Envelope<any>>;
   /** invoke() that fails the test unless the call succeeded, returning its data. */
   ok<T = any>(fn: string, action: string, data: unknown, openid: string): Promise<T>;
   /** invoke() that fails the test unless the call was refused, returning the error. */
-  err(fn: string, action: string, data: unknown, openid?: string): Promise<{ code: string; message: string; details?: any }>;
+  err(
+    fn: string,
+    action: string,
+    data: unknown,
+    openid?: string,
+  ): Promise<{ code: string; message: string; details?: any }>;
   /** Every document of a collection, straight from the store (to assert what was written). */
   docs<T = any>(collection: string): T[];
   reset(seed: 'demo' | 'empty'): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function startBackend(opts: { seed?: 'demo' | 'empty'; dataDir?: string } = {}): Promise<Backend> {
-  const emulator = await startEmulator({ port: 0, seed: opts.seed ?? 'demo', dataDir: opts.dataDir });
+export async function startBackend(
+  opts: { seed?: 'demo' | 'empty'; dataDir?: string } = {},
+): Promise<Backend> {
+  const emulator = await startEmulator({
+    port: 0,
+    seed: opts.seed ?? 'demo',
+    dataDir: opts.dataDir,
+  });
   const invoke = (fn: string, event: { action: string; data?: unknown }, openid?: string) =>
     emulator.invoke(fn, event, openid) as Promise<Envelope<any>>;
   return {
@@ -30,15 +45,18 @@ export async function startBackend(opts: { seed?: 'demo' | 'empty'; dataDir?: st
     invoke,
     async ok(fn, action, data, openid) {
       const res = await invoke(fn, { action, data }, openid);
-      if (!res.ok) throw new Error(`${fn}.${action} refused: ${res.error.code} ${res.error.message}`);
+      if (!res.ok)
+        throw new Error(`${fn}.${action} refused: ${res.error.code} ${res.error.message}`);
       return res.data;
     },
     async err(fn, action, data, openid) {
       const res = await invoke(fn, { action, data }, openid);
-      if (res.ok) throw new Error(`${fn}.${action} unexpectedly succeeded: ${JSON.stringify(res.data)}`);
+      if (res.ok)
+        throw new Error(`${fn}.${action} unexpectedly succeeded: ${JSON.stringify(res.data)}`);
       return res.error;
     },
-    docs: (collection) => [...(emulator.store.get(collection)?.values() ?? [])].map((d) => structuredClone(d)) as any[],
+    docs: (collection) =>
+      [...(emulator.store.get(collection)?.values() ?? [])].map((d) => structuredClone(d)) as any[],
     reset: (seed) => emulator.reset(seed),
     close: () => emulator.close(),
   };

@@ -27,12 +27,18 @@ export function wxPorts(): Ports {
           openid,
         } as any);
         const suggest = res?.result?.suggest;
-        return suggest === 'pass' ? { pass: true } : { pass: false, reason: res?.result?.label ? `label ${res.result.label}` : suggest };
+        return suggest === 'pass'
+          ? { pass: true }
+          : { pass: false, reason: res?.result?.label ? `label ${res.result.label}` : suggest };
       },
     },
     codeImages: {
       async unlimited(scene, page) {
-        const res: any = await cloud.openapi.wxacode.getUnlimited({ scene, page, checkPath: false } as any);
+        const res: any = await cloud.openapi.wxacode.getUnlimited({
+          scene,
+          page,
+          checkPath: false,
+        } as any);
         return Buffer.from(res.buffer);
       },
     },

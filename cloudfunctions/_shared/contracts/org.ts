@@ -7,10 +7,18 @@ const role = z.enum(Object.keys(ROLES) as [keyof typeof ROLES, ...(keyof typeof 
 const sectorIds = Object.keys(SECTORS) as [keyof typeof SECTORS, ...(keyof typeof SECTORS)[]];
 const sectorByName = Object.fromEntries(Object.entries(SECTORS).map(([k, v]) => [v, k]));
 /** The sector [ORG-01], by identifier (`organ`) or by its Chinese name (`机关`). */
-const category = z.preprocess((v) => (typeof v === 'string' && sectorByName[v] ? sectorByName[v] : v), z.enum(sectorIds));
+const category = z.preprocess(
+  (v) => (typeof v === 'string' && sectorByName[v] ? sectorByName[v] : v),
+  z.enum(sectorIds),
+);
 const status = z.enum(['full', 'probationary']);
 
-export const TEMPLATE_KEYS = ['activityReminder', 'noticePublished', 'duesReminder', 'pointsResult'] as const;
+export const TEMPLATE_KEYS = [
+  'activityReminder',
+  'noticePublished',
+  'duesReminder',
+  'pointsResult',
+] as const;
 
 /** One row of a roster import. Unknown fields (an ID number, say) are refused [PRIV-01, PRIV-02]. */
 export const importRow = z
@@ -106,15 +114,27 @@ export type OrgTreeNode = {
 export type OrgApi = {
   me: { input: z.input<typeof orgContract.me.input>; output: MeOutput };
   bind: { input: z.input<typeof orgContract.bind.input>; output: { memberId: string } };
-  createInvite: { input: z.input<typeof orgContract.createInvite.input>; output: { code: string; expiresAt: string } };
+  createInvite: {
+    input: z.input<typeof orgContract.createInvite.input>;
+    output: { code: string; expiresAt: string };
+  };
   createOrg: { input: z.input<typeof orgContract.createOrg.input>; output: { id: string } };
   importMembers: {
     input: { orgId: string; members: z.input<typeof importRow>[] };
     output: { created: string[]; errors: { row: number; code: string; message: string }[] };
   };
   listMembers: { input: z.input<typeof orgContract.listMembers.input>; output: MemberRow[] };
-  setMemberFlags: { input: z.input<typeof orgContract.setMemberFlags.input>; output: { memberId: string } };
-  setRole: { input: z.input<typeof orgContract.setRole.input>; output: { memberId: string; roles: string[] } };
+  setMemberFlags: {
+    input: z.input<typeof orgContract.setMemberFlags.input>;
+    output: { memberId: string };
+  };
+  setRole: {
+    input: z.input<typeof orgContract.setRole.input>;
+    output: { memberId: string; roles: string[] };
+  };
   orgTree: { input: z.input<typeof orgContract.orgTree.input>; output: OrgTreeNode };
-  subscribe: { input: z.input<typeof orgContract.subscribe.input>; output: { quota: Record<string, number> } };
+  subscribe: {
+    input: z.input<typeof orgContract.subscribe.input>;
+    output: { quota: Record<string, number> };
+  };
 };

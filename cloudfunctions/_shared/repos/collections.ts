@@ -9,7 +9,13 @@ export interface CollectionSpec {
 }
 
 export const COLLECTIONS: CollectionSpec[] = [
-  { name: 'orgs', indexes: [{ name: 'parent', keys: { parentId: 1 } }, { name: 'ancestors', keys: { ancestors: 1 } }] },
+  {
+    name: 'orgs',
+    indexes: [
+      { name: 'parent', keys: { parentId: 1 } },
+      { name: 'ancestors', keys: { ancestors: 1 } },
+    ],
+  },
   {
     name: 'members',
     indexes: [

@@ -32,7 +32,9 @@ export async function getAll<T>(query: Query, max = 20_000): Promise<T[]> {
 
 /** doc(id).get() that answers null instead of throwing when the document does not exist. */
 export async function findById<T>(collection: string, id: string): Promise<T | null> {
-  const res = (await db.collection(collection).where({ _id: id }).limit(1).get()) as unknown as { data: T[] };
+  const res = (await db.collection(collection).where({ _id: id }).limit(1).get()) as unknown as {
+    data: T[];
+  };
   return res.data[0] ?? null;
 }
 
@@ -46,7 +48,10 @@ export async function countOf(query: { count(): unknown }): Promise<number> {
 }
 
 /** Inserts a document; false when one with the same _id exists (idempotent creation). */
-export async function insertOnce(collection: string, doc: { _id: string; [key: string]: unknown }): Promise<boolean> {
+export async function insertOnce(
+  collection: string,
+  doc: { _id: string; [key: string]: unknown },
+): Promise<boolean> {
   try {
     await db.collection(collection).add({ data: doc });
     return true;

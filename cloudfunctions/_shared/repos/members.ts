@@ -36,11 +36,19 @@ export const listOrgMembers = (orgId: string) =>
 
 /** Holders of any role in an org (the member docs carry their grants). */
 export const listRoleHolders = (orgId: string) =>
-  getAll<MemberDoc>(members().where({ roles: _.elemMatch({ orgId }) }).orderBy('_id', 'asc'));
+  getAll<MemberDoc>(
+    members()
+      .where({ roles: _.elemMatch({ orgId }) })
+      .orderBy('_id', 'asc'),
+  );
 
-export async function countByStatus(orgId: string): Promise<{ full: number; probationary: number }> {
+export async function countByStatus(
+  orgId: string,
+): Promise<{ full: number; probationary: number }> {
   const [full, probationary] = await Promise.all(
-    (['full', 'probationary'] as const).map((status) => countOf(members().where({ orgId, status }))),
+    (['full', 'probationary'] as const).map((status) =>
+      countOf(members().where({ orgId, status })),
+    ),
   );
   return { full, probationary };
 }
@@ -52,10 +60,15 @@ export async function insertMember(doc: MemberDoc): Promise<boolean> {
   return true;
 }
 
-export async function updateMember(id: string, patch: Partial<Omit<MemberDoc, '_id'>>): Promise<void> {
+export async function updateMember(
+  id: string,
+  patch: Partial<Omit<MemberDoc, '_id'>>,
+): Promise<void> {
   await members().doc(id).update({ data: patch });
 }
 
 export async function setRoles(id: string, roles: RoleGrant[]): Promise<void> {
-  await members().doc(id).update({ data: { roles: _.set(roles) } });
+  await members()
+    .doc(id)
+    .update({ data: { roles: _.set(roles) } });
 }

@@ -25,13 +25,21 @@ export async function insertOrg(doc: OrgDoc): Promise<void> {
 /** The org and everything below it. */
 export async function subtree(rootId: string): Promise<OrgDoc[]> {
   const below = await getAll<OrgDoc>(
-    db.collection('orgs').where(_.or([{ _id: rootId }, { ancestors: rootId }])).orderBy('_id', 'asc'),
+    db
+      .collection('orgs')
+      .where(_.or([{ _id: rootId }, { ancestors: rootId }]))
+      .orderBy('_id', 'asc'),
   );
   return below;
 }
 
 export async function orgNames(ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const docs = await getAll<OrgDoc>(db.collection('orgs').where({ _id: _.in([...new Set(ids)]) }).orderBy('_id', 'asc'));
+  const docs = await getAll<OrgDoc>(
+    db
+      .collection('orgs')
+      .where({ _id: _.in([...new Set(ids)]) })
+      .orderBy('_id', 'asc'),
+  );
   return new Map(docs.map((o) => [o._id, o.name]));
 }

@@ -62,13 +62,16 @@ export function createContext(fn: string, action: string, ports: Ports): Ctx {
     caller,
     async requireCommittee(orgId, duties = []) {
       const { org, c } = await loadOrg(orgId);
-      const allowed = duties.length ? mayAct(c.member.roles, node(org), duties) : isCommittee(c.member.roles, node(org));
+      const allowed = duties.length
+        ? mayAct(c.member.roles, node(org), duties)
+        : isCommittee(c.member.roles, node(org));
       if (!allowed) throw forbidden('只有本支部委员或上级党组织可以进行此操作');
       return org;
     },
     async requireSuperior(orgId) {
       const { org, c } = await loadOrg(orgId);
-      if (!administers(c.member.roles, node(org))) throw forbidden('只有上级党组织管理员可以进行此操作');
+      if (!administers(c.member.roles, node(org)))
+        throw forbidden('只有上级党组织管理员可以进行此操作');
       return org;
     },
     async requireMember(orgId) {
@@ -80,8 +83,13 @@ export function createContext(fn: string, action: string, ports: Ports): Ctx {
     },
     async audit(entry) {
       const c = await caller();
-      const roles = c.member.roles.filter((g) => !entry.orgId || g.orgId === entry.orgId).map((g) => g.role);
-      await appendAudit({ memberId: c.member._id, openid: c.openid, roles }, now, { ...entry, action: `${fn}.${action}` });
+      const roles = c.member.roles
+        .filter((g) => !entry.orgId || g.orgId === entry.orgId)
+        .map((g) => g.role);
+      await appendAudit({ memberId: c.member._id, openid: c.openid, roles }, now, {
+        ...entry,
+        action: `${fn}.${action}`,
+      });
     },
   };
 }

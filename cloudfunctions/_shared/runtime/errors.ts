@@ -23,7 +23,10 @@ export class AppError extends Error {
   }
 
   static from(f: Failure): AppError {
-    return new AppError(f.code, f.message, { ...(f.details ?? {}), ...(f.ruleId ? { ruleId: f.ruleId } : {}) });
+    return new AppError(f.code, f.message, {
+      ...(f.details ?? {}),
+      ...(f.ruleId ? { ruleId: f.ruleId } : {}),
+    });
   }
 }
 
@@ -37,5 +40,4 @@ export function orThrow<T>(r: { ok: true; value: T } | Failure): T {
 }
 
 export type Envelope<T = unknown> =
-  | { ok: true; data: T }
-  | { ok: false; error: { code: string; message: string; details?: object } };
+  { ok: true; data: T } | { ok: false; error: { code: string; message: string; details?: object } };

@@ -30,16 +30,24 @@ export interface TimerEvent {
  * A cloud function's entry: route, validate, resolve identity, run, wrap the result in the
  * envelope. User errors never throw to the platform and never carry a stack trace.
  */
-export function createFunction(fn: string, routes: Routes, timer?: (ctx: Ctx, event: TimerEvent) => Promise<unknown>) {
+export function createFunction(
+  fn: string,
+  routes: Routes,
+  timer?: (ctx: Ctx, event: TimerEvent) => Promise<unknown>,
+) {
   return async function main(event: unknown): Promise<Envelope> {
     const e = (event ?? {}) as { action?: unknown; data?: unknown; Type?: unknown };
     try {
       if (timer && e.Type === 'Timer') {
-        return { ok: true, data: await timer(createContext(fn, 'timer', ports()), event as TimerEvent) };
+        return {
+          ok: true,
+          data: await timer(createContext(fn, 'timer', ports()), event as TimerEvent),
+        };
       }
       const name = typeof e.action === 'string' ? e.action : '';
       const route = Object.prototype.hasOwnProperty.call(routes, name) ? routes[name] : undefined;
-      if (!route) throw new AppError('INPUT.UNKNOWN_ACTION', `不支持的操作：${name || '（未指定）'}`);
+      if (!route)
+        throw new AppError('INPUT.UNKNOWN_ACTION', `不支持的操作：${name || '（未指定）'}`);
       const parsed = route.input.safeParse(e.data ?? {});
       if (!parsed.success) throw invalid(parsed.error);
       const ctx = createContext(fn, name, ports());
@@ -47,7 +55,14 @@ export function createFunction(fn: string, routes: Routes, timer?: (ctx: Ctx, ev
       return { ok: true, data: (await route.run(ctx, parsed.data)) ?? null };
     } catch (err) {
       if (err instanceof AppError) {
-        return { ok: false, error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } };
+        return {
+          ok: false,
+          error: {
+            code: err.code,
+            message: err.message,
+            ...(err.details ? { details: err.details } : {}),
+          },
+        };
       }
       console.error(`[${fn}.${String(e.action)}]`, err);
       return { ok: false, error: { code: 'INTERNAL', message: MESSAGES.INTERNAL } };
@@ -64,5 +79,8 @@ function invalid(error: z.ZodError): AppError {
   const fields = [...new Set(issues.map((i) => i.path || '(data)'))];
   const first = issues[0];
   const where = first?.path ? `${first.path}：` : '';
-  return new AppError('INPUT.INVALID', `输入有误，${where}${first?.message ?? '格式不正确'}`, { fields, issues });
+  return new AppError('INPUT.INVALID', `输入有误，${where}${first?.message ?? '格式不正确'}`, {
+    fields,
+    issues,
+  });
 }

@@ -1,4 +1,10 @@
-import { checkInvite, Invite, INVITE_TTL_DAYS, inviteCode, normaliseCode } from '../../domain/org/invite';
+import {
+  checkInvite,
+  Invite,
+  INVITE_TTL_DAYS,
+  inviteCode,
+  normaliseCode,
+} from '../../domain/org/invite';
 import { orgContract, MeOutput } from '../../contracts/org';
 import { _, db, findById, insertOnce, updatedCount } from '../../repos/db';
 import { findMember, updateMember } from '../../repos/members';
@@ -40,9 +46,21 @@ export const createInvite = action({
     const expiresAt = new Date(+ctx.now + INVITE_TTL_DAYS * 86400_000);
     for (let attempt = 0; attempt < 5; attempt++) {
       const code = inviteCode(ctx.ports.random(8));
-      const invite = { _id: code, memberId: member._id, orgId: member.orgId, expiresAt, usedAt: null, createdAt: ctx.now };
+      const invite = {
+        _id: code,
+        memberId: member._id,
+        orgId: member.orgId,
+        expiresAt,
+        usedAt: null,
+        createdAt: ctx.now,
+      };
       if (!(await insertOnce('invites', invite))) continue; // a code already taken: draw again
-      await ctx.audit({ orgId: member.orgId, entity: 'invites', entityId: code, after: { memberId: member._id, expiresAt } });
+      await ctx.audit({
+        orgId: member.orgId,
+        entity: 'invites',
+        entityId: code,
+        after: { memberId: member._id, expiresAt },
+      });
       return { code, expiresAt: expiresAt.toISOString() };
     }
     throw new AppError('INTERNAL');
@@ -67,12 +85,18 @@ export const bind = action({
     if (!member) throw new AppError('INVITE.INVALID', '邀请码对应的党员已不存在');
     if (member.openid) throw new AppError('INVITE.USED', '该邀请码已被使用，请向支部书记重新申请');
     const claimed = await updatedCount(
-      db.collection('invites').where({ _id: code, usedAt: null }).update({ data: { usedAt: ctx.now, usedBy: openid } }),
+      db
+        .collection('invites')
+        .where({ _id: code, usedAt: null })
+        .update({ data: { usedAt: ctx.now, usedBy: openid } }),
     );
     if (claimed !== 1) throw new AppError('INVITE.USED', '该邀请码已被使用，请向支部书记重新申请');
     if (!(await insertOnce('bindings', { _id: openid, memberId: member._id, boundAt: ctx.now }))) {
       // The same WeChat bound through another code a moment ago: give this invite back.
-      await db.collection('invites').doc(code).update({ data: { usedAt: null, usedBy: _.remove() } });
+      await db
+        .collection('invites')
+        .doc(code)
+        .update({ data: { usedAt: null, usedBy: _.remove() } });
       throw new AppError('AUTH.ALREADY_BOUND');
     }
     // The privacy notice is shown and accepted on the bind page before this call [PRIV-18].

@@ -3,7 +3,13 @@ import { importRow, MemberRow, orgContract } from '../../contracts/org';
 import { isBranchKind } from '../../domain/org/model';
 import { personKey } from '../../domain/org/roster';
 import { maskPhone } from '../../domain/shared/privacy';
-import { findMember, insertMember, listOrgMembers, MemberDoc, updateMember } from '../../repos/members';
+import {
+  findMember,
+  insertMember,
+  listOrgMembers,
+  MemberDoc,
+  updateMember,
+} from '../../repos/members';
 import { action } from '../../runtime/handler';
 import { AppError, notFound } from '../../runtime/errors';
 
@@ -26,9 +32,12 @@ export const importMembers = action({
       const parsed = importRow.safeParse(raw);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        const field = issue.code === 'unrecognized_keys' ? issue.keys.join('、') : issue.path.join('.');
+        const field =
+          issue.code === 'unrecognized_keys' ? issue.keys.join('、') : issue.path.join('.');
         const message =
-          issue.code === 'unrecognized_keys' ? `不支持的字段：${field}（系统只保存必要的党员信息）` : `${field}：${issue.message}`;
+          issue.code === 'unrecognized_keys'
+            ? `不支持的字段：${field}（系统只保存必要的党员信息）`
+            : `${field}：${issue.message}`;
         errors.push({ row, code: 'INPUT.INVALID', message });
         continue;
       }
@@ -57,7 +66,12 @@ export const importMembers = action({
       created.push(doc._id);
     }
     if (created.length) {
-      await ctx.audit({ orgId: org._id, entity: 'members', entityId: created.join(','), after: { created: created.length, errors: errors.length } });
+      await ctx.audit({
+        orgId: org._id,
+        entity: 'members',
+        entityId: created.join(','),
+        after: { created: created.length, errors: errors.length },
+      });
     }
     return { created, errors };
   },
@@ -91,14 +105,26 @@ export const setMemberFlags = action({
     const member = await findMember(input.memberId);
     if (!member) throw notFound('党员');
     await ctx.requireCommittee(member.orgId);
-    const before = { mobile: member.mobile, exempt: member.exempt, exemptReason: member.exemptReason };
+    const before = {
+      mobile: member.mobile,
+      exempt: member.exempt,
+      exemptReason: member.exemptReason,
+    };
     const after = {
       mobile: input.mobile ?? member.mobile,
       exempt: input.exempt ?? member.exempt,
-      exemptReason: (input.exempt ?? member.exempt) ? (input.exemptReason ?? member.exemptReason) : null,
+      exemptReason:
+        (input.exempt ?? member.exempt) ? (input.exemptReason ?? member.exemptReason) : null,
     };
     await updateMember(member._id, after);
-    await ctx.audit({ orgId: member.orgId, entity: 'members', entityId: member._id, before, after, reason: input.exemptReason });
+    await ctx.audit({
+      orgId: member.orgId,
+      entity: 'members',
+      entityId: member._id,
+      before,
+      after,
+      reason: input.exemptReason,
+    });
     return { memberId: member._id };
   },
 });

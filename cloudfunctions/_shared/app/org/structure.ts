@@ -6,7 +6,13 @@ import { checkRoleChange, superiorGrantedRoles } from '../../domain/org/roles';
 import { defaultTermYears, termAlerts, termEnd } from '../../domain/org/term';
 import { localDate } from '../../domain/shared/time';
 import { db, getAll, _ } from '../../repos/db';
-import { countByStatus, findMember, listRoleHolders, MemberDoc, setRoles } from '../../repos/members';
+import {
+  countByStatus,
+  findMember,
+  listRoleHolders,
+  MemberDoc,
+  setRoles,
+} from '../../repos/members';
 import { findOrg, insertOrg, OrgDoc, subtree } from '../../repos/orgs';
 import { action } from '../../runtime/handler';
 import { AppError, forbidden, notFound, orThrow } from '../../runtime/errors';
@@ -52,7 +58,8 @@ export const setRole = action({
     const { member: actor } = await ctx.caller();
     const superiorOnly = superiorGrantedRoles.includes(input.role);
     if (superiorOnly) await ctx.requireSuperior(org._id);
-    else if (!actor.roles.some((r) => r.orgId === org._id && r.role === 'secretary')) await ctx.requireSuperior(org._id);
+    else if (!actor.roles.some((r) => r.orgId === org._id && r.role === 'secretary'))
+      await ctx.requireSuperior(org._id);
     const member = await findMember(input.memberId);
     if (!member) throw notFound('党员');
     const holders = (await listRoleHolders(org._id)).flatMap((m) =>
@@ -71,8 +78,17 @@ export const setRole = action({
     const others = member.roles.filter((r) => !(r.orgId === org._id && r.role === input.role));
     const roles = input.on ? [...others, { orgId: org._id, role: input.role }] : others;
     await setRoles(member._id, roles);
-    await ctx.audit({ orgId: org._id, entity: 'members.roles', entityId: member._id, before: member.roles, after: roles });
-    return { memberId: member._id, roles: roles.filter((r) => r.orgId === org._id).map((r) => r.role) };
+    await ctx.audit({
+      orgId: org._id,
+      entity: 'members.roles',
+      entityId: member._id,
+      before: member.roles,
+      after: roles,
+    });
+    return {
+      memberId: member._id,
+      roles: roles.filter((r) => r.orgId === org._id).map((r) => r.role),
+    };
   },
 });
 
@@ -105,13 +121,20 @@ export const orgTree = action({
         committeeSize: seats.size,
         termEnd: end,
         alerts: [
-          ...branchAlerts({ kind: o.kind, fullMembers: c.full, probationaryMembers: c.probationary, committeeSize: seats.size, hasSecretary: seats.hasSecretary }),
+          ...branchAlerts({
+            kind: o.kind,
+            fullMembers: c.full,
+            probationaryMembers: c.probationary,
+            committeeSize: seats.size,
+            hasSecretary: seats.hasSecretary,
+          }),
           ...termAlerts(o.kind, end, today),
         ],
         children: [],
       });
     }
-    for (const o of orgs) if (o._id !== rootId && o.parentId) nodes.get(o.parentId)?.children.push(nodes.get(o._id)!);
+    for (const o of orgs)
+      if (o._id !== rootId && o.parentId) nodes.get(o.parentId)?.children.push(nodes.get(o._id)!);
     return nodes.get(rootId)!;
   },
 });
@@ -125,7 +148,9 @@ async function memberCounts(orgIds: string[]) {
     .limit(10_000)
     .end();
   const out = new Map<string, { full: number; probationary: number }>();
-  for (const row of (res as { list: { _id: { orgId: string; status: 'full' | 'probationary' }; n: number }[] }).list) {
+  for (const row of (
+    res as { list: { _id: { orgId: string; status: 'full' | 'probationary' }; n: number }[] }
+  ).list) {
     const c = out.get(row._id.orgId) ?? { full: 0, probationary: 0 };
     c[row._id.status] = row.n;
     out.set(row._id.orgId, c);
@@ -135,11 +160,16 @@ async function memberCounts(orgIds: string[]) {
 
 async function committeeSizes(orgIds: string[]) {
   const holders = await getAll<MemberDoc>(
-    db.collection('members').where({ roles: _.elemMatch({ orgId: _.in(orgIds) }) }).orderBy('_id', 'asc'),
+    db
+      .collection('members')
+      .where({ roles: _.elemMatch({ orgId: _.in(orgIds) }) })
+      .orderBy('_id', 'asc'),
   );
   const out = new Map<string, { size: number; hasSecretary: boolean }>();
   for (const m of holders) {
-    for (const orgId of new Set(m.roles.filter((r) => COMMITTEE_ROLES.includes(r.role as Role)).map((r) => r.orgId))) {
+    for (const orgId of new Set(
+      m.roles.filter((r) => COMMITTEE_ROLES.includes(r.role as Role)).map((r) => r.orgId),
+    )) {
       const s = out.get(orgId) ?? { size: 0, hasSecretary: false };
       s.size += 1;
       s.hasSecretary ||= m.roles.some((r) => r.orgId === orgId && r.role === 'secretary');

@@ -14,13 +14,24 @@ export const subscribe = action({
     const quotas = db.collection('subscriptionQuotas');
     for (const key of input.accepted) {
       const id = `${member._id}:${key}`;
-      const grant = () => updatedCount(quotas.where({ _id: id }).update({ data: { count: _.inc(1), updatedAt: ctx.now } }));
+      const grant = () =>
+        updatedCount(
+          quotas.where({ _id: id }).update({ data: { count: _.inc(1), updatedAt: ctx.now } }),
+        );
       if ((await grant()) === 0) {
-        const row = { _id: id, memberId: member._id, templateKey: key, count: 1, updatedAt: ctx.now };
+        const row = {
+          _id: id,
+          memberId: member._id,
+          templateKey: key,
+          count: 1,
+          updatedAt: ctx.now,
+        };
         if (!(await insertOnce('subscriptionQuotas', row))) await grant(); // created concurrently
       }
     }
-    const rows = await getAll<{ templateKey: string; count: number }>(quotas.where({ memberId: member._id }).orderBy('_id', 'asc'));
+    const rows = await getAll<{ templateKey: string; count: number }>(
+      quotas.where({ memberId: member._id }).orderBy('_id', 'asc'),
+    );
     return { quota: Object.fromEntries(rows.map((r) => [r.templateKey, r.count])) };
   },
 });

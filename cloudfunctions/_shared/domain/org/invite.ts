@@ -22,6 +22,7 @@ export function normaliseCode(code: string): string {
 export function checkInvite(invite: Invite | null, now: Date): Result<Invite> {
   if (!invite) return fail('INVITE.INVALID', '邀请码无效，请核对后重新输入');
   if (invite.usedAt) return fail('INVITE.USED', '该邀请码已被使用，请向支部书记重新申请');
-  if (+invite.expiresAt <= +now) return fail('INVITE.EXPIRED', '邀请码已过期，请向支部书记重新申请');
+  if (+invite.expiresAt <= +now)
+    return fail('INVITE.EXPIRED', '邀请码已过期，请向支部书记重新申请');
   return ok(invite);
 }

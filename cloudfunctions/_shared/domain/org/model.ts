@@ -1,5 +1,12 @@
 /** Organisation vocabulary of the glossary (rules.md) [ORG-01]. */
-export const ORG_KINDS = ['baseCommittee', 'generalBranch', 'branch', 'jointBranch', 'tempBranch', 'partyGroup'] as const;
+export const ORG_KINDS = [
+  'baseCommittee',
+  'generalBranch',
+  'branch',
+  'jointBranch',
+  'tempBranch',
+  'partyGroup',
+] as const;
 export type OrgKind = (typeof ORG_KINDS)[number];
 
 export const SECTORS = {
@@ -41,7 +48,11 @@ export const COMMITTEE_ROLES: readonly Role[] = [
   'publicityCommissioner',
   'disciplineCommissioner',
 ];
-export const COMMISSIONER_ROLES: readonly Role[] = ['orgCommissioner', 'publicityCommissioner', 'disciplineCommissioner'];
+export const COMMISSIONER_ROLES: readonly Role[] = [
+  'orgCommissioner',
+  'publicityCommissioner',
+  'disciplineCommissioner',
+];
 
 export type MemberStatus = 'full' | 'probationary';
 
@@ -57,7 +68,8 @@ export interface OrgNode {
 }
 
 /** Orgs that have orgs below them and so may have a superior administrator. */
-export const isSuperiorKind = (kind: OrgKind): boolean => kind === 'baseCommittee' || kind === 'generalBranch';
+export const isSuperiorKind = (kind: OrgKind): boolean =>
+  kind === 'baseCommittee' || kind === 'generalBranch';
 
 export const isBranchKind = (kind: OrgKind): boolean =>
   kind === 'branch' || kind === 'jointBranch' || kind === 'tempBranch';

@@ -1,5 +1,14 @@
 import { fail, ok, Result } from '../shared/result';
-import { COMMISSIONER_ROLES, COMMITTEE_ROLES, isBranchKind, isSuperiorKind, MemberStatus, OrgKind, Role, ROLES } from './model';
+import {
+  COMMISSIONER_ROLES,
+  COMMITTEE_ROLES,
+  isBranchKind,
+  isSuperiorKind,
+  MemberStatus,
+  OrgKind,
+  Role,
+  ROLES,
+} from './model';
 
 export interface RoleChange {
   role: Role;
@@ -21,13 +30,24 @@ export function checkRoleChange(c: RoleChange): Result<void> {
     return fail('ROLE.NOT_IN_ORG', '只能给本组织的党员设置职务');
   }
   if (c.role === 'superiorAdmin') {
-    return isSuperiorKind(c.org.kind) ? ok(undefined) : fail('ROLE.NOT_ALLOWED', '只有党委或党总支可设置上级管理员');
+    return isSuperiorKind(c.org.kind)
+      ? ok(undefined)
+      : fail('ROLE.NOT_ALLOWED', '只有党委或党总支可设置上级管理员');
   }
-  if (c.role !== 'scorer' && c.role !== 'duesManager' && c.role !== 'disclosureMaintainer' && !isBranchKind(c.org.kind) && c.role !== 'groupLeader') {
+  if (
+    c.role !== 'scorer' &&
+    c.role !== 'duesManager' &&
+    c.role !== 'disclosureMaintainer' &&
+    !isBranchKind(c.org.kind) &&
+    c.role !== 'groupLeader'
+  ) {
     return fail('ROLE.NOT_ALLOWED', `${ROLES[c.role]}只能在党支部设置`);
   }
   const others = c.holders.filter((h) => h.memberId !== c.member.id);
-  if ((c.role === 'secretary' || c.role === 'deputySecretary') && others.some((h) => h.role === c.role)) {
+  if (
+    (c.role === 'secretary' || c.role === 'deputySecretary') &&
+    others.some((h) => h.role === c.role)
+  ) {
     return fail('CONFLICT', `本支部已有${ROLES[c.role]}，请先免去原任职务`, 'ORG-13');
   }
   if (COMMISSIONER_ROLES.includes(c.role) && c.org.fullMembers < 7) {
@@ -38,7 +58,9 @@ export function checkRoleChange(c: RoleChange): Result<void> {
     );
   }
   if (COMMITTEE_ROLES.includes(c.role)) {
-    const seats = new Set(c.holders.filter((h) => COMMITTEE_ROLES.includes(h.role)).map((h) => h.memberId));
+    const seats = new Set(
+      c.holders.filter((h) => COMMITTEE_ROLES.includes(h.role)).map((h) => h.memberId),
+    );
     seats.add(c.member.id);
     if (seats.size > 7) return fail('ROLE.COMMITTEE_FULL', '支部委员会最多7人', 'ORG-11');
   }
@@ -49,4 +71,8 @@ export function checkRoleChange(c: RoleChange): Result<void> {
 }
 
 /** Roles only a superior may grant: the secretary and deputy take office on the superior's approval [ORG-15]. */
-export const superiorGrantedRoles: readonly Role[] = ['secretary', 'deputySecretary', 'superiorAdmin'];
+export const superiorGrantedRoles: readonly Role[] = [
+  'secretary',
+  'deputySecretary',
+  'superiorAdmin',
+];

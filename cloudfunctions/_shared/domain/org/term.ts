@@ -8,7 +8,8 @@ export function defaultTermYears(kind: OrgKind, sector: Sector): number {
   return kind === 'baseCommittee' ? 5 : 3;
 }
 
-export const termEnd = (termStart: string, termYears: number): string => addYears(termStart, termYears);
+export const termEnd = (termStart: string, termYears: number): string =>
+  addYears(termStart, termYears);
 
 /**
  * 换届 reminders [ORG-19] from six months before the term ends, and the standing 超任期 alert

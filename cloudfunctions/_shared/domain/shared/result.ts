@@ -1,9 +1,20 @@
 /** Expected failures are values, not exceptions: the edge maps them to the error envelope. */
-export type Failure = { ok: false; code: string; message: string; ruleId?: string; details?: object };
+export type Failure = {
+  ok: false;
+  code: string;
+  message: string;
+  ruleId?: string;
+  details?: object;
+};
 export type Result<T> = { ok: true; value: T } | Failure;
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = (code: string, message: string, ruleId?: string, details?: object): Failure => ({
+export const fail = (
+  code: string,
+  message: string,
+  ruleId?: string,
+  details?: object,
+): Failure => ({
   ok: false,
   code,
   message,
