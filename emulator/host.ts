@@ -36,6 +36,7 @@ export class FunctionHost {
       openid: () => this.callers.getStore()?.openid,
       now: () => clock.now(),
       bannedWords: BANNED_WORDS,
+      secrets: { checkin: 'local-emulator-checkin-secret' },
       putFile: async (cloudPath, bytes) => {
         const fileId = `local-${randomBytes(8).toString('hex')}-${path.basename(cloudPath).replace(/[^\w.-]/g, '_')}`;
         if (this.filesDir) {

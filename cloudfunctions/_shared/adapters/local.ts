@@ -30,5 +30,7 @@ export function localPorts(hooks: EmulatorHooks): Ports {
     },
     files: { put: hooks.putFile, get: hooks.getFile },
     random: (n) => randomBytes(n),
+    secret: (name) => hooks.secrets[name],
+    templateId: (key) => `local-${key}`,
   };
 }

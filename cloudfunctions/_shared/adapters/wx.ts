@@ -53,5 +53,13 @@ export function wxPorts(): Ports {
       },
     },
     random: (n) => randomBytes(n),
+    secret(name) {
+      // Set in the function's environment (CloudBase console → 云函数 → 环境变量).
+      const value = process.env[`XFZB_${name.toUpperCase()}_SECRET`];
+      if (!value) throw new Error(`missing XFZB_${name.toUpperCase()}_SECRET`);
+      return value;
+    },
+    templateId: (key) =>
+      process.env[`XFZB_TEMPLATE_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`],
   };
 }

@@ -1,3 +1,4 @@
+import type { ActivityApi } from './activity';
 import type { OrgApi } from './org';
 
 /**
@@ -6,5 +7,6 @@ import type { OrgApi } from './org';
  */
 export type Api = {
   org: OrgApi;
+  activity: ActivityApi;
 };
 export type FunctionName = keyof Api;

@@ -45,6 +45,10 @@ export interface Ports {
   codeImages: CodeImages;
   files: Files;
   random(bytes: number): Uint8Array;
+  /** A server-side key (e.g. for signing sign-in tokens); never leaves the function. */
+  secret(name: 'checkin'): string;
+  /** The subscription-message template ID configured for a logical key, if any. */
+  templateId(key: string): string | undefined;
 }
 
 /**
@@ -57,6 +61,7 @@ export interface EmulatorHooks {
   putFile(cloudPath: string, bytes: Buffer): Promise<string>;
   getFile(fileId: string): Promise<Buffer>;
   bannedWords: readonly string[];
+  secrets: Record<string, string>;
 }
 
 export const EMULATOR_HOOKS = Symbol.for('xianfeng.emulator');

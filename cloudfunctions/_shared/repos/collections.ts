@@ -29,6 +29,24 @@ export const COLLECTIONS: CollectionSpec[] = [
   { name: 'invites', indexes: [{ name: 'member', keys: { memberId: 1 } }] },
   { name: 'auditLogs', indexes: [{ name: 'org_at', keys: { orgId: 1, at: -1 } }] },
   { name: 'subscriptionQuotas', indexes: [{ name: 'member', keys: { memberId: 1 } }] },
+  {
+    name: 'activities',
+    indexes: [
+      { name: 'org_start', keys: { orgId: 1, startAt: 1 } },
+      { name: 'start', keys: { startAt: 1 } },
+    ],
+  },
+  {
+    name: 'attendance',
+    indexes: [
+      { name: 'activity', keys: { activityId: 1 } },
+      { name: 'member', keys: { memberId: 1 } },
+    ],
+  },
+  { name: 'leaveRequests', indexes: [{ name: 'activity', keys: { activityId: 1 } }] },
+  { name: 'votes', indexes: [{ name: 'activity', keys: { activityId: 1 } }] },
+  { name: 'activityPlans', indexes: [] },
+  { name: 'reminderLog', indexes: [{ name: 'activity', keys: { activityId: 1 } }] },
   { name: 'outbox', indexes: [{ name: 'sentAt', keys: { sentAt: -1 } }] },
 ];
 

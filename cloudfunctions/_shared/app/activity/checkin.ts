@@ -1,0 +1,167 @@
+import { activityContract } from '../../contracts/activity';
+import type { AttendanceStatus } from '../../contracts/activity';
+import { geoCheck, neverDowngrade, signInStatus } from '../../domain/activity/attendance';
+import { issueToken, verifyToken } from '../../domain/activity/token';
+import {
+  ActivityDoc,
+  attendanceId,
+  AttendanceDoc,
+  findAttendance,
+  setAttendanceStatus,
+} from '../../repos/activities';
+import { db, insertOnce, updatedCount } from '../../repos/db';
+import { MemberDoc } from '../../repos/members';
+import type { Ctx } from '../../runtime/context';
+import { action } from '../../runtime/handler';
+import { AppError, orThrow } from '../../runtime/errors';
+import { isParticipant, loadActivity, requireManage } from './access';
+
+/** The rotating token for the QR code shown at the venue [CHK-05, CHK-06]. */
+export const checkinToken = action({
+  input: activityContract.checkinToken.input,
+  access: 'member',
+  async run(ctx, input) {
+    const { activity, org } = await loadActivity(input.activityId);
+    await requireManage(ctx, activity, org);
+    if (activity.status === 'closed') throw new AppError('CHECKIN.CLOSED', '活动已结束签到');
+    const t = issueToken(ctx.ports.secret('checkin'), activity._id, +ctx.now);
+    return { token: t.token, expiresAt: t.expiresAt.toISOString(), refreshInMs: t.refreshInMs };
+  },
+});
+
+function assertOpen(activity: ActivityDoc): void {
+  if (activity.status === 'closed')
+    throw new AppError('CHECKIN.CLOSED', '活动已结束，不能再签到', { ruleId: 'CHK-18' });
+}
+
+function assertParticipant(activity: ActivityDoc, member: MemberDoc): void {
+  if (!isParticipant(activity, member)) {
+    throw new AppError('CHECKIN.NOT_PARTICIPANT', '您不是本次活动的参加人员，不能签到', {
+      ruleId: 'CHK-07',
+    });
+  }
+}
+
+/**
+ * Records a state for the caller once: a deterministic _id makes two taps, two devices or fifty
+ * concurrent retries one record; a repeat returns the first record, and a later record can only
+ * raise the state, never lower it [CHK-11].
+ */
+async function recordOnce(
+  ctx: Ctx,
+  activity: ActivityDoc,
+  member: MemberDoc,
+  status: AttendanceStatus,
+  extra: Pick<AttendanceDoc, 'method' | 'geo' | 'note'>,
+): Promise<{ doc: AttendanceDoc; already: boolean }> {
+  const doc: AttendanceDoc = {
+    _id: attendanceId(activity._id, member._id),
+    activityId: activity._id,
+    orgId: activity.orgId,
+    memberId: member._id,
+    status,
+    at: ctx.now,
+    ...extra,
+  };
+  if (await insertOnce('attendance', doc as never)) return { doc, already: false };
+  const existing = (await findAttendance(activity._id, member._id)) as AttendanceDoc;
+  const next = neverDowngrade(existing.status, status);
+  if (next === existing.status) return { doc: existing, already: true };
+  const changed = await updatedCount(
+    db
+      .collection('attendance')
+      .where({ _id: doc._id, status: existing.status })
+      .update({ data: { status: next, at: ctx.now, ...extra } }),
+  );
+  return changed === 1
+    ? { doc: { ...existing, ...extra, status: next, at: ctx.now }, already: false }
+    : recordOnce(ctx, activity, member, status, extra);
+}
+
+/** A member signs in by scanning the venue's QR code; identity is the caller's OPENID only [CHK-07]. */
+export const checkin = action({
+  input: activityContract.checkin.input,
+  access: 'member',
+  async run(ctx, input) {
+    const { member } = await ctx.caller();
+    const { activityId } = orThrow(verifyToken(ctx.ports.secret('checkin'), input.token, +ctx.now));
+    const { activity } = await loadActivity(activityId);
+    assertOpen(activity);
+    assertParticipant(activity, member);
+    const status = orThrow(signInStatus(ctx.now, activity.startAt, activity.endAt));
+    const geo = geoCheck(activity.geofence, input.location);
+    const { doc, already } = await recordOnce(ctx, activity, member, status, {
+      method: 'qr',
+      geo,
+      note: null,
+    });
+    const shown = doc.status === 'late' ? 'late' : 'present';
+    return {
+      activityId,
+      status: shown as 'present' | 'late',
+      at: new Date(doc.at).toISOString(),
+      alreadyCheckedIn: already,
+      geo: doc.geo ?? null,
+    };
+  },
+});
+
+/**
+ * Remote participation: 流动党员, or anyone where the activity allows it, join inside the
+ * sign-in window with a participation note and count as `remote` at once [CHK-15, TD-09].
+ */
+export const joinRemote = action({
+  input: activityContract.joinRemote.input,
+  access: 'member',
+  async run(ctx, input) {
+    const { member } = await ctx.caller();
+    const { activity } = await loadActivity(input.activityId);
+    assertOpen(activity);
+    assertParticipant(activity, member);
+    if (!member.mobile && !activity.allowRemote) {
+      throw new AppError(
+        'CHECKIN.REMOTE_NOT_ALLOWED',
+        '本次活动不支持线上参加；流动党员可线上参加',
+        { ruleId: 'CHK-15' },
+      );
+    }
+    orThrow(signInStatus(ctx.now, activity.startAt, activity.endAt));
+    const { doc } = await recordOnce(ctx, activity, member, 'remote', {
+      method: 'remote',
+      geo: null,
+      note: input.note,
+    });
+    return {
+      activityId: activity._id,
+      status: 'remote' as const,
+      at: new Date(doc.at).toISOString(),
+    };
+  },
+});
+
+/** The host confirms or rejects a remote participation, with a reason when rejecting [CHK-15]. */
+export const decideRemote = action({
+  input: activityContract.decideRemote.input,
+  access: 'member',
+  async run(ctx, input) {
+    const { activity, org } = await loadActivity(input.activityId);
+    await requireManage(ctx, activity, org);
+    const current = await findAttendance(activity._id, input.memberId);
+    if (!current || (current.status !== 'remote' && current.status !== 'remotePending')) {
+      throw new AppError('NOT_FOUND', '该党员没有待确认的线上参加记录');
+    }
+    if (!input.accept && !input.reason)
+      throw new AppError('INPUT.INVALID', '驳回须说明理由', { fields: ['reason'] });
+    const status: AttendanceStatus = input.accept ? 'remote' : 'absent';
+    await setAttendanceStatus(current._id, { status });
+    await ctx.audit({
+      orgId: activity.orgId,
+      entity: 'attendance',
+      entityId: current._id,
+      before: { status: current.status },
+      after: { status },
+      reason: input.reason,
+    });
+    return { memberId: input.memberId, status };
+  },
+});

@@ -1,0 +1,350 @@
+import { z } from 'zod';
+import { calendarDate, id, isoInstant, text, year } from './common';
+
+export const ACTIVITY_TYPES = [
+  'themeDay',
+  'branchAssembly',
+  'committeeMeeting',
+  'groupMeeting',
+  'partyLecture',
+  'orgLifeMeeting',
+  'democraticAppraisal',
+  'studySession',
+] as const;
+export type ActivityType = (typeof ACTIVITY_TYPES)[number];
+
+export const ATTENDANCE_STATUSES = [
+  'present',
+  'late',
+  'remote',
+  'remotePending',
+  'excused',
+  'absent',
+  'exempt',
+] as const;
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+
+export const LEAVE_CATEGORIES = ['sick', 'personal', 'official'] as const; // 病假 事假 公假 [CHK-01]
+
+const activityType = z.enum(ACTIVITY_TYPES);
+const geofence = z
+  .object({
+    latitude: z.number().min(-90).max(90),
+    longitude: z.number().min(-180).max(180),
+    radiusM: z.number().int().min(50).max(5000),
+  })
+  .strict();
+const location = z
+  .object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) })
+  .strict();
+const half = z.string().regex(/^\d{4}-H[12]$/, '半年格式应为 YYYY-H1 或 YYYY-H2');
+const scheduleRule = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('firstFriday') }).strict(),
+  z
+    .object({
+      kind: z.literal('nthWeekday'),
+      n: z.number().int().min(1).max(4),
+      weekday: z.number().int().min(1).max(7),
+    })
+    .strict(),
+  z.object({ kind: z.literal('lastWeekday'), weekday: z.number().int().min(1).max(7) }).strict(),
+  z.object({ kind: z.literal('dayOfMonth'), day: z.number().int().min(1).max(28) }).strict(),
+  z.object({ kind: z.literal('weekOf1st'), weekday: z.number().int().min(1).max(7) }).strict(),
+]);
+export type ScheduleRule = z.infer<typeof scheduleRule>;
+
+export const activityContract = {
+  create: {
+    input: z
+      .object({
+        orgId: id,
+        type: activityType,
+        title: text(60),
+        startAt: isoInstant,
+        endAt: isoInstant,
+        place: text(60).optional(),
+        onlineUrl: z.string().trim().url().max(300).optional(),
+        agenda: z.array(text(60)).max(20).optional(),
+        allowRemote: z.boolean().optional(),
+        hostId: id.optional(),
+        recorderId: id.optional(),
+        lecturer: text(30).optional(),
+        guests: z
+          .array(z.object({ name: text(20), kind: text(20).optional() }).strict())
+          .max(50)
+          .optional(),
+        geofence: geofence.optional(),
+        /** A record created after its end is a late registration and needs a reason [MTG-17, MTG-18]. */
+        lateReason: text(200).optional(),
+      })
+      .strict()
+      .refine((v) => Date.parse(v.endAt) > Date.parse(v.startAt), {
+        message: '结束时间须晚于开始时间',
+        path: ['endAt'],
+      }),
+  },
+  get: { input: z.object({ id }).strict() },
+  list: {
+    input: z
+      .object({
+        orgId: id,
+        from: isoInstant.optional(),
+        to: isoInstant.optional(),
+        type: activityType.optional(),
+      })
+      .strict(),
+  },
+  checkinToken: { input: z.object({ activityId: id }).strict() },
+  checkin: {
+    input: z
+      .object({ token: z.string().trim().min(10).max(300), location: location.optional() })
+      .strict(),
+  },
+  joinRemote: { input: z.object({ activityId: id, note: text(500) }).strict() },
+  decideRemote: {
+    input: z
+      .object({ activityId: id, memberId: id, accept: z.boolean(), reason: text(200).optional() })
+      .strict(),
+  },
+  requestLeave: {
+    input: z
+      .object({ activityId: id, reason: text(200), category: z.enum(LEAVE_CATEGORIES).optional() })
+      .strict(),
+  },
+  decideLeave: { input: z.object({ activityId: id, memberId: id, approve: z.boolean() }).strict() },
+  setAttendance: {
+    input: z
+      .object({
+        activityId: id,
+        memberId: id,
+        status: z.enum(ATTENDANCE_STATUSES),
+        reason: text(200),
+      })
+      .strict(),
+  },
+  close: { input: z.object({ activityId: id }).strict() },
+  attendance: { input: z.object({ activityId: id }).strict() },
+  record: {
+    input: z
+      .object({
+        activityId: id,
+        minutes: text(20000),
+        resolutions: z.array(text(500)).max(50).optional(),
+        attachments: z.array(id).max(30).optional(),
+        summary: text(500).optional(),
+        archive: z.boolean().optional(),
+        /** Required once the record is archived: corrections append, never overwrite [MTG-20]. */
+        reason: text(200).optional(),
+      })
+      .strict(),
+  },
+  vote: {
+    input: z
+      .object({
+        activityId: id,
+        motion: text(200),
+        yes: z.number().int().min(0),
+        no: z.number().int().min(0),
+        abstain: z.number().int().min(0),
+        kind: z.enum(['ordinary', 'development']).optional(),
+        written: z.number().int().min(0).optional(),
+      })
+      .strict(),
+  },
+  compliance: { input: z.object({ orgId: id, year }).strict() },
+  report: {
+    input: z.object({ orgId: id, half, format: z.enum(['json', 'xlsx']).optional() }).strict(),
+  },
+  alerts: { input: z.object({ orgId: id, year }).strict() },
+  plan: { input: z.object({ orgId: id, year }).strict() },
+  publishPlan: {
+    input: z
+      .object({
+        orgId: id,
+        year,
+        items: z
+          .array(
+            z
+              .object({
+                type: activityType,
+                date: calendarDate,
+                title: text(60),
+                startTime: z
+                  .string()
+                  .regex(/^\d{2}:\d{2}$/)
+                  .optional(),
+                endTime: z
+                  .string()
+                  .regex(/^\d{2}:\d{2}$/)
+                  .optional(),
+                agenda: z.array(text(60)).max(20).optional(),
+              })
+              .strict(),
+          )
+          .min(1)
+          .max(200),
+      })
+      .strict(),
+  },
+  setSchedule: { input: z.object({ orgId: id, rule: scheduleRule }).strict() },
+  signinCode: { input: z.object({ activityId: id }).strict() },
+  approveLateRegistration: { input: z.object({ activityId: id, approve: z.boolean() }).strict() },
+} as const;
+
+type In<K extends keyof typeof activityContract> = z.input<(typeof activityContract)[K]['input']>;
+
+export type ActivitySummary = {
+  id: string;
+  orgId: string;
+  type: ActivityType;
+  title: string;
+  startAt: string;
+  endAt: string;
+  place: string | null;
+  onlineUrl: string | null;
+  allowRemote: boolean;
+  agenda: string[];
+  status: 'planned' | 'closed';
+  lateRegistration: { reason: string; approved: boolean } | null;
+};
+
+export type ActivityDetail = ActivitySummary & {
+  host: { id: string; name: string } | null;
+  recorder: { id: string; name: string } | null;
+  lecturer: string | null;
+  guests: { name: string; kind: string | null }[];
+  geofence: boolean;
+  /** The caller's own state: null when nothing is recorded yet. */
+  myStatus: AttendanceStatus | null;
+  myLeave: { status: 'pending' | 'approved' | 'rejected'; reason: string } | null;
+  canManage: boolean;
+  counts: Record<AttendanceStatus, number> & { expected: number };
+  record: {
+    minutes: string;
+    resolutions: string[];
+    attachments: string[];
+    summary: string | null;
+    archived: boolean;
+    amendments: number;
+  } | null;
+  checkinWindow: { opensAt: string; lateAfter: string; closesAt: string };
+};
+
+export type AttendanceRow = {
+  memberId: string;
+  name: string;
+  status: AttendanceStatus | null;
+  at: string | null;
+  method: string | null;
+  geo: 'pass' | 'mismatch' | null;
+  note: string | null;
+  leave: {
+    status: 'pending' | 'approved' | 'rejected';
+    category: string | null;
+    reason: string | null;
+  } | null;
+};
+
+export type ComplianceItem = {
+  type: ActivityType;
+  frequency: string;
+  required: number;
+  held: number;
+  missing: string[];
+  ruleId: string;
+};
+export type AbsenceAlert = {
+  memberId: string;
+  name: string;
+  kind: 'consecutiveAbsences' | 'cumulativeAbsences';
+  count: number;
+  activityIds: string[];
+  ruleId: 'TD-22';
+};
+export type PlanItem = {
+  type: ActivityType;
+  date: string;
+  title: string;
+  startTime: string;
+  endTime: string;
+  agenda: string[];
+  ruleId: string;
+};
+
+export type ActivityApi = {
+  create: { input: In<'create'>; output: { id: string } };
+  get: { input: In<'get'>; output: ActivityDetail };
+  list: { input: In<'list'>; output: ActivitySummary[] };
+  checkinToken: {
+    input: In<'checkinToken'>;
+    output: { token: string; expiresAt: string; refreshInMs: number };
+  };
+  checkin: {
+    input: In<'checkin'>;
+    output: {
+      activityId: string;
+      status: 'present' | 'late';
+      at: string;
+      alreadyCheckedIn: boolean;
+      geo: 'pass' | 'mismatch' | null;
+    };
+  };
+  joinRemote: {
+    input: In<'joinRemote'>;
+    output: { activityId: string; status: 'remote'; at: string };
+  };
+  decideRemote: {
+    input: In<'decideRemote'>;
+    output: { memberId: string; status: AttendanceStatus };
+  };
+  requestLeave: { input: In<'requestLeave'>; output: { activityId: string; status: 'pending' } };
+  decideLeave: {
+    input: In<'decideLeave'>;
+    output: { memberId: string; status: AttendanceStatus | null };
+  };
+  setAttendance: {
+    input: In<'setAttendance'>;
+    output: { memberId: string; status: AttendanceStatus };
+  };
+  close: {
+    input: In<'close'>;
+    output: {
+      present: number;
+      late: number;
+      remote: number;
+      excused: number;
+      absent: number;
+      exempt: number;
+    };
+  };
+  attendance: { input: In<'attendance'>; output: AttendanceRow[] };
+  record: {
+    input: In<'record'>;
+    output: { activityId: string; archived: boolean; amendments: number };
+  };
+  vote: {
+    input: In<'vote'>;
+    output: {
+      valid: boolean;
+      passed: boolean;
+      eligible: number;
+      presentEligible: number;
+      reason?: string;
+      ruleIds: string[];
+    };
+  };
+  compliance: { input: In<'compliance'>; output: { items: ComplianceItem[] } };
+  report: { input: In<'report'>; output: any };
+  alerts: { input: In<'alerts'>; output: AbsenceAlert[] };
+  plan: {
+    input: In<'plan'>;
+    output: { items: PlanItem[]; rule: ScheduleRule; profile: string; published: boolean };
+  };
+  publishPlan: { input: In<'publishPlan'>; output: { created: string[] } };
+  setSchedule: { input: In<'setSchedule'>; output: { rule: ScheduleRule } };
+  signinCode: { input: In<'signinCode'>; output: { fileId: string; scene: string; page: string } };
+  approveLateRegistration: {
+    input: In<'approveLateRegistration'>;
+    output: { activityId: string; approved: boolean };
+  };
+};

@@ -1,0 +1,144 @@
+import type { ActivityType, ComplianceItem } from '../../contracts/activity';
+import type { Profile, Sector } from '../org/model';
+import { TEMPLATE_ITEMS } from './schedule';
+
+export type Frequency = 'monthly' | 'quarterly' | 'halfYearly' | 'yearlyQ4' | 'juneDecember';
+
+export interface Requirement {
+  type: ActivityType;
+  frequency: Frequency;
+  ruleId: string;
+}
+
+/** What a branch must hold, by profile and sector [TD-01, MTG-01, MTG-02, MTG-04, MTG-05, MTG-28, MTG-29]. */
+export function requirements(
+  profile: Profile,
+  sector: Sector,
+  hasCommittee: boolean,
+): Requirement[] {
+  const lecture: Frequency =
+    profile === 'hunan'
+      ? 'halfYearly'
+      : profile === 'xianning' && (sector === 'organ' || sector === 'institution')
+        ? 'monthly'
+        : 'quarterly';
+  return [
+    { type: 'themeDay', frequency: 'monthly', ruleId: 'TD-01' },
+    {
+      type: 'branchAssembly',
+      frequency: profile === 'xianning' ? 'monthly' : 'quarterly',
+      ruleId: 'MTG-01',
+    },
+    ...(hasCommittee
+      ? [{ type: 'committeeMeeting' as const, frequency: 'monthly' as const, ruleId: 'MTG-02' }]
+      : []),
+    {
+      type: 'partyLecture',
+      frequency: lecture,
+      ruleId: profile === 'default' ? 'MTG-04' : 'MTG-05',
+    },
+    {
+      type: 'orgLifeMeeting',
+      frequency: profile === 'xianning' ? 'juneDecember' : 'yearlyQ4',
+      ruleId: profile === 'xianning' ? 'MTG-29' : 'MTG-28',
+    },
+  ];
+}
+
+/** The period label of a local date under a frequency, or null when the date is in no period. */
+export function periodOf(frequency: Frequency, date: string): string | null {
+  const y = date.slice(0, 4);
+  const m = Number(date.slice(5, 7));
+  switch (frequency) {
+    case 'monthly':
+      return date.slice(0, 7);
+    case 'quarterly':
+      return `${y}-Q${Math.ceil(m / 3)}`;
+    case 'halfYearly':
+      return `${y}-H${m <= 6 ? 1 : 2}`;
+    case 'yearlyQ4':
+      return m >= 10 ? `${y}-Q4` : null;
+    case 'juneDecember':
+      return m === 6 || m === 12 ? date.slice(0, 7) : null;
+  }
+}
+
+/** Every period of a year, with the local date on which it ends. */
+export function periodsOf(
+  frequency: Frequency,
+  year: number,
+): { label: string; lastDay: string }[] {
+  const last = (m: number) =>
+    `${year}-${String(m).padStart(2, '0')}-${new Date(Date.UTC(year, m, 0)).getUTCDate()}`;
+  const months = (ms: number[], label: (m: number) => string) =>
+    ms.map((m) => ({ label: label(m), lastDay: last(m) }));
+  const all = Array.from({ length: 12 }, (_, i) => i + 1);
+  switch (frequency) {
+    case 'monthly':
+      return months(all, (m) => `${year}-${String(m).padStart(2, '0')}`);
+    case 'quarterly':
+      return months([3, 6, 9, 12], (m) => `${year}-Q${m / 3}`);
+    case 'halfYearly':
+      return months([6, 12], (m) => `${year}-H${m / 6}`);
+    case 'yearlyQ4':
+      return months([12], () => `${year}-Q4`);
+    case 'juneDecember':
+      return months([6, 12], (m) => `${year}-${String(m).padStart(2, '0')}`);
+  }
+}
+
+export interface HeldActivity {
+  type: ActivityType;
+  /** Local date of the start. */
+  date: string;
+  counts: boolean;
+}
+
+/**
+ * Whether a held activity counts for its frequency: closed, with a theme and minutes and at least
+ * one attendee besides the host [MTG-27]; a theme day needs at least one template item on its
+ * agenda [TD-30]; a late registration only once the superior approved it [MTG-18].
+ */
+export function activityCounts(a: {
+  type: ActivityType;
+  status: string;
+  title: string;
+  agenda: string[];
+  minutes: string | null;
+  attendedBesidesHost: number;
+  lateRegistration: { approved: boolean } | null;
+}): boolean {
+  if (a.status !== 'closed' || !a.title.trim() || !a.minutes?.trim() || a.attendedBesidesHost < 1)
+    return false;
+  if (a.lateRegistration && !a.lateRegistration.approved) return false;
+  if (a.type === 'themeDay' && !a.agenda.some((x) => TEMPLATE_ITEMS.has(x))) return false;
+  return true;
+}
+
+/**
+ * Required vs held per type; a period is missing once it has ended with nothing counted in it
+ * [MTG-08]. Periods still running are not missing yet.
+ */
+export function compliance(
+  reqs: Requirement[],
+  held: HeldActivity[],
+  year: number,
+  today: string,
+): ComplianceItem[] {
+  return reqs.map((r) => {
+    const periods = periodsOf(r.frequency, year);
+    const heldPeriods = new Set(
+      held.filter((h) => h.type === r.type && h.counts).map((h) => periodOf(r.frequency, h.date)),
+    );
+    return {
+      type: r.type,
+      frequency: r.frequency,
+      required: periods.length,
+      held: periods.filter((p) => heldPeriods.has(p.label)).length,
+      missing: periods
+        .filter((p) => p.lastDay < today && !heldPeriods.has(p.label))
+        .map((p) => p.label),
+      ruleId: r.ruleId,
+    };
+  });
+}

@@ -1,0 +1,46 @@
+import { checkin, checkinToken, decideRemote, joinRemote } from '../_shared/app/activity/checkin';
+import {
+  approveLateRegistration,
+  create,
+  get,
+  list,
+  plan,
+  publishPlan,
+  setSchedule,
+  signinCode,
+} from '../_shared/app/activity/manage';
+import { alerts, compliance, report } from '../_shared/app/activity/oversight';
+import { record, vote } from '../_shared/app/activity/records';
+import {
+  attendance,
+  close,
+  decideLeave,
+  requestLeave,
+  setAttendance,
+} from '../_shared/app/activity/roll';
+import { createFunction } from '../_shared/runtime/handler';
+
+export const main = createFunction('activity', {
+  create,
+  get,
+  list,
+  checkinToken,
+  checkin,
+  joinRemote,
+  decideRemote,
+  requestLeave,
+  decideLeave,
+  setAttendance,
+  close,
+  attendance,
+  record,
+  vote,
+  compliance,
+  report,
+  alerts,
+  plan,
+  publishPlan,
+  setSchedule,
+  signinCode,
+  approveLateRegistration,
+});
