@@ -178,6 +178,8 @@ export const activityContract = {
                   .regex(/^\d{2}:\d{2}$/)
                   .optional(),
                 agenda: z.array(text(60)).max(20).optional(),
+                /** Kept when the items come back from `plan` unchanged. */
+                ruleId: z.string().max(10).optional(),
               })
               .strict(),
           )

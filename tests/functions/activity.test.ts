@@ -1,0 +1,584 @@
+import { Backend, snapshot, startBackend } from '../support/backend';
+
+let b: Backend;
+beforeAll(async () => {
+  b = await startBackend();
+});
+afterAll(() => b.close());
+beforeEach(async () => {
+  b.emulator.clock.freeze(Date.parse('2026-12-04T06:30:00Z')); // Fri 14:30 in Shanghai
+  await b.reset('demo');
+});
+afterEach(() => b.emulator.clock.freeze(null));
+
+const SEC = 'demo-secretary';
+const at = (iso: string) => b.emulator.clock.freeze(Date.parse(iso));
+async function themeDay(extra: object = {}): Promise<string> {
+  const { id } = await b.ok(
+    'activity',
+    'create',
+    {
+      orgId: 'demo-branch',
+      type: 'themeDay',
+      title: '12月主题党日',
+      startAt: '2026-12-04T15:00:00+08:00',
+      endAt: '2026-12-04T17:00:00+08:00',
+      place: '党员活动室',
+      agenda: ['集中交纳党费', '组织学习讨论'],
+      ...extra,
+    },
+    SEC,
+  );
+  return id;
+}
+const token = async (activityId: string) =>
+  (await b.ok('activity', 'checkinToken', { activityId }, SEC)).token as string;
+
+describe('QR sign-in', () => {
+  it('signs in a member present before start + 10 min, late after [CHK-09]', async () => {
+    const id = await themeDay();
+    at('2026-12-04T07:05:00Z');
+    expect(
+      await b.ok('activity', 'checkin', { token: await token(id) }, 'demo-member-1'),
+    ).toMatchObject({ activityId: id, status: 'present', alreadyCheckedIn: false });
+    at('2026-12-04T07:11:00Z');
+    expect(
+      (await b.ok('activity', 'checkin', { token: await token(id) }, 'demo-member-2')).status,
+    ).toBe('late');
+  });
+  it('refuses sign-in outside the window [CHK-09]', async () => {
+    const id = await themeDay();
+    const t = await token(id);
+    expect((await b.err('activity', 'checkin', { token: t }, 'demo-member-1')).code).toBe(
+      'CHECKIN.OUTSIDE_WINDOW',
+    );
+  });
+  it('refuses expired, forged, cross-activity and replayed tokens [CHK-05]', async () => {
+    const id = await themeDay();
+    const other = await themeDay({ title: '另一场' });
+    at('2026-12-04T07:00:00Z');
+    const t = await token(id);
+    const [aid, w, sig] = t.split('.');
+    expect(
+      (
+        await b.err(
+          'activity',
+          'checkin',
+          { token: `${aid}.${w}.${'A'.repeat(22)}` },
+          'demo-member-1',
+        )
+      ).code,
+    ).toBe('CHECKIN.TOKEN_INVALID');
+    expect(
+      (await b.err('activity', 'checkin', { token: `${other}.${w}.${sig}` }, 'demo-member-1')).code,
+    ).toBe('CHECKIN.TOKEN_INVALID');
+    b.emulator.clock.advance(61_000);
+    expect((await b.err('activity', 'checkin', { token: t }, 'demo-member-1')).code).toBe(
+      'CHECKIN.TOKEN_EXPIRED',
+    );
+    expect(b.docs('attendance').filter((a) => a.activityId === id)).toEqual([]);
+  });
+  it('refuses a member of another branch, whose OPENID is not on the list [CHK-07]', async () => {
+    const id = await themeDay();
+    at('2026-12-04T07:00:00Z');
+    const err = await b.err('activity', 'checkin', { token: await token(id) }, 'demo-secretary-2');
+    expect(err).toMatchObject({ code: 'CHECKIN.NOT_PARTICIPANT', details: { ruleId: 'CHK-07' } });
+  });
+  it('gives one record for 50 concurrent sign-ins of one member [CHK-11]', async () => {
+    const id = await themeDay();
+    at('2026-12-04T07:00:00Z');
+    const t = await token(id);
+    const res = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        b.invoke('activity', { action: 'checkin', data: { token: t } }, 'demo-member-3'),
+      ),
+    );
+    expect(res.every((r) => r.ok)).toBe(true);
+    expect(res.filter((r) => r.ok && !r.data.alreadyCheckedIn)).toHaveLength(1);
+    expect(
+      b.docs('attendance').filter((a) => a.activityId === id && a.memberId === 'demo-member-3'),
+    ).toHaveLength(1);
+  });
+  it('loses none of 500 distinct concurrent sign-ins', async () => {
+    const people = Array.from({ length: 500 }, (_, i) => ({
+      name: `党员${i}`,
+      status: 'full',
+      joinedAt: '2015-07-01',
+      birthDate: `19${50 + (i % 50)}-0${1 + (i % 9)}-1${i % 10}`,
+    }));
+    const { created } = await b.ok(
+      'org',
+      'importMembers',
+      { orgId: 'demo-branch', members: people },
+      SEC,
+    );
+    expect(created).toHaveLength(500);
+    // Fixture: bind each imported member to an OPENID (binding itself is tested in org tests).
+    const bindings = b.emulator.store.ensure('bindings');
+    created.forEach((memberId: string) =>
+      bindings.set(`wx-${memberId}`, { _id: `wx-${memberId}`, memberId }),
+    );
+    const id = await themeDay();
+    at('2026-12-04T07:00:00Z');
+    const t = await token(id);
+    const res = await Promise.all(
+      created.map((m: string) =>
+        b.invoke('activity', { action: 'checkin', data: { token: t } }, `wx-${m}`),
+      ),
+    );
+    expect(res.filter((r) => !r.ok)).toEqual([]);
+    expect(b.docs('attendance').filter((a) => a.activityId === id)).toHaveLength(500);
+  });
+  it('refuses sign-in after close [CHK-18]', async () => {
+    const id = await themeDay();
+    at('2026-12-04T07:00:00Z');
+    const t = await token(id);
+    await b.ok('activity', 'close', { activityId: id }, SEC);
+    expect((await b.err('activity', 'checkin', { token: t }, 'demo-member-1')).code).toBe(
+      'CHECKIN.CLOSED',
+    );
+  });
+  it('flags a sign-in outside the geofence without refusing it [CHK-10]', async () => {
+    const id = await themeDay({ geofence: { latitude: 28.2, longitude: 112.97, radiusM: 300 } });
+    at('2026-12-04T07:00:00Z');
+    const t = await token(id);
+    expect(
+      (
+        await b.ok(
+          'activity',
+          'checkin',
+          { token: t, location: { latitude: 28.3, longitude: 112.97 } },
+          'demo-member-1',
+        )
+      ).geo,
+    ).toBe('mismatch');
+    expect(
+      (
+        await b.ok(
+          'activity',
+          'checkin',
+          { token: t, location: { latitude: 28.2, longitude: 112.97 } },
+          'demo-member-2',
+        )
+      ).geo,
+    ).toBe('pass');
+    expect(JSON.stringify(b.docs('attendance'))).not.toContain('28.3');
+  });
+  it('lets only the host or the committee show the QR [CHK-06]', async () => {
+    const id = await themeDay();
+    expect(
+      (await b.err('activity', 'checkinToken', { activityId: id }, 'demo-member-1')).code,
+    ).toBe('AUTH.FORBIDDEN');
+  });
+  it('opens the page with a printed code but never signs in with it', async () => {
+    const id = await themeDay();
+    const code = await b.ok('activity', 'signinCode', { activityId: id }, SEC);
+    expect(code).toMatchObject({ scene: id, page: 'subpackages/activity/detail/index' });
+    at('2026-12-04T07:00:00Z');
+    expect(
+      (
+        await b.err(
+          'activity',
+          'checkin',
+          { token: `${code.scene}.0.${'x'.repeat(22)}` },
+          'demo-member-1',
+        )
+      ).code,
+    ).toBe('CHECKIN.TOKEN_INVALID');
+  });
+});
+
+describe('remote participation', () => {
+  it('counts a 流动党员 joining with a note as remote; the host may reject with a reason [CHK-15, TD-09]', async () => {
+    const id = await themeDay();
+    at('2026-12-04T07:05:00Z');
+    expect(
+      (
+        await b.ok(
+          'activity',
+          'joinRemote',
+          { activityId: id, note: '在深圳通过视频参加，已提交学习笔记' },
+          'demo-mobile',
+        )
+      ).status,
+    ).toBe('remote');
+    expect(
+      (await b.err('activity', 'joinRemote', { activityId: id, note: '在家' }, 'demo-member-1'))
+        .code,
+    ).toBe('CHECKIN.REMOTE_NOT_ALLOWED');
+    expect(
+      (
+        await b.err(
+          'activity',
+          'decideRemote',
+          { activityId: id, memberId: 'demo-mobile', accept: false },
+          SEC,
+        )
+      ).code,
+    ).toBe('INPUT.INVALID');
+    expect(
+      await b.ok(
+        'activity',
+        'decideRemote',
+        { activityId: id, memberId: 'demo-mobile', accept: false, reason: '未见学习笔记' },
+        SEC,
+      ),
+    ).toEqual({ memberId: 'demo-mobile', status: 'absent' });
+    expect(
+      b
+        .docs('auditLogs')
+        .some((a) => a.action === 'activity.decideRemote' && a.reason === '未见学习笔记'),
+    ).toBe(true);
+  });
+});
+
+describe('leave, close and corrections', () => {
+  it('takes leave before the cut-off only [CHK-04]', async () => {
+    const id = await themeDay();
+    expect(
+      await b.ok(
+        'activity',
+        'requestLeave',
+        { activityId: id, reason: '住院治疗', category: 'sick' },
+        'demo-member-4',
+      ),
+    ).toEqual({ activityId: id, status: 'pending' });
+    at('2026-12-04T06:45:00Z');
+    expect(
+      (
+        await b.err(
+          'activity',
+          'requestLeave',
+          { activityId: id, reason: '临时有事' },
+          'demo-member-5',
+        )
+      ).code,
+    ).toBe('LEAVE.TOO_LATE');
+  });
+  it('closes: unrecorded become absent, exempt stay exempt; a later approved leave makes absent excused [CHK-02, TD-08]', async () => {
+    const id = await themeDay();
+    await b.ok(
+      'activity',
+      'requestLeave',
+      { activityId: id, reason: '出差', category: 'official' },
+      'demo-member-4',
+    );
+    at('2026-12-04T07:00:00Z');
+    const t = await token(id);
+    for (const m of ['demo-member-1', 'demo-member-2', 'demo-organizer', SEC])
+      await b.ok('activity', 'checkin', { token: t }, m);
+    const counts = await b.ok('activity', 'close', { activityId: id }, SEC);
+    expect(counts).toEqual({ present: 4, late: 0, remote: 0, excused: 0, absent: 9, exempt: 1 });
+    expect(await b.ok('activity', 'close', { activityId: id }, SEC)).toEqual(counts);
+    await b.ok(
+      'activity',
+      'decideLeave',
+      { activityId: id, memberId: 'demo-member-4', approve: true },
+      SEC,
+    );
+    const rows = await b.ok('activity', 'attendance', { activityId: id }, 'demo-member-1');
+    expect(rows.find((r: any) => r.memberId === 'demo-member-4')).toMatchObject({
+      status: 'excused',
+      leave: { status: 'approved', category: 'official', reason: null },
+    });
+    expect(rows.find((r: any) => r.memberId === 'demo-elder').status).toBe('exempt');
+  });
+  it('shows the leave reason to the approver only [PRIV-17]', async () => {
+    const id = await themeDay();
+    await b.ok(
+      'activity',
+      'requestLeave',
+      { activityId: id, reason: '住院治疗', category: 'sick' },
+      'demo-member-4',
+    );
+    const forHost = await b.ok('activity', 'attendance', { activityId: id }, SEC);
+    expect(forHost.find((r: any) => r.memberId === 'demo-member-4').leave.reason).toBe('住院治疗');
+  });
+  it('lets the host correct with a reason, audited, but nobody their own record [CHK-13]', async () => {
+    const id = await themeDay();
+    expect(
+      (
+        await b.err(
+          'activity',
+          'setAttendance',
+          { activityId: id, memberId: SEC, status: 'present', reason: '本人' },
+          SEC,
+        )
+      ).code,
+    ).toBe('AUTH.FORBIDDEN');
+    expect(
+      (
+        await b.err(
+          'activity',
+          'setAttendance',
+          { activityId: id, memberId: 'demo-member-2', status: 'present', reason: '帮签' },
+          'demo-member-1',
+        )
+      ).code,
+    ).toBe('AUTH.FORBIDDEN');
+    await b.ok(
+      'activity',
+      'setAttendance',
+      {
+        activityId: id,
+        memberId: 'demo-member-6',
+        status: 'present',
+        reason: '老同志无智能手机，现场点名',
+      },
+      SEC,
+    );
+    const log = b.docs('auditLogs').find((a) => a.action === 'activity.setAttendance');
+    expect(log).toMatchObject({
+      before: { status: null },
+      after: { status: 'present' },
+      reason: '老同志无智能手机，现场点名',
+    });
+  });
+});
+
+describe('records and back-filling', () => {
+  it('refuses a record created after the activity ended unless registered late with a reason [MTG-17, MTG-18]', async () => {
+    const input = {
+      orgId: 'demo-branch',
+      type: 'partyLecture',
+      title: '11月党课',
+      startAt: '2026-11-20T14:00:00+08:00',
+      endAt: '2026-11-20T15:00:00+08:00',
+    };
+    const before = snapshot(b);
+    expect((await b.err('activity', 'create', input, SEC)).details.ruleId).toBe('MTG-17');
+    expect(snapshot(b)).toBe(before);
+    const { id } = await b.ok(
+      'activity',
+      'create',
+      { ...input, lateReason: '当天停电，线下开展，未能在线创建' },
+      SEC,
+    );
+    expect((await b.ok('activity', 'get', { id }, SEC)).lateRegistration).toEqual({
+      reason: '当天停电，线下开展，未能在线创建',
+      approved: false,
+    });
+    expect(
+      (await b.err('activity', 'approveLateRegistration', { activityId: id, approve: true }, SEC))
+        .code,
+    ).toBe('AUTH.FORBIDDEN');
+    await b.ok(
+      'activity',
+      'approveLateRegistration',
+      { activityId: id, approve: true },
+      'demo-superior',
+    );
+  });
+  it('appends corrections to an archived record and keeps the original [MTG-20]', async () => {
+    const id = await themeDay();
+    await b.ok('activity', 'record', { activityId: id, minutes: '学习讨论', archive: true }, SEC);
+    expect(
+      (await b.err('activity', 'record', { activityId: id, minutes: '改过的内容' }, SEC)).code,
+    ).toBe('RECORD.ARCHIVED');
+    expect(
+      await b.ok(
+        'activity',
+        'record',
+        { activityId: id, minutes: '改过的内容', reason: '补充讨论要点' },
+        SEC,
+      ),
+    ).toEqual({ activityId: id, archived: true, amendments: 1 });
+    const doc = b.docs('activities').find((a) => a._id === id);
+    expect(doc.amendments[0].before.minutes).toBe('学习讨论');
+  });
+});
+
+describe('votes at a meeting', () => {
+  async function assembly(present: string[]) {
+    const { id } = await b.ok(
+      'activity',
+      'create',
+      {
+        orgId: 'demo-branch',
+        type: 'branchAssembly',
+        title: '党员大会',
+        startAt: '2026-12-04T15:00:00+08:00',
+        endAt: '2026-12-04T17:00:00+08:00',
+      },
+      SEC,
+    );
+    at('2026-12-04T07:00:00Z');
+    const t = await token(id);
+    for (const m of present) await b.ok('activity', 'checkin', { token: t }, m);
+    return id;
+  }
+  const full = [
+    'demo-secretary',
+    'demo-organizer',
+    'demo-member-1',
+    'demo-member-2',
+    'demo-member-3',
+    'demo-member-4',
+    'demo-member-5',
+  ];
+  it('counts only 正式党员 in E and needs more than half present [VOTE-01, VOTE-05]', async () => {
+    const id = await assembly([...full.slice(0, 6), 'demo-probationary']);
+    const r = await b.ok(
+      'activity',
+      'vote',
+      { activityId: id, motion: '接收捐赠', yes: 6, no: 0, abstain: 0 },
+      SEC,
+    );
+    expect(r).toMatchObject({ eligible: 13, presentEligible: 6, valid: false, passed: false });
+    expect(r.reason).toMatch(/未超过应到13人的半数/);
+  });
+  it('passes on yes over half of E, not of those present [VOTE-06, VOTE-15]', async () => {
+    const id = await assembly([...full, 'demo-member-6', 'demo-member-7', 'demo-member-8']);
+    expect(
+      await b.ok(
+        'activity',
+        'vote',
+        { activityId: id, motion: 'A', yes: 7, no: 3, abstain: 0 },
+        SEC,
+      ),
+    ).toMatchObject({ valid: true, passed: true, presentEligible: 10 });
+    expect(
+      await b.ok(
+        'activity',
+        'vote',
+        { activityId: id, motion: 'B', yes: 6, no: 4, abstain: 0 },
+        SEC,
+      ),
+    ).toMatchObject({ valid: true, passed: false });
+    expect(b.docs('votes').every((v) => !('voters' in v))).toBe(true);
+  });
+  it('refuses more votes than voters present [VOTE-13]', async () => {
+    const id = await assembly(full);
+    expect(
+      (
+        await b.err(
+          'activity',
+          'vote',
+          { activityId: id, motion: 'C', yes: 8, no: 0, abstain: 0 },
+          SEC,
+        )
+      ).code,
+    ).toBe('VOTE.TALLY_INVALID');
+  });
+});
+
+describe('plan, compliance, alerts and report', () => {
+  it('proposes first Fridays and publishes future items as activities [TD-02, MTG-09]', async () => {
+    const p = await b.ok('activity', 'plan', { orgId: 'demo-branch', year: 2027 }, SEC);
+    expect(p.published).toBe(false);
+    expect(
+      p.items
+        .filter((i: any) => i.type === 'themeDay')
+        .map((i: any) => i.date)
+        .slice(0, 3),
+    ).toEqual(['2027-01-01', '2027-02-05', '2027-03-05']);
+    expect(p.items.filter((i: any) => i.type === 'partyLecture')).toHaveLength(2); // hunan: half-yearly [MTG-05]
+    expect(
+      (await b.ok('activity', 'plan', { orgId: 'demo-branch', year: 2027 }, 'demo-member-1')).items,
+    ).toEqual([]);
+    const { created } = await b.ok(
+      'activity',
+      'publishPlan',
+      { orgId: 'demo-branch', year: 2027, items: p.items.slice(0, 3) },
+      SEC,
+    );
+    expect(created).toHaveLength(3);
+    expect(
+      (await b.ok('activity', 'plan', { orgId: 'demo-branch', year: 2027 }, 'demo-member-1'))
+        .published,
+    ).toBe(true);
+  });
+  it('follows a changed schedule rule [TD-03]', async () => {
+    await b.ok(
+      'activity',
+      'setSchedule',
+      { orgId: 'demo-branch', rule: { kind: 'lastWeekday', weekday: 5 } },
+      SEC,
+    );
+    const p = await b.ok('activity', 'plan', { orgId: 'demo-branch', year: 2027 }, SEC);
+    expect(p.items.find((i: any) => i.type === 'themeDay').date).toBe('2027-01-29');
+  });
+  it('flags three theme days missed in a row, as a candidate for review only [TD-22]', async () => {
+    const ids: string[] = [];
+    for (const [m, d] of [
+      ['01', '02'],
+      ['02', '06'],
+      ['03', '06'],
+    ]) {
+      at(`2026-${m}-01T00:00:00Z`);
+      const { id } = await b.ok(
+        'activity',
+        'create',
+        {
+          orgId: 'demo-branch',
+          type: 'themeDay',
+          title: `${m}月主题党日`,
+          startAt: `2026-${m}-${d}T15:00:00+08:00`,
+          endAt: `2026-${m}-${d}T17:00:00+08:00`,
+          agenda: ['集中交纳党费'],
+        },
+        SEC,
+      );
+      at(`2026-${m}-${d}T07:05:00Z`);
+      await b.ok('activity', 'checkin', { token: await token(id) }, 'demo-member-2');
+      await b.ok('activity', 'close', { activityId: id }, SEC);
+      ids.push(id);
+    }
+    const alerts = await b.ok('activity', 'alerts', { orgId: 'demo-branch', year: 2026 }, SEC);
+    const m1 = alerts.find((a: any) => a.memberId === 'demo-member-1');
+    expect(m1).toMatchObject({
+      kind: 'consecutiveAbsences',
+      count: 3,
+      activityIds: ids,
+      ruleId: 'TD-22',
+      name: '陈明',
+    });
+    expect(
+      alerts.some((a: any) => a.memberId === 'demo-member-2' || a.memberId === 'demo-elder'),
+    ).toBe(false);
+    expect(
+      (await b.err('activity', 'alerts', { orgId: 'demo-branch', year: 2026 }, 'demo-member-1'))
+        .code,
+    ).toBe('AUTH.FORBIDDEN');
+  });
+  it('reports compliance with missing months and counts only recorded sessions [TD-01, MTG-27]', async () => {
+    const { items } = await b.ok(
+      'activity',
+      'compliance',
+      { orgId: 'demo-branch', year: 2026 },
+      SEC,
+    );
+    const td = items.find((i: any) => i.type === 'themeDay');
+    expect(td.missing).toContain('2026-01');
+    expect(td.missing).not.toContain('2026-11'); // the seed's closed, recorded November theme day counts
+    expect(td.missing).not.toContain('2026-12'); // December is still running
+    const superior = await b.ok(
+      'activity',
+      'compliance',
+      { orgId: 'demo-branch', year: 2026 },
+      'demo-superior',
+    );
+    expect(superior.items).toEqual(items);
+  });
+  it('generates the half-year report from records, as JSON and as xlsx (export audited) [TD-21, MTG-22, PRIV-07]', async () => {
+    const json = await b.ok('activity', 'report', { orgId: 'demo-branch', half: '2026-H2' }, SEC);
+    const nov = json.activities.find((a: any) => a.id === 'demo-theme-day-last');
+    expect(nov).toMatchObject({
+      typeName: '主题党日',
+      counted: true,
+      counts: { absent: 1, excused: 1, exempt: 1, remote: 1 },
+    });
+    expect(nov.attendanceRate).toBe(90); // 10 attended of 13 − 1 exempt − 1 excused, floored [CHK-03]
+    const { fileId } = await b.ok(
+      'activity',
+      'report',
+      { orgId: 'demo-branch', half: '2026-H2', format: 'xlsx' },
+      SEC,
+    );
+    const bytes = await b.emulator.host.hooks.getFile(fileId);
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+    expect(b.docs('auditLogs').some((a) => a.entity === 'exports' && a.entityId === fileId)).toBe(
+      true,
+    );
+  });
+});
