@@ -26,6 +26,8 @@ export class FunctionHost {
   private readonly callers = new AsyncLocalStorage<{ openid?: string }>();
   private readonly loaded = new Map<string, Main>();
   readonly hooks: EmulatorHooks;
+  /** OPENIDs whose subscription messages WeChat "refuses" (simulated failures for tests). */
+  readonly failSendsTo = new Set<string>();
 
   constructor(
     readonly clock: EmulatorClock,
@@ -37,6 +39,10 @@ export class FunctionHost {
       now: () => clock.now(),
       bannedWords: BANNED_WORDS,
       secrets: { checkin: 'local-emulator-checkin-secret' },
+      beforeSend: (m) => {
+        if (this.failSendsTo.has(m.touser))
+          throw new Error('errCode 43101: user refuse to accept the msg');
+      },
       putFile: async (cloudPath, bytes) => {
         const fileId = `local-${randomBytes(8).toString('hex')}-${path.basename(cloudPath).replace(/[^\w.-]/g, '_')}`;
         if (this.filesDir) {

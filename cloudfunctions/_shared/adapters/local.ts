@@ -12,6 +12,7 @@ export function localPorts(hooks: EmulatorHooks): Ports {
     identity: { openid: () => hooks.openid() },
     messenger: {
       async send(m) {
+        hooks.beforeSend?.(m);
         await db.collection('outbox').add({ data: { ...m, sentAt: new Date(hooks.now()) } });
       },
     },

@@ -62,6 +62,8 @@ export interface EmulatorHooks {
   getFile(fileId: string): Promise<Buffer>;
   bannedWords: readonly string[];
   secrets: Record<string, string>;
+  /** Lets the emulator simulate WeChat refusing a send (tests of retries). */
+  beforeSend?(message: SubscriptionMessage): void;
 }
 
 export const EMULATOR_HOOKS = Symbol.for('xianfeng.emulator');
