@@ -40,9 +40,43 @@ export function createCloudbaseApi(deps: ApiDeps) {
     return revive(EJSON.parse(text, { relaxed: true }), deps.now());
   }
 
-  function matching(coll: Map<string, Doc>, queryText: unknown): Doc[] {
+  /**
+   * Secondary equality indexes, as declared collection indexes give CloudBase: a top-level
+   * `field: value` in a query narrows the scan to the documents with that value. Built lazily and
+   * dropped whenever the collection changes, so they are never stale.
+   */
+  const indexes = new Map<string, { version: number; byField: Map<string, Map<unknown, Doc[]>> }>();
+  function candidates(name: string, coll: Map<string, Doc>, query: Record<string, unknown>): Doc[] {
+    const byId = idCandidates(coll, query);
+    if (byId) return byId;
+    const field = Object.keys(query ?? {}).find(
+      (k) =>
+        !k.startsWith('$') &&
+        !k.includes('.') &&
+        ['string', 'number', 'boolean'].includes(typeof query[k]),
+    );
+    if (!field || coll.size < 64) return [...coll.values()];
+    let idx = indexes.get(name);
+    if (!idx || idx.version !== store.version(name)) {
+      idx = { version: store.version(name), byField: new Map() };
+      indexes.set(name, idx);
+    }
+    let byValue = idx.byField.get(field);
+    if (!byValue) {
+      byValue = new Map();
+      for (const d of coll.values()) {
+        const v = d[field];
+        if (v === undefined || v === null || typeof v === 'object') continue;
+        byValue.set(v, [...(byValue.get(v) ?? []), d]);
+      }
+      idx.byField.set(field, byValue);
+    }
+    return byValue.get(query[field]) ?? [];
+  }
+
+  function matching(name: string, coll: Map<string, Doc>, queryText: unknown): Doc[] {
     const query = parse(queryText);
-    return find([...coll.values()], query).all() as Doc[];
+    return find(candidates(name, coll, query), query).all() as Doc[];
   }
 
   function insert(name: string, docs: Doc[], txId?: string): string[] {
@@ -64,7 +98,7 @@ export function createCloudbaseApi(deps: ApiDeps) {
   function modify(p: any, txId?: string): { updated: number; upsertId?: string; doc?: Doc } {
     const coll = collection(p.collectionName);
     const data = parse(p.data);
-    const hits = matching(coll, p.query);
+    const hits = matching(p.collectionName, coll, p.query);
     const targets = p.multi ? hits : hits.slice(0, 1);
     if (targets.length === 0 && p.upsert) {
       const base = p.queryType === 'DOC' ? parse(p.query) : {};
@@ -91,7 +125,7 @@ export function createCloudbaseApi(deps: ApiDeps) {
 
   function remove(p: any, txId?: string): number {
     const coll = collection(p.collectionName);
-    const hits = matching(coll, p.query);
+    const hits = matching(p.collectionName, coll, p.query);
     const targets = p.multi === false || p.queryType === 'DOC' ? hits.slice(0, 1) : hits;
     for (const t of targets) {
       coll.delete(t._id);
@@ -127,7 +161,7 @@ export function createCloudbaseApi(deps: ApiDeps) {
       }, p.transactionId),
     'database.calculateDocument': (p) =>
       store.run(() => ({
-        data: { total: matching(collection(p.collectionName), p.query).length },
+        data: { total: matching(p.collectionName, collection(p.collectionName), p.query).length },
       })),
     'database.insertDocument': (p) =>
       store.run(() => {
@@ -237,6 +271,23 @@ export function createCloudbaseApi(deps: ApiDeps) {
       };
     }
   };
+}
+
+/**
+ * The `_id` index every CloudBase collection has: a query that pins `_id` to one value or a list
+ * looks those documents up instead of scanning; mingo still applies the whole query to them.
+ */
+function idCandidates(coll: Map<string, Doc>, query: Record<string, unknown>): Doc[] | null {
+  const id = query?._id;
+  const pick = (ids: unknown[]) => ids.map((i) => coll.get(String(i))).filter((d): d is Doc => !!d);
+  if (typeof id === 'string' || typeof id === 'number') return pick([id]);
+  if (id && typeof id === 'object') {
+    const op = id as Record<string, unknown>;
+    if (Object.keys(op).length === 1 && (typeof op.$eq === 'string' || typeof op.$eq === 'number'))
+      return pick([op.$eq]);
+    if (Object.keys(op).length === 1 && Array.isArray(op.$in)) return pick(op.$in);
+  }
+  return null;
 }
 
 class ApiError extends Error {

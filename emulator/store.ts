@@ -20,6 +20,7 @@ export type Doc = { _id: string; [key: string]: unknown };
 export class DocumentStore {
   private readonly collections = new Map<string, Map<string, Doc>>();
   private readonly dirty = new Set<string>();
+  private readonly versions = new Map<string, number>();
   private flushing: Promise<void> | null = null;
   private flushQueued: Promise<void> | null = null;
   private lockTail: Promise<void> = Promise.resolve();
@@ -62,9 +63,17 @@ export class DocumentStore {
     return this.collections.get(name);
   }
 
+  /** Changes with every write to the collection (lets derived indexes know they are stale). */
+  version(name: string): number {
+    return this.versions.get(name) ?? 0;
+  }
+
   /** Wipes everything (reset). */
   async clear(): Promise<void> {
-    for (const name of this.collections.keys()) this.dirty.add(name);
+    for (const name of this.collections.keys()) {
+      this.dirty.add(name);
+      this.versions.set(name, (this.versions.get(name) ?? 0) + 1);
+    }
     this.collections.clear();
     await this.persist();
   }
@@ -72,6 +81,7 @@ export class DocumentStore {
   /** Records a change for the undo log of an open transaction and marks the collection dirty. */
   touch(name: string, id: string, before: Doc | undefined, txId?: string): void {
     this.dirty.add(name);
+    this.versions.set(name, (this.versions.get(name) ?? 0) + 1);
     if (txId && this.tx?.id === txId) this.tx.undo.push({ name, id, before });
   }
 
@@ -114,6 +124,7 @@ export class DocumentStore {
     const tx = this.take(txId);
     for (const { name, id, before } of tx.undo.reverse()) {
       const coll = this.ensure(name);
+      this.versions.set(name, (this.versions.get(name) ?? 0) + 1);
       if (before) coll.set(id, before);
       else coll.delete(id);
     }

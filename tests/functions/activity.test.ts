@@ -115,9 +115,11 @@ describe('QR sign-in', () => {
     expect(created).toHaveLength(500);
     // Fixture: bind each imported member to an OPENID (binding itself is tested in org tests).
     const bindings = b.emulator.store.ensure('bindings');
-    created.forEach((memberId: string) =>
-      bindings.set(`wx-${memberId}`, { _id: `wx-${memberId}`, memberId }),
-    );
+    const members = b.emulator.store.ensure('members');
+    created.forEach((memberId: string) => {
+      bindings.set(`wx-${memberId}`, { _id: `wx-${memberId}`, memberId });
+      members.set(memberId, { ...members.get(memberId)!, openid: `wx-${memberId}` });
+    });
     const id = await themeDay();
     at('2026-12-04T07:00:00Z');
     const t = await token(id);

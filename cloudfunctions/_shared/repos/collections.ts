@@ -20,6 +20,7 @@ export const COLLECTIONS: CollectionSpec[] = [
     name: 'members',
     indexes: [
       { name: 'org', keys: { orgId: 1, name: 1 } },
+      { name: 'openid', keys: { openid: 1 } },
       { name: 'personKey', keys: { personKey: 1 } },
       { name: 'roles', keys: { 'roles.orgId': 1 } },
     ],

@@ -26,9 +26,20 @@ const members = () => db.collection('members');
 
 export const findMember = (id: string) => findById<MemberDoc>('members', id);
 
+/**
+ * The member bound to an OPENID: one indexed read of `members.openid` on the hot path (every
+ * call resolves its caller). `bindings` (whose `_id` is the OPENID) stays the source of truth
+ * that makes a binding unique; a member whose copy is missing is found through it and repaired.
+ */
 export async function findMemberByOpenid(openid: string): Promise<MemberDoc | null> {
+  const res = (await members().where({ openid }).limit(1).get()) as unknown as {
+    data: MemberDoc[];
+  };
+  if (res.data[0]) return res.data[0];
   const binding = await findById<{ memberId: string }>('bindings', openid);
-  return binding ? findMember(binding.memberId) : null;
+  const member = binding ? await findMember(binding.memberId) : null;
+  if (member && !member.openid) await updateMember(member._id, { openid });
+  return member ? { ...member, openid } : null;
 }
 
 export const listOrgMembers = (orgId: string) =>

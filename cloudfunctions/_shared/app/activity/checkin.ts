@@ -6,6 +6,7 @@ import {
   ActivityDoc,
   attendanceId,
   AttendanceDoc,
+  findActivity,
   findAttendance,
   setAttendanceStatus,
 } from '../../repos/activities';
@@ -85,7 +86,8 @@ export const checkin = action({
   async run(ctx, input) {
     const { member } = await ctx.caller();
     const { activityId } = orThrow(verifyToken(ctx.ports.secret('checkin'), input.token, +ctx.now));
-    const { activity } = await loadActivity(activityId);
+    const activity = await findActivity(activityId); // the hot path: no org read needed
+    if (!activity) throw new AppError('NOT_FOUND', '活动不存在');
     assertOpen(activity);
     assertParticipant(activity, member);
     const status = orThrow(signInStatus(ctx.now, activity.startAt, activity.endAt));
