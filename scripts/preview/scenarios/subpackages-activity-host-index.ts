@@ -1,0 +1,17 @@
+// 主持台: the host of this month's 主题党日 in the demo seed (the secretary) with the rotating
+// sign-in QR; a plain member is turned away.
+import { definePreview } from '../scenario';
+
+const HOST = 'demo-secretary';
+
+export default definePreview({
+  query: { id: 'demo-theme-day' },
+  scenarios: [
+    { state: 'loaded', caption: '主持人：签到二维码', openid: HOST },
+    { state: 'large', caption: '大字模式', openid: HOST, large: true },
+    { state: 'error', caption: '出错（后端拒绝）', openid: HOST, refuse: true },
+    { state: 'recorder', caption: '记录人', openid: 'demo-organizer' },
+    { state: 'not-host', caption: '普通党员无权使用', openid: 'demo-member-1' },
+    { state: 'past', caption: '已结束的活动', openid: HOST, query: { id: 'demo-theme-day-last' } },
+  ],
+});
