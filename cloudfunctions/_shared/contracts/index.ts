@@ -1,5 +1,6 @@
 import type { ActivityApi } from './activity';
 import type { OrgApi } from './org';
+import type { PointsApi } from './points';
 
 /**
  * The whole backend contract as types: function → action → { input, output }. The mini-program
@@ -8,5 +9,6 @@ import type { OrgApi } from './org';
 export type Api = {
   org: OrgApi;
   activity: ActivityApi;
+  points: PointsApi;
 };
 export type FunctionName = keyof Api;

@@ -48,6 +48,17 @@ export const COLLECTIONS: CollectionSpec[] = [
   { name: 'votes', indexes: [{ name: 'activity', keys: { activityId: 1 } }] },
   { name: 'activityPlans', indexes: [] },
   { name: 'reminderLog', indexes: [{ name: 'activity', keys: { activityId: 1 } }] },
+  { name: 'pointStandards', indexes: [{ name: 'org_year', keys: { orgId: 1, year: 1 } }] },
+  {
+    name: 'pointEntries',
+    indexes: [
+      { name: 'member_year', keys: { memberId: 1, year: 1 } },
+      { name: 'org_status', keys: { orgId: 1, status: 1 } },
+    ],
+  },
+  { name: 'pointPublications', indexes: [] },
+  { name: 'pointAppeals', indexes: [{ name: 'org', keys: { orgId: 1 } }] },
+  { name: 'fortressAssessments', indexes: [] },
   { name: 'outbox', indexes: [{ name: 'sentAt', keys: { sentAt: -1 } }] },
 ];
 

@@ -1,0 +1,294 @@
+import { pointsContract } from '../../contracts/points';
+import type { PioneerIndexOut } from '../../contracts/points';
+import { absenceFlags } from '../../domain/activity/absence';
+import { fortressIndex } from '../../domain/points/fortress';
+import { pioneerIndex, rank } from '../../domain/points/pioneer';
+import { COMMITTEE_ROLES } from '../../domain/org/model';
+import { termAlerts, termEnd } from '../../domain/org/term';
+import { localDate, localInstant, localMonth } from '../../domain/shared/time';
+import {
+  compliance as judge,
+  requirements,
+  activityCounts,
+} from '../../domain/activity/compliance';
+import { AttendanceStatus } from '../../contracts/activity';
+import { attendanceOfMany, listActivities } from '../../repos/activities';
+import { db, findById, getAll } from '../../repos/db';
+import { findMember, listOrgMembers, MemberDoc } from '../../repos/members';
+import { action } from '../../runtime/handler';
+import { forbidden, notFound } from '../../runtime/errors';
+import { isCommittee } from '../../domain/org/access';
+import { findOrg } from '../../repos/orgs';
+import { loadBranchYear, memberFacts, standardFor } from './facts';
+import { pointsOrg } from './ledger';
+
+const months = (year: number) =>
+  Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
+
+/**
+ * 我的先锋指数: total, categories, every entry with its source, the monthly trend. A member sees
+ * their own; the committee anyone's in the branch [PTS-21]. The rank only where the branch shows
+ * members their own rank [PTS-22].
+ */
+export const index = action({
+  input: pointsContract.index.input,
+  access: 'member',
+  async run(ctx, input): Promise<PioneerIndexOut> {
+    const { member: caller } = await ctx.caller();
+    const target =
+      input.memberId && input.memberId !== caller._id ? await findMember(input.memberId) : caller;
+    if (!target) throw notFound('党员');
+    const org = await pointsOrg(target.orgId);
+    const committee =
+      isCommittee(caller.roles, { id: org._id, kind: org.kind, ancestors: org.ancestors }) ||
+      caller.roles.some((r) => r.orgId === org._id && r.role === 'scorer');
+    if (target._id !== caller._id && !committee) throw forbidden('只能查看本人的先锋指数');
+    const [data, std] = await Promise.all([
+      loadBranchYear(org._id, input.year, target._id),
+      standardFor(org._id, input.year),
+    ]);
+    const result = pioneerIndex(memberFacts(target, data, ctx.now), std.items, input.year);
+    const now = localMonth(ctx.now);
+    const trend = months(input.year)
+      .filter((m) => m <= now)
+      .map((m) => ({
+        month: m,
+        total: pioneerIndex(memberFacts(target, data, ctx.now, m), std.items, input.year).total,
+      }));
+    const pubs = await getAll<{ appealUntil: Date }>(
+      db.collection('pointPublications').where({ orgId: org._id }).orderBy('_id', 'asc'),
+    );
+    const open = pubs
+      .map((p) => new Date(p.appealUntil))
+      .filter((d) => +d >= +ctx.now)
+      .sort((a, b) => +b - +a)[0];
+    let rankNo: number | undefined;
+    if ((committee || org.settings.membersSeeRanking) && !target.exempt) {
+      rankNo = (await branchRanking(org._id, input.year, ctx.now)).find(
+        (r) => r.memberId === target._id,
+      )?.rank;
+    }
+    return {
+      memberId: target._id,
+      name: target.name,
+      year: input.year,
+      total: result.total,
+      byCategory: result.byCategory,
+      base: result.base,
+      add: result.add,
+      deduct: result.deduct,
+      entries: result.entries,
+      trend,
+      vetoed: result.vetoed,
+      exempt: result.exempt,
+      ...(rankNo ? { rank: rankNo } : {}),
+      appealOpenUntil: open ? open.toISOString() : null,
+    };
+  },
+});
+
+export async function branchRanking(orgId: string, year: number, now: Date) {
+  const [members, data, std] = await Promise.all([
+    listOrgMembers(orgId),
+    loadBranchYear(orgId, year),
+    standardFor(orgId, year),
+  ]);
+  const themeDays = data.activities
+    .filter((a) => a.type === 'themeDay')
+    .sort((a, b) => +a.startAt - +b.startAt);
+  const statuses = new Map<string, Map<string, AttendanceStatus>>();
+  for (const [memberId, rs] of data.attendance)
+    statuses.set(memberId, new Map(rs.map((r) => [r.activityId, r.status])));
+  const flagged = new Set(
+    absenceFlags(
+      themeDays.map((a) => a._id),
+      statuses,
+    ).map((f) => f.memberId),
+  );
+  const names = new Map(members.map((m) => [m._id, m.name]));
+  const rows = members
+    .filter((m) => !m.exempt) // exempt members are not ranked [PTS-02]
+    .map((m) => {
+      const r = pioneerIndex(memberFacts(m, data, now), std.items, year);
+      return {
+        memberId: m._id,
+        total: r.total ?? 0,
+        vetoed: r.vetoed,
+        deduct: r.deduct,
+        flagged: flagged.has(m._id),
+      };
+    });
+  return rank(rows).map((r) => ({
+    memberId: r.memberId,
+    name: names.get(r.memberId) ?? '',
+    total: r.total,
+    rank: r.rank,
+    candidate: r.candidate,
+    needsTalk: r.needsTalk,
+    vetoed: r.vetoed,
+  }));
+}
+
+/** The branch ranking: the committee always; members only where the branch turns it on [PTS-22, PRIV-09]. */
+export const ranking = action({
+  input: pointsContract.ranking.input,
+  access: 'member',
+  async run(ctx, input) {
+    const { member } = await ctx.caller();
+    const org = await pointsOrg(input.orgId);
+    const node = { id: org._id, kind: org.kind, ancestors: org.ancestors };
+    const allowed =
+      isCommittee(member.roles, node) ||
+      member.roles.some((r) => r.orgId === org._id && r.role === 'scorer') ||
+      (member.orgId === org._id && org.settings.membersSeeRanking);
+    if (!allowed) throw forbidden('本支部未向党员公开积分排名');
+    return branchRanking(org._id, input.year, ctx.now);
+  },
+});
+
+export const setRankingVisibility = action({
+  input: pointsContract.setRankingVisibility.input,
+  access: 'member',
+  async run(ctx, input) {
+    const org = await ctx.requireCommittee(input.orgId);
+    await db
+      .collection('orgs')
+      .doc(org._id)
+      .update({ data: { 'settings.membersSeeRanking': input.membersSeeRanking } });
+    await ctx.audit({
+      orgId: org._id,
+      entity: 'orgs.settings',
+      entityId: org._id,
+      before: { membersSeeRanking: org.settings.membersSeeRanking },
+      after: { membersSeeRanking: input.membersSeeRanking },
+    });
+    return { membersSeeRanking: input.membersSeeRanking };
+  },
+});
+
+interface AssessmentDoc {
+  _id: string;
+  evaluation: number;
+  fiveStandards: number;
+  centralWork: number;
+  reverse: string[];
+}
+
+/** 堡垒指数 from the branch's records, plus the superior's assessment [FORT-02 … FORT-18]. */
+export const fortress = action({
+  input: pointsContract.fortress.input,
+  access: 'member',
+  async run(ctx, input) {
+    const org = await ctx.requireCommittee(input.orgId);
+    const [activities, members] = await Promise.all([
+      listActivities(
+        org._id,
+        localInstant(`${input.year}-01-01`),
+        localInstant(`${input.year + 1}-01-01`),
+      ),
+      listOrgMembers(org._id),
+    ]);
+    const records = await attendanceOfMany(activities.map((a) => a._id));
+    const byActivity = new Map<string, typeof records>();
+    for (const r of records)
+      byActivity.set(r.activityId, [...(byActivity.get(r.activityId) ?? []), r]);
+    const held = activities.map((a) => {
+      const rs = byActivity.get(a._id) ?? [];
+      const attendedBesidesHost = rs.filter(
+        (r) => ['present', 'late', 'remote'].includes(r.status) && r.memberId !== a.hostId,
+      ).length;
+      return {
+        type: a.type,
+        date: localDate(a.startAt),
+        counts: activityCounts({
+          type: a.type,
+          status: a.status,
+          title: a.title,
+          agenda: a.agenda,
+          minutes: a.record?.minutes ?? null,
+          attendedBesidesHost,
+          lateRegistration: a.lateRegistration,
+        }),
+      };
+    });
+    const hasCommittee =
+      members.filter((m: MemberDoc) =>
+        m.roles.some((r) => r.orgId === org._id && COMMITTEE_ROLES.includes(r.role)),
+      ).length > 1;
+    const items = judge(
+      requirements(org.profile, org.category, hasCommittee),
+      held,
+      input.year,
+      localDate(ctx.now),
+    );
+    const get = (t: string) => items.find((i) => i.type === t);
+    const counted = (t: string) => held.filter((h) => h.type === t && h.counts);
+    const assessment = await findById<AssessmentDoc>(
+      'fortressAssessments',
+      `${org._id}:${input.year}`,
+    );
+    const end = termEnd(org.termStart, org.termYears);
+    const result = fortressIndex(
+      {
+        themeDayMonths: new Set(counted('themeDay').map((h) => h.date.slice(0, 7))).size,
+        assembly: {
+          compliant: get('branchAssembly')?.held ?? 0,
+          required: get('branchAssembly')?.required ?? 0,
+        },
+        committee: hasCommittee
+          ? { months: new Set(counted('committeeMeeting').map((h) => h.date.slice(0, 7))).size }
+          : null,
+        lecture: {
+          held: get('partyLecture')?.held ?? 0,
+          required: get('partyLecture')?.required ?? 0,
+        },
+        orgLifeHeld: counted('orgLifeMeeting').length > 0,
+        appraisalDone: null,
+        dues: null,
+        termOk: !termAlerts(org.kind, end, localDate(ctx.now)).some((a) => a.ruleId === 'ORG-22'),
+        disclosureMonths: null,
+      },
+      assessment
+        ? {
+            evaluation: assessment.evaluation,
+            fiveStandards: assessment.fiveStandards,
+            centralWork: assessment.centralWork,
+            reverse: assessment.reverse,
+          }
+        : null,
+    );
+    return { orgId: org._id, orgName: org.name, year: input.year, ...result };
+  },
+});
+
+/** Only the superior sets the 个性 scores and reverse items; a branch cannot edit its own index [FORT-16]. */
+export const assessFortress = action({
+  input: pointsContract.assessFortress.input,
+  access: 'member',
+  async run(ctx, input) {
+    const { member } = await ctx.caller();
+    const org = await findOrg(input.orgId);
+    if (!org) throw notFound('组织');
+    if (
+      !org.ancestors.some((a) =>
+        member.roles.some((r) => r.orgId === a && r.role === 'superiorAdmin'),
+      )
+    ) {
+      throw forbidden('堡垒指数的个性指标和反向指标只能由上级党组织评定');
+    }
+    const id = `${org._id}:${input.year}`;
+    const before = await findById<AssessmentDoc>('fortressAssessments', id);
+    const after = {
+      orgId: org._id,
+      year: input.year,
+      evaluation: input.evaluation,
+      fiveStandards: input.fiveStandards,
+      centralWork: input.centralWork,
+      reverse: input.reverse,
+      at: ctx.now,
+    };
+    await db.collection('fortressAssessments').doc(id).set({ data: after });
+    await ctx.audit({ orgId: org._id, entity: 'fortressAssessments', entityId: id, before, after });
+    return { orgId: org._id, year: input.year };
+  },
+});

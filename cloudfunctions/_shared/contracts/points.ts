@@ -1,0 +1,200 @@
+import { z } from 'zod';
+import { CATEGORIES } from '../domain/points/standard';
+import { calendarDate, id, month, text, year } from './common';
+
+const quarter = z.string().regex(/^\d{4}-Q[1-4]$/, '季度格式应为 YYYY-Qn');
+const code = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z][\w-]{0,31}$/, '项目代码为字母开头的英文或数字');
+const item = z
+  .object({
+    code,
+    category: z.enum(CATEGORIES),
+    name: text(40),
+    kind: z.enum(['add', 'deduct', 'veto']),
+    points: z.number().int().min(0).max(20),
+    capPerYear: z.number().int().min(1).max(20).optional(),
+    source: z.enum(['auto', 'declared', 'assessed']),
+  })
+  .strict();
+
+export const pointsContract = {
+  standard: { input: z.object({ orgId: id, year }).strict() },
+  setStandard: {
+    input: z
+      .object({
+        orgId: id,
+        year,
+        items: z.array(item).min(1).max(60),
+        effectiveFrom: calendarDate.optional(),
+      })
+      .strict(),
+  },
+  declare: { input: z.object({ itemCode: code, month, note: text(500) }).strict() },
+  review: {
+    input: z.object({ entryId: id, approve: z.boolean(), reason: text(200).optional() }).strict(),
+  },
+  reviewQueue: { input: z.object({ orgId: id }).strict() },
+  award: { input: z.object({ memberId: id, itemCode: code, month, note: text(500) }).strict() },
+  publishQuarter: { input: z.object({ orgId: id, quarter }).strict() },
+  appeal: {
+    input: z.object({ entryId: z.string().trim().min(1).max(200), reason: text(500) }).strict(),
+  },
+  resolveAppeal: {
+    input: z
+      .object({
+        appealId: id,
+        accept: z.boolean(),
+        points: z.number().int().min(-20).max(20).optional(),
+        reply: text(500),
+      })
+      .strict(),
+  },
+  appeals: { input: z.object({ orgId: id }).strict() },
+  index: { input: z.object({ year, memberId: id.optional() }).strict() },
+  ranking: { input: z.object({ orgId: id, year }).strict() },
+  setRankingVisibility: { input: z.object({ orgId: id, membersSeeRanking: z.boolean() }).strict() },
+  fortress: { input: z.object({ orgId: id, year }).strict() },
+  assessFortress: {
+    input: z
+      .object({
+        orgId: id,
+        year,
+        evaluation: z.number().int().min(0).max(20),
+        fiveStandards: z.union([z.literal(0), z.literal(10)]),
+        centralWork: z.number().int().min(0).max(10),
+        reverse: z
+          .array(
+            z.enum([
+              'overTerm',
+              'noOrgLife3Months',
+              'duesMisuse',
+              'forgedRecords',
+              'weakBranch',
+              'committeeDiscipline',
+            ]),
+          )
+          .max(6),
+      })
+      .strict(),
+  },
+} as const;
+
+type In<K extends keyof typeof pointsContract> = z.input<(typeof pointsContract)[K]['input']>;
+type Category = (typeof CATEGORIES)[number];
+
+export type IndexEntryOut = {
+  id: string;
+  itemCode: string;
+  name: string;
+  category: Category;
+  kind: string;
+  points: number;
+  source: 'auto' | 'declared' | 'assessed';
+  activityId?: string;
+  month: string | null;
+  status: 'counted' | 'pending' | 'rejected' | 'overCap';
+};
+
+export type PioneerIndexOut = {
+  memberId: string;
+  name: string;
+  year: number;
+  total: number | null;
+  byCategory: Record<Category, number>;
+  base: { orgLife: number; study: number; dues: number; morality: number; contribution: number };
+  add: number;
+  deduct: number;
+  entries: IndexEntryOut[];
+  trend: { month: string; total: number | null }[];
+  vetoed: boolean;
+  exempt: boolean;
+  rank?: number;
+  appealOpenUntil: string | null;
+};
+
+export type PointsApi = {
+  standard: {
+    input: In<'standard'>;
+    output: {
+      orgId: string;
+      year: number;
+      items: z.output<typeof item>[];
+      version: number;
+      effectiveFrom: string | null;
+      isDefault: boolean;
+    };
+  };
+  setStandard: { input: In<'setStandard'>; output: { version: number } };
+  declare: { input: In<'declare'>; output: { entryId: string } };
+  review: { input: In<'review'>; output: { entryId: string; status: 'approved' | 'rejected' } };
+  reviewQueue: {
+    input: In<'reviewQueue'>;
+    output: {
+      entryId: string;
+      memberId: string;
+      name: string;
+      itemCode: string;
+      itemName: string;
+      month: string;
+      note: string;
+      declaredAt: string;
+      own: boolean;
+    }[];
+  };
+  award: { input: In<'award'>; output: { entryId: string } };
+  publishQuarter: { input: In<'publishQuarter'>; output: { quarter: string; appealUntil: string } };
+  appeal: { input: In<'appeal'>; output: { appealId: string } };
+  resolveAppeal: {
+    input: In<'resolveAppeal'>;
+    output: { appealId: string; status: 'accepted' | 'rejected'; entryId: string | null };
+  };
+  appeals: {
+    input: In<'appeals'>;
+    output: {
+      appealId: string;
+      memberId: string;
+      name: string;
+      entryId: string;
+      reason: string;
+      status: string;
+      reply: string | null;
+      at: string;
+    }[];
+  };
+  index: { input: In<'index'>; output: PioneerIndexOut };
+  ranking: {
+    input: In<'ranking'>;
+    output: {
+      memberId: string;
+      name: string;
+      total: number;
+      rank: number;
+      candidate: boolean;
+      needsTalk: boolean;
+      vetoed: boolean;
+    }[];
+  };
+  setRankingVisibility: {
+    input: In<'setRankingVisibility'>;
+    output: { membersSeeRanking: boolean };
+  };
+  fortress: {
+    input: In<'fortress'>;
+    output: {
+      orgId: string;
+      orgName: string;
+      year: number;
+      total: number;
+      common: number;
+      personal: number;
+      items: { code: string; name: string; points: number; max: number; ruleId: string }[];
+      stars: number;
+      grade: string | null;
+      assessed: boolean;
+      reverse: string[];
+    };
+  };
+  assessFortress: { input: In<'assessFortress'>; output: { orgId: string; year: number } };
+};

@@ -1,0 +1,317 @@
+import { Backend, snapshot, startBackend } from '../support/backend';
+
+let b: Backend;
+beforeAll(async () => {
+  b = await startBackend();
+});
+afterAll(() => b.close());
+beforeEach(async () => {
+  b.emulator.clock.freeze(Date.parse('2026-12-01T09:00:00+08:00'));
+  await b.reset('demo');
+});
+afterEach(() => b.emulator.clock.freeze(null));
+
+const SEC = 'demo-secretary';
+const SCORER = 'demo-organizer';
+const idx = (openid: string, data: object = {}) =>
+  b.ok('points', 'index', { year: 2026, ...data }, openid);
+
+describe('先锋指数 from organisational life', () => {
+  it('shows attendance without anyone typing it, and a correction corrects the index [TD-25, PTS-20]', async () => {
+    const m7 = await idx('demo-member-7'); // absent at the seed's November theme day
+    expect(m7.base.orgLife).toBe(0);
+    expect(
+      m7.entries.find((e: any) => e.id === 'att:demo-theme-day-last:demo-member-7'),
+    ).toMatchObject({
+      source: 'auto',
+      activityId: 'demo-theme-day-last',
+      month: expect.stringMatching(/^2026-1[01]$/),
+    });
+    await b.ok(
+      'activity',
+      'setAttendance',
+      {
+        activityId: 'demo-theme-day-last',
+        memberId: 'demo-member-7',
+        status: 'excused',
+        reason: '当日因公出差，补办请假',
+      },
+      SEC,
+    );
+    expect((await idx('demo-member-7')).base.orgLife).toBe(24); // excused: not expected
+    const again = await idx('demo-member-7');
+    expect(again.entries.filter((e: any) => e.activityId === 'demo-theme-day-last')).toHaveLength(
+      1,
+    ); // replays never double-count
+  });
+  it('counts remote participation of a 流动党员 as attendance [PTS-35, TD-09]', async () => {
+    expect((await idx('demo-mobile')).base.orgLife).toBe(24);
+  });
+  it('gives an exempt member no score and no rank [PTS-02]', async () => {
+    const elder = await idx('demo-elder');
+    expect(elder).toMatchObject({ total: null, exempt: true });
+    const ranking = await b.ok('points', 'ranking', { orgId: 'demo-branch', year: 2026 }, SEC);
+    expect(ranking.some((r: any) => r.memberId === 'demo-elder')).toBe(false);
+  });
+});
+
+describe('declarations and awards', () => {
+  it('counts a declaration only after another scorer approves it [PTS-14, PTS-15, PTS-16]', async () => {
+    const { entryId } = await b.ok(
+      'points',
+      'declare',
+      { itemCode: 'volunteer', month: '2026-11', note: '社区防汛值守一天' },
+      'demo-member-1',
+    );
+    expect((await idx('demo-member-1')).add).toBe(0);
+    const queue = await b.ok('points', 'reviewQueue', { orgId: 'demo-branch' }, SCORER);
+    expect(queue).toEqual([
+      expect.objectContaining({
+        entryId,
+        name: '陈明',
+        itemName: '志愿服务、结对帮扶、承诺践诺',
+        own: false,
+      }),
+    ]);
+    await b.ok('points', 'review', { entryId, approve: true }, SCORER);
+    expect((await idx('demo-member-1')).add).toBe(1);
+  });
+  it("forbids reviewing one's own declaration [PTS-16]", async () => {
+    const { entryId } = await b.ok(
+      'points',
+      'declare',
+      { itemCode: 'volunteer', month: '2026-11', note: '结对帮扶' },
+      SCORER,
+    );
+    const before = snapshot(b);
+    expect((await b.err('points', 'review', { entryId, approve: true }, SCORER)).code).toBe(
+      'AUTH.FORBIDDEN',
+    );
+    expect(snapshot(b)).toBe(before);
+  });
+  it('closes declarations for a month on day 5 of the next, and refuses items the system records [PTS-14]', async () => {
+    b.emulator.clock.freeze(Date.parse('2026-12-06T09:00:00+08:00'));
+    expect(
+      (
+        await b.err(
+          'points',
+          'declare',
+          { itemCode: 'volunteer', month: '2026-11', note: '晚了' },
+          'demo-member-1',
+        )
+      ).code,
+    ).toBe('POINTS.DECLARATION_CLOSED');
+    expect(
+      (
+        await b.err(
+          'points',
+          'declare',
+          { itemCode: 'late', month: '2026-12', note: '?' },
+          'demo-member-1',
+        )
+      ).code,
+    ).toBe('POINTS.NOT_DECLARABLE');
+  });
+  it('zeroes the year on a veto, which only the committee can record [PTS-34]', async () => {
+    expect(
+      (
+        await b.err(
+          'points',
+          'award',
+          { memberId: 'demo-member-2', itemCode: 'crime', month: '2026-10', note: '…' },
+          'demo-member-1',
+        )
+      ).code,
+    ).toBe('AUTH.FORBIDDEN');
+    await b.ok(
+      'points',
+      'award',
+      {
+        memberId: 'demo-member-2',
+        itemCode: 'disciplinePunishment',
+        month: '2026-10',
+        note: '经支部党员大会讨论，受党内警告处分',
+      },
+      SEC,
+    );
+    expect(await idx('demo-member-2')).toMatchObject({ total: 0, vetoed: true });
+  });
+  it('holds item caps [PTS-32]', async () => {
+    for (let i = 0; i < 4; i++)
+      await b.ok(
+        'points',
+        'award',
+        {
+          memberId: 'demo-member-3',
+          itemCode: 'lecture',
+          month: '2026-10',
+          note: `第${i + 1}次讲党课`,
+        },
+        SCORER,
+      );
+    const r = await idx('demo-member-3');
+    expect(r.add).toBe(4);
+    expect(
+      r.entries.filter((e: any) => e.itemCode === 'lecture' && e.status === 'overCap'),
+    ).toHaveLength(2);
+  });
+  it('refuses a standard with a check-in item and keeps the old one [PTS-12]', async () => {
+    const err = await b.err(
+      'points',
+      'setStandard',
+      {
+        orgId: 'demo-branch',
+        year: 2026,
+        items: [
+          {
+            code: 'daka',
+            category: 'political',
+            name: '每日打卡',
+            kind: 'add',
+            points: 1,
+            capPerYear: 5,
+            source: 'auto',
+          },
+        ],
+      },
+      SEC,
+    );
+    expect(err).toMatchObject({ code: 'POINTS.STANDARD_INVALID', details: { ruleId: 'PTS-12' } });
+    expect(
+      (await b.ok('points', 'standard', { orgId: 'demo-branch', year: 2026 }, 'demo-member-1'))
+        .isDefault,
+    ).toBe(true);
+  });
+});
+
+describe('ranking visibility', () => {
+  it('hides the ranking and ranks from members unless the branch turns it on [PTS-22, PRIV-09]', async () => {
+    expect(
+      (await b.err('points', 'ranking', { orgId: 'demo-branch', year: 2026 }, 'demo-member-1'))
+        .code,
+    ).toBe('AUTH.FORBIDDEN');
+    expect((await idx('demo-member-1')).rank).toBeUndefined();
+    expect((await idx(SEC, { memberId: 'demo-member-1' })).rank).toBeGreaterThan(0);
+    await b.ok(
+      'points',
+      'setRankingVisibility',
+      { orgId: 'demo-branch', membersSeeRanking: true },
+      SEC,
+    );
+    expect((await idx('demo-member-1')).rank).toBeGreaterThan(0);
+    expect(
+      (await b.ok('points', 'ranking', { orgId: 'demo-branch', year: 2026 }, 'demo-member-1'))
+        .length,
+    ).toBe(13);
+  });
+  it('lets a member see only their own index [PTS-21]', async () => {
+    expect(
+      (await b.err('points', 'index', { year: 2026, memberId: 'demo-member-2' }, 'demo-member-1'))
+        .code,
+    ).toBe('AUTH.FORBIDDEN');
+  });
+});
+
+describe('quarterly publication and appeals', () => {
+  it('opens and closes the appeal window on the emulator clock [PTS-18]', async () => {
+    const entryId = 'att:demo-theme-day-last:demo-member-7';
+    expect(
+      (await b.err('points', 'appeal', { entryId, reason: '当天请过假' }, 'demo-member-7')).code,
+    ).toBe('POINTS.APPEAL_WINDOW_CLOSED');
+    await b.ok('points', 'publishQuarter', { orgId: 'demo-branch', quarter: '2026-Q4' }, SCORER);
+    const { appealId } = await b.ok(
+      'points',
+      'appeal',
+      { entryId, reason: '当天因公出差，事先向书记请过假' },
+      'demo-member-7',
+    );
+    b.emulator.clock.advance(8 * 86400_000);
+    expect(
+      (await b.err('points', 'appeal', { entryId, reason: '再次申辩' }, 'demo-member-7')).code,
+    ).toBe('POINTS.APPEAL_WINDOW_CLOSED');
+    const res = await b.ok(
+      'points',
+      'resolveAppeal',
+      { appealId, accept: true, points: 6, reply: '经核实确已请假，予以调整' },
+      SEC,
+    );
+    expect(res.status).toBe('accepted');
+    const after = await idx('demo-member-7');
+    expect(after.entries.find((e: any) => e.id === res.entryId)).toMatchObject({
+      kind: 'adjust',
+      points: 6,
+    });
+  });
+  it('lets a member appeal only their own entries', async () => {
+    await b.ok('points', 'publishQuarter', { orgId: 'demo-branch', quarter: '2026-Q4' }, SCORER);
+    expect(
+      (
+        await b.err(
+          'points',
+          'appeal',
+          { entryId: 'att:demo-theme-day-last:demo-member-7', reason: 'x' },
+          'demo-member-1',
+        )
+      ).code,
+    ).toBe('NOT_FOUND');
+  });
+});
+
+describe('堡垒指数', () => {
+  it('is computed from the records and assessed by the superior only [FORT-03, FORT-16]', async () => {
+    const f = await b.ok('points', 'fortress', { orgId: 'demo-branch', year: 2026 }, SEC);
+    expect(f.items.find((i: any) => i.code === 'themeDay')).toMatchObject({ points: 1, max: 12 });
+    expect(f.assessed).toBe(false);
+    expect(
+      (
+        await b.err(
+          'points',
+          'assessFortress',
+          {
+            orgId: 'demo-branch',
+            year: 2026,
+            evaluation: 20,
+            fiveStandards: 10,
+            centralWork: 10,
+            reverse: [],
+          },
+          SEC,
+        )
+      ).code,
+    ).toBe('AUTH.FORBIDDEN');
+    await b.ok(
+      'points',
+      'assessFortress',
+      {
+        orgId: 'demo-branch',
+        year: 2026,
+        evaluation: 18,
+        fiveStandards: 10,
+        centralWork: 8,
+        reverse: [],
+      },
+      'demo-superior',
+    );
+    const g = await b.ok(
+      'points',
+      'fortress',
+      { orgId: 'demo-branch', year: 2026 },
+      'demo-superior',
+    );
+    expect(g).toMatchObject({ personal: 36, total: f.common + 36, assessed: true });
+  });
+  it('refuses members [FORT-23]', async () => {
+    expect(
+      (await b.err('points', 'fortress', { orgId: 'demo-branch', year: 2026 }, 'demo-member-1'))
+        .code,
+    ).toBe('AUTH.FORBIDDEN');
+  });
+});
+
+describe('points switched off', () => {
+  it('answers POINTS.DISABLED for a branch that has not turned them on [PTS-01]', async () => {
+    expect((await b.err('points', 'index', { year: 2026 }, 'demo-secretary-2')).code).toBe(
+      'POINTS.DISABLED',
+    );
+  });
+});
