@@ -34,3 +34,12 @@ export const backendConfig: BackendConfig = {
   emulatorUrl: 'http://127.0.0.1:8787',
   defaultDevOpenid: 'demo-member-1',
 };
+
+/**
+ * One-time subscription-message templates, by the backend's logical key (org.subscribe).
+ * Fill in the template ids applied for under 小程序后台 → 订阅消息; a key whose id is empty is
+ * never asked for, so an unconfigured build simply skips the consent prompt.
+ */
+export const subscribeTemplateIds: Record<string, string> = {
+  activityReminder: '',
+};

@@ -1,6 +1,6 @@
 /** The `org` cloud function: membership, binding, the roster and subscription grants. */
 import { callCloud } from './cloud';
-import type { ActionInput, MeOutput, MemberListItem } from './types';
+import type { ActionInput, MeOutput, MemberListItem, OrgTreeNode } from './types';
 
 /** Logical subscription-template keys the backend keeps a quota for. */
 export type TemplateKey = ActionInput<'org', 'subscribe'>['accepted'][number];
@@ -27,4 +27,9 @@ export function reportSubscriptions(
   accepted: TemplateKey[],
 ): Promise<{ quota: Record<string, number> }> {
   return callCloud('org', 'subscribe', { accepted });
+}
+
+/** 读取本组织及下级组织树（上级党组织管理员使用） */
+export function fetchOrgTree(orgId?: string): Promise<OrgTreeNode> {
+  return callCloud('org', 'orgTree', orgId ? { orgId } : {});
 }

@@ -6,6 +6,17 @@
 import type { Api as BackendApi } from '../../cloudfunctions/_shared/contracts';
 import type { MemberRow, MeOutput as BackendMe } from '../../cloudfunctions/_shared/contracts/org';
 import type { Role } from '../../cloudfunctions/_shared/domain/org/model';
+export type {
+  AbsenceAlert,
+  ActivityDetail,
+  ActivitySummary,
+  ActivityType,
+  AttendanceRow,
+  AttendanceStatus,
+  ComplianceItem,
+  PlanItem,
+} from '../../cloudfunctions/_shared/contracts/activity';
+export type { OrgTreeNode } from '../../cloudfunctions/_shared/contracts/org';
 
 export type Api = BackendApi;
 export type MeOutput = BackendMe;

@@ -35,11 +35,11 @@ describe('首页', () => {
 });
 
 describe('活动 and 积分 tabs', () => {
-  it("should name the member's branch and say plainly that the list is not open yet", async () => {
+  it("should name the member's branch on both tabs and say plainly that points are not open yet", async () => {
     actAs('demo-member-1');
     const activity = textOf(await openPage(activityPage));
     expect(activity).toContain('机关第一党支部');
-    expect(activity).toContain('活动列表即将开放');
+    expect(activity).toContain('主题党日');
     const points = textOf(await openPage(pointsPage));
     expect(points).toContain('机关第一党支部');
     expect(points).toContain('积分功能即将开放');

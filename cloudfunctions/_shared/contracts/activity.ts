@@ -276,7 +276,7 @@ export type PlanItem = {
 export type ActivityApi = {
   create: { input: In<'create'>; output: { id: string } };
   get: { input: In<'get'>; output: ActivityDetail };
-  list: { input: In<'list'>; output: ActivitySummary[] };
+  list: { input: In<'list'>; output: (ActivitySummary & { myStatus: AttendanceStatus | null })[] };
   checkinToken: {
     input: In<'checkinToken'>;
     output: { token: string; expiresAt: string; refreshInMs: number };

@@ -12,13 +12,15 @@ import { COMMITTEE_ROLES } from '../../domain/org/model';
 import { localInstant } from '../../domain/shared/time';
 import {
   ActivityDoc,
+  attendanceId,
+  AttendanceDoc,
   attendanceOf,
   findAttendance,
   findLeave,
   listActivities,
   updateActivity,
 } from '../../repos/activities';
-import { db, findById, insertOnce } from '../../repos/db';
+import { _, db, findById, getAll, insertOnce } from '../../repos/db';
 import { findMember, listOrgMembers } from '../../repos/members';
 import { OrgDoc } from '../../repos/orgs';
 import type { Ctx } from '../../runtime/context';
@@ -138,8 +140,21 @@ export const list = action({
     await ctx.requireMember(input.orgId);
     const from = input.from ? new Date(input.from) : new Date(+ctx.now - 400 * DAY);
     const to = input.to ? new Date(input.to) : new Date(+ctx.now + 400 * DAY);
-    const all = await listActivities(input.orgId, from, to);
-    return all.filter((a) => !input.type || a.type === input.type).map(summary);
+    const all = (await listActivities(input.orgId, from, to)).filter(
+      (a) => !input.type || a.type === input.type,
+    );
+    const { member } = await ctx.caller();
+    const ids = all.map((a) => attendanceId(a._id, member._id));
+    const mine = ids.length
+      ? await getAll<AttendanceDoc>(
+          db
+            .collection('attendance')
+            .where({ _id: _.in(ids) })
+            .orderBy('_id', 'asc'),
+        )
+      : [];
+    const status = new Map(mine.map((r) => [r.activityId, r.status]));
+    return all.map((a) => ({ ...summary(a), myStatus: status.get(a._id) ?? null }));
   },
 });
 

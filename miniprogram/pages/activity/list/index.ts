@@ -1,14 +1,118 @@
-// 活动: the branch's organisational life. The list itself comes with the activity function;
-// until then the tab names the member's branch and says plainly that the list is not open yet.
-import { currentMemberBehavior } from '../../../behaviors/current-member';
+// 活动: the branch's organisational life, upcoming and past, filterable by type. Tapping an
+// upcoming item is a natural moment to ask for the activity-reminder subscription.
+import { currentMemberBehavior, type ViewStatus } from '../../../behaviors/current-member';
 import { largeTextBehavior } from '../../../behaviors/large-text';
+import { fetchActivities } from '../../../services/activity';
+import { messageOf } from '../../../services/cloud';
+import { askSubscription } from '../../../services/subscription';
+import type { ActivitySummary } from '../../../services/types';
+import {
+  activityTypes,
+  currentYear,
+  isCommittee,
+  isSuperior,
+  isUpcoming,
+  toItemView,
+  typeLabels,
+  yearStart,
+  type ActivityItemView,
+} from '../../../utils/activity-view';
+
+type Segment = 'upcoming' | 'past';
+
+const DETAIL_PAGE = '/subpackages/activity/detail/index';
+const ASKED_KEY = 'reminderAsked';
+
+// What the page holds but never renders: the whole fetched list, per page instance.
+const loaded = new WeakMap<object, { orgId: string; all: ActivitySummary[] }>();
 
 Component({
   behaviors: [largeTextBehavior, currentMemberBehavior],
+  data: {
+    segment: 'upcoming' as Segment,
+    typeNames: ['全部类型', ...activityTypes.map((t) => typeLabels[t])],
+    typeIndex: 0,
+    listStatus: 'loading' as ViewStatus,
+    listMessage: '',
+    items: [] as ActivityItemView[],
+    committee: false,
+    superior: false,
+  },
+  lifetimes: {
+    detached() {
+      loaded.delete(this);
+    },
+  },
   methods: {
-    // Page lifecycle: reload on every show, so a bind made elsewhere is reflected here.
-    onShow() {
-      this.loadMember();
+    // Page lifecycle: reload on every show, so a sign-in or a new plan is reflected here.
+    async onShow() {
+      const me = await this.loadMember();
+      if (!me) return;
+      loaded.set(this, { orgId: me.member.orgId, all: loaded.get(this)?.all ?? [] });
+      this.setData({
+        committee: isCommittee(me, me.member.orgId),
+        superior: isSuperior(me),
+      });
+      await this.loadList();
+    },
+    async loadList() {
+      const state = loaded.get(this);
+      if (!state) return;
+      if (!state.all.length) this.setData({ listStatus: 'loading', listMessage: '' });
+      const type = activityTypes[this.data.typeIndex - 1];
+      try {
+        state.all = await fetchActivities({
+          orgId: state.orgId,
+          from: yearStart(currentYear()),
+          ...(type ? { type } : {}),
+        });
+        this.render();
+      } catch (err) {
+        this.setData({ listStatus: 'error', listMessage: messageOf(err), items: [] });
+      }
+    },
+    /** Puts the chosen segment on screen: upcoming soonest first, past latest first. */
+    render() {
+      const state = loaded.get(this);
+      if (!state) return;
+      const upcoming = this.data.segment === 'upcoming';
+      const now = Date.now();
+      const picked = state.all.filter((a) => isUpcoming(a, now) === upcoming);
+      if (!upcoming) picked.reverse();
+      this.setData({
+        items: picked.map(toItemView),
+        listStatus: picked.length ? 'ready' : 'empty',
+        listMessage: upcoming ? '暂无即将开展的活动' : '今年暂无已结束的活动',
+      });
+    },
+    onSegment(e: WechatMiniprogram.TouchEvent<object, object, { segment: Segment }>) {
+      const segment = e.currentTarget.dataset.segment;
+      if (segment === this.data.segment) return;
+      this.setData({ segment });
+      this.render();
+    },
+    onPickType(e: WechatMiniprogram.PickerChange) {
+      this.setData({ typeIndex: Number(e.detail.value) });
+      this.loadList();
+    },
+    onOpen(e: WechatMiniprogram.TouchEvent<object, object, { id: string }>) {
+      const { id } = e.currentTarget.dataset;
+      const open = () => wx.navigateTo({ url: `${DETAIL_PAGE}?id=${id}` });
+      const item = this.data.items.find((i) => i.id === id);
+      const asked: string[] = wx.getStorageSync(ASKED_KEY) || [];
+      if (this.data.segment !== 'upcoming' || !item || asked.includes(id)) {
+        open();
+        return;
+      }
+      // Once per activity on this phone: a reminder before it starts, asked on the tap.
+      wx.setStorageSync(ASKED_KEY, [...asked.slice(-50), id]);
+      askSubscription(['activityReminder']).then(open);
+    },
+    onOpenPlan() {
+      wx.navigateTo({ url: '/subpackages/activity/plan/index' });
+    },
+    onOpenCompliance() {
+      wx.navigateTo({ url: '/subpackages/activity/compliance/index' });
     },
   },
 });

@@ -1,0 +1,105 @@
+/** The `activity` cloud function: 主题党日, 三会一课 and other organisational life. */
+import { callCloud } from './cloud';
+import type { ActionInput, ActionName, ActionOutput } from './types';
+
+type Action = ActionName<'activity'>;
+type In<A extends Action> = ActionInput<'activity', A>;
+type Out<A extends Action> = ActionOutput<'activity', A>;
+
+/** 按时间顺序列出支部的组织生活（可按时间段、类型筛选） */
+export function fetchActivities(query: In<'list'>): Promise<Out<'list'>> {
+  return callCloud('activity', 'list', query);
+}
+
+/** 读取一次活动的详情、本人状态与到会统计 */
+export function fetchActivity(id: string): Promise<Out<'get'>> {
+  return callCloud('activity', 'get', { id });
+}
+
+/** 取得现场签到二维码的动态令牌（支委、主持人使用，约30秒轮换） */
+export function fetchCheckinToken(activityId: string): Promise<Out<'checkinToken'>> {
+  return callCloud('activity', 'checkinToken', { activityId });
+}
+
+/** 凭扫到的动态令牌签到（可附带位置，仅用于核对是否在会场） */
+export function checkIn(
+  token: string,
+  location?: In<'checkin'>['location'],
+): Promise<Out<'checkin'>> {
+  return callCloud('activity', 'checkin', location ? { token, location } : { token });
+}
+
+/** 线上参加：提交参学说明（流动党员或允许线上参加的活动） */
+export function joinRemotely(activityId: string, note: string): Promise<Out<'joinRemote'>> {
+  return callCloud('activity', 'joinRemote', { activityId, note });
+}
+
+/** 确认或驳回一名党员的线上参加 */
+export function decideRemote(input: In<'decideRemote'>): Promise<Out<'decideRemote'>> {
+  return callCloud('activity', 'decideRemote', input);
+}
+
+/** 提交请假申请（病假、事假、公假） */
+export function requestLeave(input: In<'requestLeave'>): Promise<Out<'requestLeave'>> {
+  return callCloud('activity', 'requestLeave', input);
+}
+
+/** 批准或不批准一名党员的请假 */
+export function decideLeave(input: In<'decideLeave'>): Promise<Out<'decideLeave'>> {
+  return callCloud('activity', 'decideLeave', input);
+}
+
+/** 主持人更正一名党员的考勤（须写明理由，留痕） */
+export function setAttendance(input: In<'setAttendance'>): Promise<Out<'setAttendance'>> {
+  return callCloud('activity', 'setAttendance', input);
+}
+
+/** 结束活动：停止签到并生成考勤结果 */
+export function closeActivity(activityId: string): Promise<Out<'close'>> {
+  return callCloud('activity', 'close', { activityId });
+}
+
+/** 读取一次活动的考勤名单 */
+export function fetchAttendance(activityId: string): Promise<Out<'attendance'>> {
+  return callCloud('activity', 'attendance', { activityId });
+}
+
+/** 保存会议纪实（记录、决议、小结，可归档；归档后修改须写理由） */
+export function saveRecord(input: In<'record'>): Promise<Out<'record'>> {
+  return callCloud('activity', 'record', input);
+}
+
+/** 登记一项表决结果，由后台按到会规则判断是否有效、是否通过 */
+export function recordVote(input: In<'vote'>): Promise<Out<'vote'>> {
+  return callCloud('activity', 'vote', input);
+}
+
+/** 读取支部全年组织生活的应开、已开与缺开情况 */
+export function fetchCompliance(orgId: string, year: number): Promise<Out<'compliance'>> {
+  return callCloud('activity', 'compliance', { orgId, year });
+}
+
+/** 读取支部年度组织生活计划（未发布时为建议安排） */
+export function fetchPlan(orgId: string, year: number): Promise<Out<'plan'>> {
+  return callCloud('activity', 'plan', { orgId, year });
+}
+
+/** 发布年度计划，并据此创建全年活动 */
+export function publishPlan(input: In<'publishPlan'>): Promise<Out<'publishPlan'>> {
+  return callCloud('activity', 'publishPlan', input);
+}
+
+/** 读取需关注的党员（多次未参加主题党日，供支部谈心了解） */
+export function fetchAbsenceAlerts(orgId: string, year: number): Promise<Out<'alerts'>> {
+  return callCloud('activity', 'alerts', { orgId, year });
+}
+
+/** 生成半年度组织生活报告（json 或 xlsx 文件） */
+export function fetchReport(input: In<'report'>): Promise<Out<'report'>> {
+  return callCloud('activity', 'report', input);
+}
+
+/** 生成可打印的活动入口小程序码（只打开签到页，签到仍须扫现场动态码） */
+export function fetchSigninCode(activityId: string): Promise<Out<'signinCode'>> {
+  return callCloud('activity', 'signinCode', { activityId });
+}

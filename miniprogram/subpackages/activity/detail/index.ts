@@ -1,0 +1,155 @@
+// 活动详情: what, when and where, the member's own state, and the member's actions: scan the
+// rotating QR to sign in, join online (流动党员 or where allowed), or ask for leave. Opened from
+// the list (?id=) or from a printed entry code (?scene=<activityId>).
+import { largeTextBehavior } from '../../../behaviors/large-text';
+import type { ViewStatus } from '../../../behaviors/current-member';
+import { checkIn, fetchActivity, joinRemotely, requestLeave } from '../../../services/activity';
+import { codeOf, messageOf } from '../../../services/cloud';
+import { fetchMe, UNBOUND } from '../../../services/org';
+import { askSubscription } from '../../../services/subscription';
+import type { ActionOutput } from '../../../services/types';
+import { attendanceLabels, clockText } from '../../../utils/activity-view';
+import { locateOnce, scanQr } from '../../../utils/platform';
+import { toDetailView, type DetailView, type ResultView } from './view';
+
+type Panel = '' | 'remote' | 'leave';
+type Category = 'sick' | 'personal' | 'official';
+
+function checkinResult(r: ActionOutput<'activity', 'checkin'>): ResultView {
+  const at = `签到时间 ${clockText(r.at)}`;
+  const geo = r.geo === 'mismatch' ? '；位置与活动地点不符，待主持人核实' : '';
+  if (r.alreadyCheckedIn) {
+    return {
+      theme: 'success',
+      title: '已签到过',
+      description: `您已签到（${attendanceLabels[r.status]}），${at}，无需重复签到`,
+    };
+  }
+  if (r.status === 'late')
+    return { theme: 'warning', title: '迟到', description: `已签到，记为迟到，${at}${geo}` };
+  return { theme: 'success', title: '签到成功', description: `${at}${geo}` };
+}
+
+Component({
+  behaviors: [largeTextBehavior],
+  data: {
+    id: '',
+    status: 'loading' as ViewStatus,
+    errorMessage: '',
+    unbound: false,
+    a: null as DetailView | null,
+    result: null as ResultView | null,
+    panel: '' as Panel,
+    note: '',
+    reason: '',
+    category: 'personal' as Category,
+    categories: [
+      { value: 'sick', label: '病假' },
+      { value: 'personal', label: '事假' },
+      { value: 'official', label: '公假' },
+    ],
+    formError: '',
+    busy: false,
+  },
+  methods: {
+    onLoad(query: Record<string, string | undefined>) {
+      const id = query.id ?? (query.scene ? decodeURIComponent(query.scene) : '');
+      this.setData({ id });
+    },
+    onShow() {
+      this.load();
+    },
+    async load() {
+      if (!this.data.a) this.setData({ status: 'loading', errorMessage: '' });
+      try {
+        const [me, detail] = await Promise.all([fetchMe(), fetchActivity(this.data.id)]);
+        wx.setNavigationBarTitle({ title: detail.title });
+        this.setData({ status: 'ready', unbound: false, a: toDetailView(detail, me) });
+      } catch (err) {
+        if (codeOf(err) === UNBOUND) this.setData({ status: 'ready', unbound: true, a: null });
+        else this.setData({ status: 'error', errorMessage: messageOf(err), a: null });
+      }
+    },
+    async onScan() {
+      if (this.data.busy) return;
+      // Asked on the tap itself (the platform allows it only there); a refusal changes nothing.
+      await askSubscription(['activityReminder']);
+      const scanned = await scanQr();
+      if (scanned.kind === 'cancelled') return;
+      if (scanned.kind !== 'text' || !scanned.text) {
+        const description =
+          scanned.kind === 'wxCode'
+            ? '这是活动入口码，请扫描主持人出示的动态签到二维码'
+            : '未识别到签到二维码，请重新扫码';
+        this.setData({ result: { theme: 'error', title: '签到未完成', description } });
+        return;
+      }
+      this.setData({ busy: true, result: null });
+      try {
+        // Only a geofenced activity asks where the member is (the backend keeps pass/mismatch).
+        const location = this.data.a?.geofence ? await locateOnce() : undefined;
+        const res = await checkIn(scanned.text, location);
+        this.setData({ result: checkinResult(res) });
+        await this.load();
+      } catch (err) {
+        this.setData({
+          result: { theme: 'error', title: '签到未完成', description: messageOf(err) },
+        });
+      } finally {
+        this.setData({ busy: false });
+      }
+    },
+    onOpenPanel(e: WechatMiniprogram.TouchEvent<object, object, { panel: Panel }>) {
+      const { panel } = e.currentTarget.dataset;
+      this.setData({ panel: this.data.panel === panel ? '' : panel, formError: '' });
+    },
+    onNote(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+      this.setData({ note: e.detail.value });
+    },
+    onReason(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+      this.setData({ reason: e.detail.value });
+    },
+    onCategory(e: WechatMiniprogram.TouchEvent<object, object, { value: Category }>) {
+      this.setData({ category: e.currentTarget.dataset.value });
+    },
+    async onSubmitRemote() {
+      const note = this.data.note.trim();
+      if (!note) return this.setData({ formError: '请填写参学说明' });
+      await this.submit(async () => {
+        await joinRemotely(this.data.id, note);
+        return {
+          theme: 'success',
+          title: '已线上参加',
+          description: '参学说明已提交，主持人可查看',
+        };
+      });
+    },
+    async onSubmitLeave() {
+      const reason = this.data.reason.trim();
+      if (!reason) return this.setData({ formError: '请填写请假事由' });
+      await this.submit(async () => {
+        await requestLeave({ activityId: this.data.id, reason, category: this.data.category });
+        return { theme: 'success', title: '请假申请已提交', description: '等待书记或主持人审批' };
+      });
+    },
+    async submit(action: () => Promise<ResultView>) {
+      if (this.data.busy) return;
+      this.setData({ busy: true, formError: '' });
+      try {
+        const result = await action();
+        this.setData({ result, panel: '', note: '', reason: '' });
+        await this.load();
+      } catch (err) {
+        this.setData({ formError: messageOf(err) });
+      } finally {
+        this.setData({ busy: false });
+      }
+    },
+    onCopyLink() {
+      wx.setClipboardData({ data: this.data.a?.onlineUrl ?? '' });
+    },
+    onOpenHost() {
+      wx.navigateTo({ url: `/subpackages/activity/host/index?id=${this.data.id}` });
+    },
+  },
+});

@@ -1,0 +1,51 @@
+/** What the detail page shows of an ActivityDetail: labels and flags, nothing decided here. */
+import type { ActivityDetail, MeOutput } from '../../../services/types';
+import {
+  attendanceLabels,
+  attendanceThemes,
+  clockText,
+  dayText,
+  leaveStatusLabels,
+  typeLabels,
+  whenText,
+} from '../../../utils/activity-view';
+
+const SIGNED: (string | null)[] = ['present', 'late', 'remote'];
+
+export function toDetailView(d: ActivityDetail, me: MeOutput) {
+  const closed = d.status === 'closed';
+  const w = d.checkinWindow;
+  const signed = SIGNED.includes(d.myStatus);
+  const leaveOpen = !d.myLeave || d.myLeave.status === 'rejected';
+  return {
+    id: d.id,
+    title: d.title,
+    typeText: typeLabels[d.type] ?? d.type,
+    when: whenText(d.startAt, d.endAt),
+    place: d.place ?? '',
+    onlineUrl: d.onlineUrl ?? '',
+    agenda: d.agenda,
+    host: d.host?.name ?? '',
+    lecturer: d.lecturer ?? '',
+    closed,
+    lateRegistration: !!d.lateRegistration,
+    geofence: d.geofence,
+    windowText: `${dayText(w.opensAt)} ${clockText(w.opensAt)} 起可签到，${clockText(w.lateAfter)} 后签到记为迟到，${clockText(w.closesAt)} 截止`,
+    myStatusText: d.myStatus ? attendanceLabels[d.myStatus] : closed ? '未签到' : '尚未签到',
+    myStatusTheme: d.myStatus ? attendanceThemes[d.myStatus] : 'default',
+    leaveText: d.myLeave ? leaveStatusLabels[d.myLeave.status] : '',
+    canManage: d.canManage,
+    canScan: !closed,
+    // The backend decides who may join online; these only choose which buttons to offer.
+    canRemote: !closed && !signed && (d.allowRemote || me.member.mobile),
+    canLeave: !closed && !d.myStatus && leaveOpen,
+  };
+}
+
+export type DetailView = ReturnType<typeof toDetailView>;
+
+export interface ResultView {
+  theme: 'success' | 'warning' | 'error';
+  title: string;
+  description: string;
+}
