@@ -5,6 +5,16 @@ import { definePreview } from '../scenario';
 export default definePreview({
   query: { id: 'demo-theme-day' },
   scenarios: [
+    { state: 'loaded', caption: '普通党员：扫码签到', openid: 'demo-member-1', readme: 'sign-in' },
+    {
+      state: 'signed-in',
+      caption: '已扫码签到',
+      openid: 'demo-member-1',
+      setup: async (b) => {
+        const { token } = await b.ok('activity', 'checkinToken', { activityId: 'demo-theme-day' }, 'demo-secretary');
+        await b.ok('activity', 'checkin', { token }, 'demo-member-1');
+      },
+    },
     { state: 'secretary', caption: '书记（主持人）', openid: 'demo-secretary' },
     { state: 'mobile', caption: '流动党员', openid: 'demo-mobile' },
     { state: 'past', caption: '已结束的活动与纪实', query: { id: 'demo-theme-day-last' } },
