@@ -1,4 +1,6 @@
 import type { ActivityApi } from './activity';
+import type { DuesApi } from './dues';
+import type { NoticeApi } from './notice';
 import type { OrgApi } from './org';
 import type { PointsApi } from './points';
 
@@ -10,5 +12,7 @@ export type Api = {
   org: OrgApi;
   activity: ActivityApi;
   points: PointsApi;
+  notice: NoticeApi;
+  dues: DuesApi;
 };
 export type FunctionName = keyof Api;

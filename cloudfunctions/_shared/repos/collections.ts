@@ -59,6 +59,29 @@ export const COLLECTIONS: CollectionSpec[] = [
   { name: 'pointPublications', indexes: [] },
   { name: 'pointAppeals', indexes: [{ name: 'org', keys: { orgId: 1 } }] },
   { name: 'fortressAssessments', indexes: [] },
+  {
+    name: 'notices',
+    indexes: [
+      { name: 'org_updated', keys: { orgId: 1, updatedAt: -1 } },
+      { name: 'matter', keys: { matterId: 1 } },
+    ],
+  },
+  { name: 'noticeVersions', indexes: [{ name: 'notice', keys: { noticeId: 1 } }] },
+  {
+    name: 'noticeReads',
+    indexes: [
+      { name: 'notice', keys: { noticeId: 1 } },
+      { name: 'member', keys: { memberId: 1 } },
+    ],
+  },
+  { name: 'duesBases', indexes: [{ name: 'member_year', keys: { memberId: 1, year: 1 } }] },
+  {
+    name: 'duesPayments',
+    indexes: [
+      { name: 'org_month', keys: { orgId: 1, month: 1 } },
+      { name: 'member', keys: { memberId: 1 } },
+    ],
+  },
   { name: 'outbox', indexes: [{ name: 'sentAt', keys: { sentAt: -1 } }] },
 ];
 

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { STAGES } from '../domain/notice/disclosure';
+import { calendarDate, id, text } from './common';
+
+const attachment = z.object({ fileId: id, name: text(80) }).strict();
+
+export const noticeContract = {
+  publish: {
+    input: z
+      .object({
+        orgId: id,
+        category: text(20),
+        title: text(60),
+        body: text(5000),
+        attachments: z.array(attachment).max(10).optional(),
+        matterId: id.optional(),
+        stage: z.enum(STAGES).optional(),
+        expiresOn: calendarDate.optional(),
+      })
+      .strict()
+      .refine((v) => !v.matterId || !!v.stage, {
+        message: '关联事项时须选择公开阶段',
+        path: ['stage'],
+      }),
+  },
+  update: {
+    input: z
+      .object({
+        id,
+        title: text(60).optional(),
+        body: text(5000).optional(),
+        attachments: z.array(attachment).max(10).optional(),
+        reason: text(200).optional(),
+      })
+      .strict(),
+  },
+  list: { input: z.object({ orgId: id, category: text(20).optional() }).strict() },
+  get: { input: z.object({ id }).strict() },
+  readers: { input: z.object({ id }).strict() },
+  remindUnread: { input: z.object({ id }).strict() },
+  status: { input: z.object({ orgId: id }).strict() },
+} as const;
+
+type In<K extends keyof typeof noticeContract> = z.input<(typeof noticeContract)[K]['input']>;
+
+export type NoticeOut = {
+  id: string;
+  orgId: string;
+  category: string;
+  title: string;
+  body: string;
+  attachments: { fileId: string; name: string }[];
+  version: number;
+  history: { version: number; title: string; editedAt: string }[];
+  publishedAt: string;
+  updatedAt: string;
+  matterId: string | null;
+  stage: string | null;
+  timeline: { id: string; stage: string; title: string; publishedAt: string }[];
+  read: boolean;
+};
+
+export type NoticeApi = {
+  publish: { input: In<'publish'>; output: { id: string } };
+  update: { input: In<'update'>; output: { id: string; version: number } };
+  list: {
+    input: In<'list'>;
+    output: {
+      id: string;
+      category: string;
+      title: string;
+      publishedAt: string;
+      updatedAt: string;
+      version: number;
+      stage: string | null;
+      read: boolean;
+    }[];
+  };
+  get: { input: In<'get'>; output: NoticeOut };
+  readers: {
+    input: In<'readers'>;
+    output: {
+      read: { memberId: string; name: string; at: string }[];
+      unread: { memberId: string; name: string }[];
+    };
+  };
+  remindUnread: { input: In<'remindUnread'>; output: { sent: number; noConsent: number } };
+  status: {
+    input: In<'status'>;
+    output: {
+      categories: string[];
+      lastUpdatedAt: string | null;
+      days: number | null;
+      alert: string | null;
+      maintainer: string | null;
+    };
+  };
+};
