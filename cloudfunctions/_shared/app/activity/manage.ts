@@ -25,6 +25,7 @@ import { findMember, listOrgMembers } from '../../repos/members';
 import { OrgDoc } from '../../repos/orgs';
 import type { Ctx } from '../../runtime/context';
 import { action } from '../../runtime/handler';
+import { updateOrgSetting } from '../org/settings';
 import { AppError } from '../../runtime/errors';
 import { canManage, expectedMembers, loadActivity, requireManage, requireViewer } from './access';
 
@@ -219,17 +220,7 @@ export const setSchedule = action({
   access: 'member',
   async run(ctx, input) {
     const org = await ctx.requireCommittee(input.orgId);
-    await db
-      .collection('orgs')
-      .doc(org._id)
-      .update({ data: { 'settings.schedule': input.rule } });
-    await ctx.audit({
-      orgId: org._id,
-      entity: 'orgs.settings.schedule',
-      entityId: org._id,
-      before: scheduleOf(org),
-      after: input.rule,
-    });
+    await updateOrgSetting(ctx, org, 'schedule', scheduleOf(org), input.rule);
     return { rule: input.rule };
   },
 });

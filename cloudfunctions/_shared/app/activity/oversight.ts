@@ -43,7 +43,7 @@ const STATUS_NAMES: Record<AttendanceStatus, string> = {
 };
 
 /** A branch's activities of a period with their attendance, loaded once for the judgements below. */
-async function load(orgId: string, from: Date, to: Date) {
+export async function load(orgId: string, from: Date, to: Date) {
   const [activities, members] = await Promise.all([
     listActivities(orgId, from, to),
     listOrgMembers(orgId),
@@ -55,7 +55,7 @@ async function load(orgId: string, from: Date, to: Date) {
   return { activities, members, byActivity };
 }
 
-function counted(a: ActivityDoc, records: AttendanceDoc[]): boolean {
+export function counted(a: ActivityDoc, records: AttendanceDoc[]): boolean {
   const attendedBesidesHost = records.filter(
     (r) => ATTENDED.has(r.status) && r.memberId !== a.hostId,
   ).length;
@@ -70,13 +70,18 @@ function counted(a: ActivityDoc, records: AttendanceDoc[]): boolean {
   });
 }
 
-const yearRange = (year: number) =>
+export const yearRange = (year: number) =>
   [localInstant(`${year}-01-01`), localInstant(`${year + 1}-01-01`)] as const;
 const hasCommittee = (members: MemberDoc[], orgId: string) =>
   members.filter((m) => m.roles.some((r) => r.orgId === orgId && COMMITTEE_ROLES.includes(r.role)))
     .length > 1;
 
-function complianceOf(org: OrgDoc, data: Awaited<ReturnType<typeof load>>, year: number, ctx: Ctx) {
+export function complianceOf(
+  org: OrgDoc,
+  data: Awaited<ReturnType<typeof load>>,
+  year: number,
+  ctx: Ctx,
+) {
   const reqs = requirements(org.profile, org.category, hasCommittee(data.members, org._id));
   const held = data.activities.map((a) => ({
     type: a.type,

@@ -109,20 +109,18 @@ export async function publishNotice(
     publishedBy: member._id,
   };
   await db.collection('notices').add({ data: doc });
-  await db
-    .collection('noticeVersions')
-    .add({
-      data: {
-        _id: `${id}:v1`,
-        noticeId: id,
-        version: 1,
-        title: n.title,
-        body: n.body,
-        attachments,
-        editedAt: ctx.now,
-        editedBy: member._id,
-      },
-    });
+  await db.collection('noticeVersions').add({
+    data: {
+      _id: `${id}:v1`,
+      noticeId: id,
+      version: 1,
+      title: n.title,
+      body: n.body,
+      attachments,
+      editedAt: ctx.now,
+      editedBy: member._id,
+    },
+  });
   await ctx.audit({
     orgId: org._id,
     entity: 'notices',
@@ -165,19 +163,17 @@ export const update = action({
         .update({ data: { ...next, version, updatedAt: ctx.now } }),
     );
     if (claimed !== 1) throw new AppError('CONFLICT', '该公开事项刚被他人修改，请刷新后再改');
-    await db
-      .collection('noticeVersions')
-      .add({
-        data: {
-          _id: `${notice._id}:v${version}`,
-          noticeId: notice._id,
-          version,
-          ...next,
-          editedAt: ctx.now,
-          editedBy: member._id,
-          reason: input.reason ?? null,
-        },
-      });
+    await db.collection('noticeVersions').add({
+      data: {
+        _id: `${notice._id}:v${version}`,
+        noticeId: notice._id,
+        version,
+        ...next,
+        editedAt: ctx.now,
+        editedBy: member._id,
+        reason: input.reason ?? null,
+      },
+    });
     await ctx.audit({
       orgId: notice.orgId,
       entity: 'notices',

@@ -5,17 +5,13 @@ import { fortressIndex } from '../../domain/points/fortress';
 import { pioneerIndex, rank } from '../../domain/points/pioneer';
 import { COMMITTEE_ROLES } from '../../domain/org/model';
 import { termAlerts, termEnd } from '../../domain/org/term';
-import { localDate, localInstant, localMonth } from '../../domain/shared/time';
-import {
-  compliance as judge,
-  requirements,
-  activityCounts,
-} from '../../domain/activity/compliance';
-import { AttendanceStatus } from '../../contracts/activity';
-import { attendanceOfMany, listActivities } from '../../repos/activities';
+import { localDate, localMonth } from '../../domain/shared/time';
+import type { AttendanceStatus } from '../../contracts/activity';
 import { db, findById, getAll } from '../../repos/db';
-import { findMember, listOrgMembers, MemberDoc } from '../../repos/members';
+import { findMember, listOrgMembers } from '../../repos/members';
 import { action } from '../../runtime/handler';
+import { complianceOf, counted as countsTowards, load, yearRange } from '../activity/oversight';
+import { updateOrgSetting } from '../org/settings';
 import { forbidden, notFound } from '../../runtime/errors';
 import { isCommittee } from '../../domain/org/access';
 import { findOrg } from '../../repos/orgs';
@@ -151,17 +147,13 @@ export const setRankingVisibility = action({
   access: 'member',
   async run(ctx, input) {
     const org = await ctx.requireCommittee(input.orgId);
-    await db
-      .collection('orgs')
-      .doc(org._id)
-      .update({ data: { 'settings.membersSeeRanking': input.membersSeeRanking } });
-    await ctx.audit({
-      orgId: org._id,
-      entity: 'orgs.settings',
-      entityId: org._id,
-      before: { membersSeeRanking: org.settings.membersSeeRanking },
-      after: { membersSeeRanking: input.membersSeeRanking },
-    });
+    await updateOrgSetting(
+      ctx,
+      org,
+      'membersSeeRanking',
+      org.settings.membersSeeRanking,
+      input.membersSeeRanking,
+    );
     return { membersSeeRanking: input.membersSeeRanking };
   },
 });
@@ -180,47 +172,17 @@ export const fortress = action({
   access: 'member',
   async run(ctx, input) {
     const org = await ctx.requireCommittee(input.orgId);
-    const [activities, members] = await Promise.all([
-      listActivities(
-        org._id,
-        localInstant(`${input.year}-01-01`),
-        localInstant(`${input.year + 1}-01-01`),
-      ),
-      listOrgMembers(org._id),
-    ]);
-    const records = await attendanceOfMany(activities.map((a) => a._id));
-    const byActivity = new Map<string, typeof records>();
-    for (const r of records)
-      byActivity.set(r.activityId, [...(byActivity.get(r.activityId) ?? []), r]);
-    const held = activities.map((a) => {
-      const rs = byActivity.get(a._id) ?? [];
-      const attendedBesidesHost = rs.filter(
-        (r) => ['present', 'late', 'remote'].includes(r.status) && r.memberId !== a.hostId,
-      ).length;
-      return {
-        type: a.type,
-        date: localDate(a.startAt),
-        counts: activityCounts({
-          type: a.type,
-          status: a.status,
-          title: a.title,
-          agenda: a.agenda,
-          minutes: a.record?.minutes ?? null,
-          attendedBesidesHost,
-          lateRegistration: a.lateRegistration,
-        }),
-      };
-    });
+    const data = await load(org._id, ...yearRange(input.year));
+    const held = data.activities.map((a) => ({
+      type: a.type,
+      date: localDate(a.startAt),
+      counts: countsTowards(a, data.byActivity.get(a._id) ?? []),
+    }));
     const hasCommittee =
-      members.filter((m: MemberDoc) =>
+      data.members.filter((m) =>
         m.roles.some((r) => r.orgId === org._id && COMMITTEE_ROLES.includes(r.role)),
       ).length > 1;
-    const items = judge(
-      requirements(org.profile, org.category, hasCommittee),
-      held,
-      input.year,
-      localDate(ctx.now),
-    );
+    const items = complianceOf(org, data, input.year, ctx);
     const get = (t: string) => items.find((i) => i.type === t);
     const counted = (t: string) => held.filter((h) => h.type === t && h.counts);
     const assessment = await findById<AssessmentDoc>(
