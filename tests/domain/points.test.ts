@@ -194,6 +194,15 @@ describe('ranking', () => {
         ?.needsTalk,
     ).toBe(true);
   });
+  it('never splits a tie at the edge of a share [PTS-23]', () => {
+    const tied = rank([
+      { ...rows[0] },
+      { ...rows[1], total: 90 },
+      { ...rows[2], total: 90 },
+      ...rows.slice(3),
+    ]);
+    expect(tied.filter((x) => x.candidate).map((x) => x.memberId)).toEqual(['m0', 'm1', 'm2']);
+  });
   it('gives equal totals the same rank', () => {
     expect(rank([{ ...rows[0] }, { ...rows[1], total: 90 }]).map((x) => x.rank)).toEqual([1, 1]);
   });

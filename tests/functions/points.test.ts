@@ -25,6 +25,7 @@ describe('先锋指数 from organisational life', () => {
     ).toMatchObject({
       source: 'auto',
       activityId: 'demo-theme-day-last',
+      attendance: 'absent',
       month: expect.stringMatching(/^2026-1[01]$/),
     });
     await b.ok(
@@ -75,6 +76,26 @@ describe('declarations and awards', () => {
     ]);
     await b.ok('points', 'review', { entryId, approve: true }, SCORER);
     expect((await idx('demo-member-1')).add).toBe(1);
+  });
+  it('tells the member why a declaration was rejected [PTS-15]', async () => {
+    const { entryId } = await b.ok(
+      'points',
+      'declare',
+      { itemCode: 'volunteer', month: '2026-11', note: '参加活动' },
+      'demo-member-1',
+    );
+    await b.ok(
+      'points',
+      'review',
+      { entryId, approve: false, reason: '未附活动证明，请补充后重新申报' },
+      SCORER,
+    );
+    const entry = (await idx('demo-member-1')).entries.find((e: any) => e.id === entryId);
+    expect(entry).toMatchObject({
+      status: 'rejected',
+      reason: '未附活动证明，请补充后重新申报',
+      note: '参加活动',
+    });
   });
   it("forbids reviewing one's own declaration [PTS-16]", async () => {
     const { entryId } = await b.ok(
@@ -219,6 +240,7 @@ describe('quarterly publication and appeals', () => {
       (await b.err('points', 'appeal', { entryId, reason: '当天请过假' }, 'demo-member-7')).code,
     ).toBe('POINTS.APPEAL_WINDOW_CLOSED');
     await b.ok('points', 'publishQuarter', { orgId: 'demo-branch', quarter: '2026-Q4' }, SCORER);
+    expect((await idx('demo-member-7')).appealQuarters).toEqual(['2026-Q4']);
     const { appealId } = await b.ok(
       'points',
       'appeal',
@@ -229,6 +251,8 @@ describe('quarterly publication and appeals', () => {
     expect(
       (await b.err('points', 'appeal', { entryId, reason: '再次申辩' }, 'demo-member-7')).code,
     ).toBe('POINTS.APPEAL_WINDOW_CLOSED');
+    const [listed] = await b.ok('points', 'appeals', { orgId: 'demo-branch' }, SEC);
+    expect(listed.entryLabel).toMatch(/^组织生活：.*主题党日/);
     const res = await b.ok(
       'points',
       'resolveAppeal',

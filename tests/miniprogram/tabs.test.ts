@@ -35,20 +35,20 @@ describe('首页', () => {
 });
 
 describe('活动 and 积分 tabs', () => {
-  it("should name the member's branch on both tabs and say plainly that points are not open yet", async () => {
+  it("should name the member's branch on both tabs, with 我的先锋指数 on 积分", async () => {
     actAs('demo-member-1');
     const activity = textOf(await openPage(activityPage));
     expect(activity).toContain('机关第一党支部');
     expect(activity).toContain('主题党日');
     const points = textOf(await openPage(pointsPage));
     expect(points).toContain('机关第一党支部');
-    expect(points).toContain('积分功能即将开放');
+    expect(points).toContain('我的先锋指数');
     expect(points).not.toContain('不参加积分管理');
   });
 
   it('should tell a member exempt from points by decision that they are exempt', async () => {
     actAs('demo-elder');
-    expect(textOf(await openPage(pointsPage))).toContain('经支部决定，您不参加积分管理');
+    expect(textOf(await openPage(pointsPage))).toContain('经组织决定，您不参加积分管理');
   });
 
   it('should show the bind prompt on both tabs to an unbound user', async () => {

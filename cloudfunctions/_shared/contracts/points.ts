@@ -95,6 +95,9 @@ export type IndexEntryOut = {
   activityId?: string;
   month: string | null;
   status: 'counted' | 'pending' | 'rejected' | 'overCap';
+  attendance?: string;
+  note?: string;
+  reason?: string;
 };
 
 export type PioneerIndexOut = {
@@ -112,6 +115,8 @@ export type PioneerIndexOut = {
   exempt: boolean;
   rank?: number;
   appealOpenUntil: string | null;
+  /** Quarters whose appeal window is open now ('YYYY-Qn'); base items belong to any of them. */
+  appealQuarters: string[];
 };
 
 export type PointsApi = {

@@ -6,7 +6,7 @@ import { db, findById, getAll } from '../../repos/db';
 import { listOrgMembers } from '../../repos/members';
 import { action } from '../../runtime/handler';
 import { AppError, forbidden, notFound } from '../../runtime/errors';
-import { EntryDoc } from './facts';
+import { EntryDoc, standardFor } from './facts';
 import { pointsOrg, SCORER_DUTIES } from './ledger';
 
 export const APPEAL_DAYS = 7; // PTS-18
@@ -28,6 +28,8 @@ interface AppealDoc {
   status: 'open' | 'accepted' | 'rejected';
   reply: string | null;
   adjustmentId: string | null;
+  /** What the appeal is about, in words, so the secretary's answer screen can say it. */
+  entryLabel: string;
   at: Date;
 }
 
@@ -61,6 +63,29 @@ export const publishQuarter = action({
     return { quarter: input.quarter, appealUntil: appealUntil.toISOString() };
   },
 });
+
+/** A short description of an index entry: the activity for attendance, the item otherwise. */
+async function entryLabel(entryId: string, orgId: string, year: number): Promise<string> {
+  const m = /^(att|late):(.+):[^:]+$/.exec(entryId);
+  if (m) {
+    const a = await findActivity(m[2]);
+    return a ? `${m[1] === 'late' ? '迟到扣分：' : '组织生活：'}${a.title}` : '组织生活记录';
+  }
+  const base: Record<string, string> = {
+    orgLife: '组织生活（出勤折算）',
+    study: '学习（学时折算）',
+    dues: '党费',
+    morality: '品德合格',
+    contribution: '发挥作用合格',
+  };
+  const b = /^base:(\w+):/.exec(entryId);
+  if (b) return base[b[1]] ?? '基础分';
+  const e = await findById<EntryDoc>('pointEntries', entryId);
+  const item = e
+    ? (await standardFor(orgId, year)).items.find((i) => i.code === e.itemCode)
+    : undefined;
+  return item ? `${item.name}（${e!.month}）` : '积分记录';
+}
 
 /** The month an index entry belongs to: stored entries carry it; derived ones from their activity. */
 async function entryMonth(entryId: string, memberId: string): Promise<string | null> {
@@ -107,6 +132,11 @@ export const appeal = action({
       status: 'open',
       reply: null,
       adjustmentId: null,
+      entryLabel: await entryLabel(
+        input.entryId,
+        member.orgId,
+        Number((open[0].quarter ?? '').slice(0, 4)),
+      ),
       at: ctx.now,
     };
     await db.collection('pointAppeals').add({ data: doc });
@@ -145,6 +175,7 @@ export const appeals = action({
       memberId: a.memberId,
       name: names.get(a.memberId) ?? '',
       entryId: a.entryId,
+      entryLabel: a.entryLabel ?? '',
       reason: a.reason,
       status: a.status,
       reply: a.reply,

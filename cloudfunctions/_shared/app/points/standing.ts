@@ -51,7 +51,7 @@ export const index = action({
         month: m,
         total: pioneerIndex(memberFacts(target, data, ctx.now, m), std.items, input.year).total,
       }));
-    const pubs = await getAll<{ appealUntil: Date }>(
+    const pubs = await getAll<{ appealUntil: Date; quarter: string }>(
       db.collection('pointPublications').where({ orgId: org._id }).orderBy('_id', 'asc'),
     );
     const open = pubs
@@ -79,6 +79,9 @@ export const index = action({
       exempt: result.exempt,
       ...(rankNo ? { rank: rankNo } : {}),
       appealOpenUntil: open ? open.toISOString() : null,
+      appealQuarters: pubs
+        .filter((p) => +new Date(p.appealUntil) >= +ctx.now)
+        .map((p) => p.quarter),
     };
   },
 });

@@ -16,6 +16,7 @@ export interface LedgerEntry {
   /** For appeal adjustments: the points granted (signed). */
   points?: number;
   note?: string;
+  reason?: string | null;
 }
 
 export interface MemberFacts {
@@ -43,6 +44,11 @@ export interface IndexEntry {
   activityId?: string;
   month: string | null;
   status: 'counted' | 'pending' | 'rejected' | 'overCap';
+  /** For organisational-life records: the attendance state. */
+  attendance?: AttendanceStatus;
+  /** The member's note, and the scorer's reason for a rejection. */
+  note?: string;
+  reason?: string;
 }
 
 export interface PioneerIndex {
@@ -94,6 +100,7 @@ export function pioneerIndex(f: MemberFacts, items: StandardItem[], year: number
       activityId: s.activityId,
       month: s.month,
       status: 'counted',
+      attendance: s.status,
     });
     if (s.status === 'late' && item.get('late')) {
       const pts = take('late', item.get('late')!.points);
@@ -146,6 +153,8 @@ export function pioneerIndex(f: MemberFacts, items: StandardItem[], year: number
       category,
       source: e.source,
       month: e.month,
+      ...(e.note ? { note: e.note } : {}),
+      ...(e.reason ? { reason: e.reason } : {}),
     };
     if (e.status !== 'approved') {
       entries.push({
@@ -257,8 +266,9 @@ export function rank(rows: RankRow[]) {
     (a, b) => b.total - a.total || a.memberId.localeCompare(b.memberId),
   );
   const n = sorted.length;
-  const topN = Math.ceil(n * 0.2);
-  const bottomFrom = n - Math.ceil(n * 0.1);
+  // Members tied with the last one inside a share are inside it too: a tie is never split by id.
+  const topTotal = n ? sorted[Math.ceil(n * 0.2) - 1].total : Infinity;
+  const bottomTotal = n ? sorted[n - Math.ceil(n * 0.1)].total : -Infinity;
   let rankNo = 0;
   return sorted.map((r, i) => {
     if (i === 0 || sorted[i - 1].total !== r.total) rankNo = i + 1;
@@ -266,8 +276,8 @@ export function rank(rows: RankRow[]) {
     return {
       ...r,
       rank: rankNo,
-      candidate: i < topN && !r.vetoed,
-      needsTalk: i >= bottomFrom && problem,
+      candidate: r.total >= topTotal && !r.vetoed,
+      needsTalk: r.total <= bottomTotal && problem,
     };
   });
 }

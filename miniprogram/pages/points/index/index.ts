@@ -1,14 +1,73 @@
-// 积分: the member's points. The ledger comes with the points function; until then the tab
-// names the branch, says whether the member is exempt, and says the feature is not open yet.
-import { currentMemberBehavior } from '../../../behaviors/current-member';
+// 我的先锋指数: the member's own total (or why there is none: exempt, vetoed, points off), the
+// 四个合格, the monthly trend, and every entry with where it came from. 申报 and 申辩 open the
+// points subpackage, as do the review queue, ranking and 堡垒指数 for those who hold the role.
+// A rank is shown only when the backend sends one [PTS-22]; the index is an input, never a
+// grade [PTS-25].
+import { currentMemberBehavior, type ViewStatus } from '../../../behaviors/current-member';
 import { largeTextBehavior } from '../../../behaviors/large-text';
+import { codeOf, messageOf } from '../../../services/cloud';
+import { fetchPioneerIndex, POINTS_DISABLED } from '../../../services/points';
+import {
+  currentYear,
+  dutiesOf,
+  toIndexView,
+  type IndexView,
+  type PointsDuties,
+} from '../../../utils/points-view';
+
+const SUB = '/subpackages/points';
 
 Component({
   behaviors: [largeTextBehavior, currentMemberBehavior],
+  data: {
+    year: currentYear(),
+    indexStatus: 'loading' as ViewStatus,
+    indexMessage: '',
+    view: null as IndexView | null,
+    duties: null as PointsDuties | null,
+  },
   methods: {
-    // Page lifecycle: reload on every show, so a bind made elsewhere is reflected here.
-    onShow() {
-      this.loadMember();
+    // Page lifecycle: reload on every show, so a declaration or a review is reflected here.
+    async onShow() {
+      const me = await this.loadMember();
+      if (!me) return;
+      this.setData({ duties: dutiesOf(me) });
+      await this.loadIndex();
+    },
+    async loadIndex() {
+      if (!this.data.view) this.setData({ indexStatus: 'loading', indexMessage: '' });
+      try {
+        const index = await fetchPioneerIndex(this.data.year);
+        this.setData({ indexStatus: 'ready', view: toIndexView(index) });
+      } catch (err) {
+        // Points switched off for the branch is a fact to state, not a failure to retry.
+        const off = codeOf(err) === POINTS_DISABLED;
+        this.setData({
+          indexStatus: off ? 'empty' : 'error',
+          indexMessage: messageOf(err),
+          view: null,
+        });
+      }
+    },
+    onDeclare() {
+      wx.navigateTo({ url: `${SUB}/declare/index` });
+    },
+    onAppeal(e: WechatMiniprogram.TouchEvent<object, object, { id: string }>) {
+      const { id } = e.currentTarget.dataset;
+      wx.navigateTo({ url: `${SUB}/appeal/index?entryId=${encodeURIComponent(id)}` });
+    },
+    onOpenActivity(e: WechatMiniprogram.TouchEvent<object, object, { activity: string }>) {
+      const { activity } = e.currentTarget.dataset;
+      if (activity) wx.navigateTo({ url: `/subpackages/activity/detail/index?id=${activity}` });
+    },
+    onOpenReview() {
+      wx.navigateTo({ url: `${SUB}/review/index` });
+    },
+    onOpenRanking() {
+      wx.navigateTo({ url: `${SUB}/ranking/index` });
+    },
+    onOpenFortress() {
+      wx.navigateTo({ url: `${SUB}/fortress/index` });
     },
   },
 });

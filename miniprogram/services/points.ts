@@ -1,0 +1,102 @@
+/** The `points` cloud function: 党员积分, 先锋指数 and 堡垒指数. */
+import { callCloud } from './cloud';
+import type { ActionInput, ActionName, ActionOutput } from './types';
+
+type Action = ActionName<'points'>;
+type In<A extends Action> = ActionInput<'points', A>;
+type Out<A extends Action> = ActionOutput<'points', A>;
+
+/** The branch has not switched points management on (a friendly empty state, not an error). */
+export const POINTS_DISABLED = 'POINTS.DISABLED';
+/** Outside the 7 days after a quarter's points were published. */
+export const APPEAL_WINDOW_CLOSED = 'POINTS.APPEAL_WINDOW_CLOSED';
+
+/** 读取支部某年度的积分标准（未制定时为默认标准） */
+export function fetchStandard(orgId: string, year: number): Promise<Out<'standard'>> {
+  return callCloud('points', 'standard', { orgId, year });
+}
+
+/** 发布新版积分标准（记分员、支委；不追溯已发生的记录） */
+export function saveStandard(input: In<'setStandard'>): Promise<Out<'setStandard'>> {
+  return callCloud('points', 'setStandard', input);
+}
+
+/** 月末自主申报一项积分（某月的申报在次月5日前提交，经记分员审核后计分） */
+export function declarePoints(
+  itemCode: string,
+  month: string,
+  note: string,
+): Promise<Out<'declare'>> {
+  return callCloud('points', 'declare', { itemCode, month, note });
+}
+
+/** 读取支部待审核的积分申报（记分员、支委；本人的申报标明 own） */
+export function fetchReviewQueue(orgId: string): Promise<Out<'reviewQueue'>> {
+  return callCloud('points', 'reviewQueue', { orgId });
+}
+
+/** 审核一条申报：通过，或写明理由不通过（不能审核本人的申报） */
+export function reviewDeclaration(
+  entryId: string,
+  approve: boolean,
+  reason?: string,
+): Promise<Out<'review'>> {
+  return callCloud(
+    'points',
+    'review',
+    reason ? { entryId, approve, reason } : { entryId, approve },
+  );
+}
+
+/** 为党员记一项支委评定的加分、扣分或否决项 */
+export function awardPoints(input: In<'award'>): Promise<Out<'award'>> {
+  return callCloud('points', 'award', input);
+}
+
+/** 在支部内公布某季度积分，并开启7日申辩期 */
+export function publishQuarter(orgId: string, quarter: string): Promise<Out<'publishQuarter'>> {
+  return callCloud('points', 'publishQuarter', { orgId, quarter });
+}
+
+/** 对本人的一条积分记录提出申辩（仅在公布后的申辩期内） */
+export function submitAppeal(entryId: string, reason: string): Promise<Out<'appeal'>> {
+  return callCloud('points', 'appeal', { entryId, reason });
+}
+
+/** 读取申辩：支委看到全支部的，党员只看到本人的 */
+export function fetchAppeals(orgId: string): Promise<Out<'appeals'>> {
+  return callCloud('points', 'appeals', { orgId });
+}
+
+/** 书记答复一条申辩；核实后可同时调整分值 */
+export function resolveAppeal(input: In<'resolveAppeal'>): Promise<Out<'resolveAppeal'>> {
+  return callCloud('points', 'resolveAppeal', input);
+}
+
+/** 读取先锋指数：本人的，或（支委）支部内某位党员的 */
+export function fetchPioneerIndex(year: number, memberId?: string): Promise<Out<'index'>> {
+  return callCloud('points', 'index', memberId ? { year, memberId } : { year });
+}
+
+/** 读取支部积分排名（支委始终可看；党员仅在支部开启公开时可看） */
+export function fetchRanking(orgId: string, year: number): Promise<Out<'ranking'>> {
+  return callCloud('points', 'ranking', { orgId, year });
+}
+
+/** 设置是否向本支部党员公开积分排名（按规定默认不公开） */
+export function setRankingVisibility(
+  orgId: string,
+  membersSeeRanking: boolean,
+): Promise<Out<'setRankingVisibility'>> {
+  return callCloud('points', 'setRankingVisibility', { orgId, membersSeeRanking });
+}
+
+/** 读取支部某年度的堡垒指数（支委、上级党组织） */
+export function fetchFortress(orgId: string, year: number): Promise<Out<'fortress'>> {
+  return callCloud('points', 'fortress', { orgId, year });
+}
+
+/** 上级党组织评定堡垒指数的个性指标与反向指标 */
+export function assessFortress(input: In<'assessFortress'>): Promise<Out<'assessFortress'>> {
+  return callCloud('points', 'assessFortress', input);
+}

@@ -1,0 +1,295 @@
+/**
+ * Chinese labels for the points function's identifiers, Beijing-time month helpers, and the
+ * view objects the 先锋指数 pages put in setData. The backend computes every score, cap and
+ * window; this only words and groups what it sent. The role checks here only choose which
+ * links to offer: the backend still decides every action.
+ */
+import type { ActionOutput, MeOutput, OrgTreeNode, RoleKey } from '../services/types';
+
+type PioneerIndex = ActionOutput<'points', 'index'>;
+type IndexEntry = PioneerIndex['entries'][number];
+export type Category = keyof PioneerIndex['byCategory'];
+
+/** 四个合格, in the order the rules name them. */
+export const categoryLabels: Record<Category, string> = {
+  political: '政治合格',
+  discipline: '执行纪律合格',
+  morality: '品德合格',
+  contribution: '发挥作用合格',
+};
+
+export const sourceLabels: Record<IndexEntry['source'], string> = {
+  auto: '自动记录',
+  declared: '个人申报',
+  assessed: '支委评定',
+};
+
+const sourceThemes: Record<IndexEntry['source'], string> = {
+  auto: 'default',
+  declared: 'primary',
+  assessed: 'warning',
+};
+
+/** The branch's reverse items of 堡垒指数, as the superior confirms them. */
+export const reverseLabels: Record<string, string> = {
+  overTerm: '超任期未换届',
+  noOrgLife3Months: '连续3个月未开展组织生活',
+  duesMisuse: '党费垫交、扣缴或挪用',
+  forgedRecords: '记录造假、补记或虚报积分',
+  weakBranch: '被确定为软弱涣散党组织',
+  committeeDiscipline: '支委班子成员严重违纪',
+};
+
+const COMMITTEE: RoleKey[] = [
+  'secretary',
+  'deputySecretary',
+  'orgCommissioner',
+  'publicityCommissioner',
+  'disciplineCommissioner',
+];
+
+const holds = (me: MeOutput, roles: RoleKey[]) =>
+  me.roles.some((r) => r.orgId === me.member.orgId && roles.includes(r.role));
+
+/** What the points pages may offer this member (links only; the backend decides). */
+export interface PointsDuties {
+  /** 支委 of the own branch: ranking switch, 堡垒指数. */
+  committee: boolean;
+  /** 记分员 or 支委: the review queue and the ranking. */
+  review: boolean;
+  /** 书记 / 副书记: answers appeals. */
+  secretary: boolean;
+  /** An administrator of an org with orgs below it: 堡垒指数 of those branches. */
+  superior: boolean;
+}
+
+export function dutiesOf(me: MeOutput): PointsDuties {
+  const committee = holds(me, COMMITTEE);
+  return {
+    committee,
+    review: committee || holds(me, ['scorer']),
+    secretary: holds(me, ['secretary', 'deputySecretary']),
+    superior: me.roles.some((r) => r.role === 'superiorAdmin'),
+  };
+}
+
+const OFFSET_MS = 8 * 3600_000;
+const pad = (n: number) => String(n).padStart(2, '0');
+const beijing = (ms: number) => new Date(ms + OFFSET_MS);
+
+/** The calendar year in Beijing now. */
+export function currentYear(now = Date.now()): number {
+  return beijing(now).getUTCFullYear();
+}
+
+/** 'YYYY-MM' of the month `offset` months from now, in Beijing. */
+export function monthOf(offset = 0, now = Date.now()): string {
+  const d = beijing(now);
+  const m = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + offset, 1));
+  return `${m.getUTCFullYear()}-${pad(m.getUTCMonth() + 1)}`;
+}
+
+/**
+ * The months a declaration may still be made for [PTS-14]: this month, and last month until
+ * the 5th. The backend enforces the window; this only keeps closed months off the picker.
+ */
+export function declarableMonths(now = Date.now()): string[] {
+  return beijing(now).getUTCDate() <= 5 ? [monthOf(0, now), monthOf(-1, now)] : [monthOf(0, now)];
+}
+
+/** '2026-10' → 10月 (with the year when it is not `year`). */
+export function monthText(month: string | null, year?: number): string {
+  if (!month) return '全年';
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!m) return month;
+  return year && Number(m[1]) === year ? `${Number(m[2])}月` : `${m[1]}年${Number(m[2])}月`;
+}
+
+/** An ISO instant as 11月29日 10:54 in Beijing time. */
+export function instantText(iso: string): string {
+  const d = beijing(Date.parse(iso));
+  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}
+
+/** The latest quarter whose points may be published: the current one from its last month on. */
+export function publishableQuarter(now = Date.now()): { quarter: string; text: string } {
+  const d = beijing(now);
+  let year = d.getUTCFullYear();
+  const month = d.getUTCMonth() + 1;
+  let q = month % 3 === 0 ? month / 3 : Math.floor(month / 3);
+  if (q === 0) {
+    q = 4;
+    year -= 1;
+  }
+  return { quarter: `${year}-Q${q}`, text: `${year}年第${'一二三四'[q - 1]}季度` };
+}
+
+/** ★★★☆☆ for 0–5 stars. */
+export function starText(stars: number): string {
+  const n = Math.max(0, Math.min(5, Math.round(stars)));
+  return '★'.repeat(n) + '☆'.repeat(5 - n);
+}
+
+export interface EntryView {
+  key: string;
+  id: string;
+  name: string;
+  monthText: string;
+  sourceText: string;
+  sourceTheme: string;
+  pointsText: string;
+  /** plus, minus or plain: the colour of the points. */
+  tone: 'plus' | 'minus' | 'plain';
+  /** 待审核, 未通过, 已达年度上限 — or empty when counted. */
+  statusText: string;
+  activityId: string;
+  appealable: boolean;
+}
+
+export interface EntryGroup {
+  key: string;
+  title: string;
+  hint: string;
+  entries: EntryView[];
+}
+
+export interface TrendBar {
+  key: string;
+  label: string;
+  valueText: string;
+  /** Bar height in rpx (0 when the month has no score). */
+  height: number;
+  current: boolean;
+}
+
+export interface IndexView {
+  year: number;
+  exempt: boolean;
+  vetoed: boolean;
+  totalText: string;
+  vetoReasons: string;
+  rankText: string;
+  categories: { key: Category; label: string; points: number }[];
+  /** How the four add up to the total, when they plainly do (no cap or veto in the way). */
+  categoriesNote: string;
+  trend: TrendBar[];
+  /** 我的申报 (pending or rejected) first, then 基础分, 加分, 扣分, 组织生活记录; empty ones left out. */
+  groups: EntryGroup[];
+  appealUntilText: string;
+}
+
+const CHART_HEIGHT = 200; // rpx for a score of 100
+
+function pointsText(e: IndexEntry): { text: string; tone: EntryView['tone'] } {
+  if (e.kind === 'veto') return { text: '清零', tone: 'minus' };
+  if (e.kind === 'record') return { text: '', tone: 'plain' }; // a link to the activity instead
+  if (e.kind === 'base') return { text: `${e.points}分`, tone: 'plain' };
+  if (e.status === 'pending' || e.status === 'rejected') return { text: '', tone: 'plain' };
+  if (e.status !== 'counted') return { text: '0', tone: 'plain' };
+  if (e.points > 0) return { text: `+${e.points}`, tone: 'plus' };
+  if (e.points < 0) return { text: `−${-e.points}`, tone: 'minus' };
+  return { text: '0', tone: 'plain' };
+}
+
+const statusTexts: Record<IndexEntry['status'], string> = {
+  counted: '',
+  pending: '待审核',
+  rejected: '未通过',
+  overCap: '已达年度上限',
+};
+
+export function toEntryView(e: IndexEntry, year: number, appealOpen: boolean): EntryView {
+  const shown = pointsText(e);
+  return {
+    key: e.id,
+    id: e.id,
+    name: e.name,
+    monthText: monthText(e.month, year),
+    sourceText: sourceLabels[e.source] ?? '',
+    sourceTheme: sourceThemes[e.source] ?? 'default',
+    pointsText: shown.text,
+    tone: shown.tone,
+    statusText: statusTexts[e.status] ?? '',
+    activityId: e.activityId ?? '',
+    appealable: appealOpen && e.status !== 'pending' && e.status !== 'rejected',
+  };
+}
+
+/** Which list an entry belongs in: 基础分, 加分, 扣分, 组织生活记录, or 我的申报 (undecided). */
+function groupOf(e: IndexEntry): 'base' | 'add' | 'deduct' | 'record' | 'declared' {
+  if (e.status === 'pending' || e.status === 'rejected') return 'declared';
+  if (e.kind === 'base') return 'base';
+  if (e.kind === 'record') return 'record';
+  if (e.kind === 'deduct' || e.kind === 'veto') return 'deduct';
+  if (e.kind === 'adjust') return e.points < 0 ? 'deduct' : 'add';
+  return 'add';
+}
+
+const GROUPS: { key: ReturnType<typeof groupOf>; title: string; hint: string }[] = [
+  { key: 'declared', title: '我的申报', hint: '经记分员核实通过后计分' },
+  { key: 'base', title: '基础分', hint: '由出勤、学时、党费等记录自动折算' },
+  { key: 'add', title: '加分', hint: '' },
+  { key: 'deduct', title: '扣分', hint: '' },
+  { key: 'record', title: '组织生活记录', hint: '按出勤记录计入组织生活基础分，点按查看活动' },
+];
+
+export function toIndexView(r: PioneerIndex, nowMonth = monthOf()): IndexView {
+  const appealOpen = !!r.appealOpenUntil;
+  const byGroup = new Map<string, EntryView[]>();
+  // Latest month first; 基础分 (no month) in the order of the backend's `base` summary.
+  const baseOrder = Object.keys(r.base);
+  const rankOf = (e: IndexEntry) => (e.kind === 'base' ? baseOrder.indexOf(e.itemCode) : 0);
+  const entries = [...r.entries].sort(
+    (a, b) => (b.month ?? '').localeCompare(a.month ?? '') || rankOf(a) - rankOf(b),
+  );
+  for (const e of entries) {
+    const g = groupOf(e);
+    byGroup.set(g, [...(byGroup.get(g) ?? []), toEntryView(e, r.year, appealOpen)]);
+  }
+  const categorySum = Object.values(r.byCategory).reduce((s, n) => s + n, 0);
+  const vetoes = r.entries.filter((e) => e.kind === 'veto' && e.status === 'counted');
+  return {
+    year: r.year,
+    exempt: r.exempt,
+    vetoed: r.vetoed,
+    totalText: r.total === null ? '' : String(r.total),
+    vetoReasons: vetoes.map((e) => `${e.name}（${monthText(e.month, r.year)}）`).join('；'),
+    rankText: r.rank ? `支部排名第 ${r.rank} 名` : '',
+    categories: (Object.keys(categoryLabels) as Category[]).map((key) => ({
+      key,
+      label: categoryLabels[key],
+      points: r.byCategory[key] ?? 0,
+    })),
+    categoriesNote:
+      r.total !== null && !r.vetoed && categorySum + 20 === r.total
+        ? `四项合计 ${categorySum} 分（已含加分、扣分），另有基准分 20 分，共 ${r.total} 分。`
+        : '',
+    trend: r.trend.map((t) => ({
+      key: t.month,
+      label: String(Number(t.month.slice(5))), // the month number: twelve fit in large text
+      valueText: t.total === null ? '' : String(t.total),
+      height: t.total === null ? 0 : Math.max(4, Math.round((CHART_HEIGHT * t.total) / 100)),
+      current: t.month === nowMonth,
+    })),
+    groups: GROUPS.map((g) => ({ ...g, entries: byGroup.get(g.key) ?? [] })).filter(
+      (g) => g.entries.length > 0,
+    ),
+    appealUntilText: r.appealOpenUntil ? instantText(r.appealOpenUntil) : '',
+  };
+}
+
+/** The orgs below a superior's own, as a flat list to choose from (branches first). */
+export function branchesBelow(root: OrgTreeNode): { id: string; name: string }[] {
+  const out: { id: string; name: string; branch: boolean }[] = [];
+  const walk = (n: OrgTreeNode) => {
+    for (const c of n.children) {
+      out.push({ id: c.id, name: c.name, branch: c.kind === 'branch' });
+      walk(c);
+    }
+  };
+  walk(root);
+  return [...out.filter((o) => o.branch), ...out.filter((o) => !o.branch)].map(({ id, name }) => ({
+    id,
+    name,
+  }));
+}
