@@ -1,4 +1,4 @@
-// One jest run for every layer. @swc/jest transpiles TypeScript (type errors are caught by
+// One jest run for every layer. esbuild transpiles TypeScript (type errors are caught by
 // `npm run typecheck`), and also TDesign's ESM inside miniprogram_npm for page tests.
 /** @type {import('jest').Config} */
 module.exports = {
@@ -7,7 +7,7 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   transform: {
-    '^.+\\.(t|j)s$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
+    '^.+\\.(t|j)s$': '<rootDir>/tests/setup/esbuild-transform.js',
   },
   transformIgnorePatterns: ['/node_modules/(?!tdesign-miniprogram/)'],
   setupFiles: ['<rootDir>/tests/setup/env.ts'],

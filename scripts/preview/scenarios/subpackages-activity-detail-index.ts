@@ -11,7 +11,12 @@ export default definePreview({
       caption: '已扫码签到',
       openid: 'demo-member-1',
       setup: async (b) => {
-        const { token } = await b.ok('activity', 'checkinToken', { activityId: 'demo-theme-day' }, 'demo-secretary');
+        const { token } = await b.ok(
+          'activity',
+          'checkinToken',
+          { activityId: 'demo-theme-day' },
+          'demo-secretary',
+        );
         await b.ok('activity', 'checkin', { token }, 'demo-member-1');
       },
     },
