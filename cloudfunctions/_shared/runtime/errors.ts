@@ -23,10 +23,8 @@ export class AppError extends Error {
   }
 
   static from(f: Failure): AppError {
-    return new AppError(f.code, f.message, {
-      ...(f.details ?? {}),
-      ...(f.ruleId ? { ruleId: f.ruleId } : {}),
-    });
+    const details = { ...(f.details ?? {}), ...(f.ruleId ? { ruleId: f.ruleId } : {}) };
+    return new AppError(f.code, f.message, Object.keys(details).length ? details : undefined);
   }
 }
 
