@@ -42,4 +42,5 @@ export const backendConfig: BackendConfig = {
  */
 export const subscribeTemplateIds: Record<string, string> = {
   activityReminder: '',
+  noticePublished: '',
 };

@@ -320,3 +320,57 @@ describe('dues and notices in the 先锋指数', () => {
     });
   });
 });
+
+describe('dues: who and when', () => {
+  it('leaves dues to the organizer, not every committee member [FEE-27]', async () => {
+    await b.ok(
+      'org',
+      'setRole',
+      { memberId: 'demo-member-5', orgId: 'demo-branch', role: 'publicityCommissioner', on: true },
+      SEC,
+    );
+    expect(
+      (
+        await b.err(
+          'dues',
+          'pay',
+          { memberId: 'demo-member-1', month: '2026-11', amountFen: 100 },
+          'demo-member-5',
+        )
+      ).code,
+    ).toBe('AUTH.FORBIDDEN');
+    expect(
+      (await b.ok('dues', 'ledger', { orgId: 'demo-branch', year: 2026 }, SEC)).rows.length,
+    ).toBeGreaterThan(0);
+  });
+  it('never counts the running month as arrears or as due in a publication [FEE-24]', async () => {
+    await b.ok(
+      'dues',
+      'setBase',
+      {
+        memberId: 'demo-member-6',
+        year: 2026,
+        category: 'salaried',
+        baseFen: 400000,
+        fromMonth: '2026-11',
+      },
+      'demo-organizer',
+    );
+    b.emulator.clock.freeze(Date.parse('2026-11-20T09:00:00+08:00'));
+    const arrears = await b.ok(
+      'dues',
+      'arrears',
+      { orgId: 'demo-branch', asOf: '2026-11' },
+      'demo-organizer',
+    );
+    expect(arrears.find((a: any) => a.memberId === 'demo-member-6')).toBeUndefined();
+    const { noticeId } = await b.ok(
+      'dues',
+      'publish',
+      { orgId: 'demo-branch', period: '2026-H2' },
+      SEC,
+    );
+    const n = await b.ok('notice', 'get', { id: noticeId }, 'demo-member-1');
+    expect(n.body).not.toContain('孙丽'); // demo-member-8 has no amount confirmed: not listed
+  });
+});

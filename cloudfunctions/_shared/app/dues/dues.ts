@@ -11,7 +11,26 @@ import { action } from '../../runtime/handler';
 import { AppError, notFound, orThrow } from '../../runtime/errors';
 import { publishNotice } from '../notice/notices';
 
-const ORGANIZER = ['duesManager' as const];
+import type { Ctx } from '../../runtime/context';
+import { forbidden } from '../../runtime/errors';
+
+/**
+ * Dues are kept by the organizer (组织委员 or 党费管理员) [FEE-27]; the secretary also reads the
+ * ledger and arrears; a superior may act for the branches below.
+ */
+async function requireDues(ctx: Ctx, orgId: string, secretaryToo: boolean) {
+  const org = await ctx.requireMember(orgId);
+  const { member } = await ctx.caller();
+  const roles = [
+    'orgCommissioner',
+    'duesManager',
+    ...(secretaryToo ? ['secretary', 'deputySecretary'] : []),
+  ];
+  if (member.roles.some((r) => r.orgId === org._id && roles.includes(r.role))) return org;
+  if (member.roles.some((r) => r.role === 'superiorAdmin' && org.ancestors.includes(r.orgId)))
+    return org;
+  throw forbidden('党费由组织委员或党费管理员管理');
+}
 
 interface BaseDoc {
   _id: string;
@@ -113,7 +132,7 @@ export const setBase = action({
   async run(ctx, input) {
     const member = await findMember(input.memberId);
     if (!member) throw notFound('党员');
-    await ctx.requireCommittee(member.orgId, ORGANIZER);
+    await requireDues(ctx, member.orgId, false);
     const fee = orThrow(calculateFee(input.category, input.baseFen));
     const fromMonth = input.fromMonth ?? `${input.year}-01`;
     if (!fromMonth.startsWith(String(input.year)))
@@ -152,7 +171,7 @@ export const pay = action({
   async run(ctx, input) {
     const member = await findMember(input.memberId);
     if (!member) throw notFound('党员');
-    await ctx.requireCommittee(member.orgId, ORGANIZER);
+    await requireDues(ctx, member.orgId, false);
     const now = localMonth(ctx.now);
     if (input.month > now)
       throw new AppError('INPUT.INVALID', '不能预交未来月份的党费', { fields: ['month'] });
@@ -226,7 +245,7 @@ export const ledger = action({
   input: duesContract.ledger.input,
   access: 'member',
   async run(ctx, input) {
-    const org = await ctx.requireCommittee(input.orgId, ORGANIZER);
+    const org = await requireDues(ctx, input.orgId, true);
     const rows = rowsOf(
       await yearData(org._id, input.year),
       input.year,
@@ -270,16 +289,16 @@ export const arrears = action({
   input: duesContract.arrears.input,
   access: 'member',
   async run(ctx, input) {
-    const org = await ctx.requireCommittee(input.orgId, ORGANIZER);
-    const year = Number(input.asOf.slice(0, 4));
+    const org = await requireDues(ctx, input.orgId, true);
+    // A month is due by its end [FEE-24]: the running month is never in arrears yet.
+    const lastDue = addMonths(`${localMonth(ctx.now)}-01`, -1).slice(0, 7);
+    const asOf = input.asOf < lastDue ? input.asOf : lastDue;
+    const year = Number(asOf.slice(0, 4));
     const [thisYear, lastYear] = await Promise.all([
       yearData(org._id, year),
       yearData(org._id, year - 1),
     ]);
-    const rows = [
-      ...rowsOf(lastYear, year - 1, `${year - 1}-12`),
-      ...rowsOf(thisYear, year, input.asOf),
-    ];
+    const rows = [...rowsOf(lastYear, year - 1, `${year - 1}-12`), ...rowsOf(thisYear, year, asOf)];
     const byMember = new Map<string, { name: string; months: LedgerRow['months'] }>();
     for (const r of rows)
       byMember.set(r.memberId, {
@@ -354,10 +373,12 @@ export const publish = action({
     const year = Number(input.period.slice(0, 4));
     const h2 = input.period.endsWith('H2');
     const data = await yearData(org._id, year);
-    const rows = rowsOf(data, year, `${year}-${h2 ? '12' : '06'}`).map((r) => ({
-      ...r,
-      months: r.months.filter((m) => (h2 ? m.month > `${year}-06` : true)),
-    }));
+    // Months of the half that are already due (the running month is not [FEE-24]).
+    const halfEnd = `${year}-${h2 ? '12' : '06'}`;
+    const lastDue = addMonths(`${localMonth(ctx.now)}-01`, -1).slice(0, 7);
+    const rows = rowsOf(data, year, halfEnd < lastDue ? halfEnd : lastDue)
+      .map((r) => ({ ...r, months: r.months.filter((m) => (h2 ? m.month > `${year}-06` : true)) }))
+      .filter((r) => r.months.some((m) => m.status !== 'notDue' || m.paidFen > 0));
     const lines = rows.map((r) => {
       const paid = r.months.filter((m) => m.status === 'paid').length;
       const due = r.months.filter((m) => m.status !== 'notDue').length;

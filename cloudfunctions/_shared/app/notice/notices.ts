@@ -216,6 +216,7 @@ export const list = action({
       updatedAt: new Date(n.updatedAt).toISOString(),
       version: n.version,
       stage: n.stage,
+      matterId: n.matterId,
       read: read.has(n._id),
     }));
   },

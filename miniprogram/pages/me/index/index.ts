@@ -1,9 +1,11 @@
-// 我的: the member's own record and roles, the large-text switch, and (local mode only) the
-// demo identity to act as against the emulator.
+// 我的: the member's own record and roles, links to 党务公开 and 党费 (by role), the large-text
+// switch, and (local mode only) the demo identity to act as against the emulator.
 import { currentMemberBehavior } from '../../../behaviors/current-member';
 import { largeTextBehavior, saveLargeText } from '../../../behaviors/large-text';
 import { backendConfig } from '../../../config';
 import { demoIdentities, getDevOpenid, setDevOpenid } from '../../../services/dev-identity';
+import { canCollectDues } from '../../../utils/dues-view';
+import { canPublishNotices } from '../../../utils/notice-view';
 
 function identityLabels(): string[] {
   return demoIdentities.map((d) => `${d.label}（${d.openid}）`);
@@ -16,6 +18,8 @@ Component({
     demoLabels: [] as string[],
     demoIndex: 0,
     demoLabel: '',
+    noticeEditor: false,
+    duesCollector: false,
   },
   lifetimes: {
     attached() {
@@ -32,8 +36,13 @@ Component({
   },
   methods: {
     // Page lifecycle: reload on every show, so a bind made elsewhere is reflected here.
-    onShow() {
-      this.loadMember();
+    async onShow() {
+      const me = await this.loadMember();
+      // Only which links to offer; the backend decides every action behind them.
+      this.setData({
+        noticeEditor: !!me && canPublishNotices(me),
+        duesCollector: !!me && canCollectDues(me),
+      });
     },
     onLargeChange(e: WechatMiniprogram.CustomEvent<{ value: boolean }>) {
       // The behavior's listener updates this page along with every other live page.

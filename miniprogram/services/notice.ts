@@ -1,0 +1,66 @@
+/** The `notice` cloud function: 党务公开 — categories, five-stage matters, versions, 签阅. */
+import { backendConfig } from '../config';
+import { callCloud, CloudError, NETWORK_FAILED } from './cloud';
+import type { ActionInput, ActionName, ActionOutput } from './types';
+
+type Action = ActionName<'notice'>;
+type In<A extends Action> = ActionInput<'notice', A>;
+type Out<A extends Action> = ActionOutput<'notice', A>;
+
+/** 发布一条党务公开（支部委员或公开栏维护人；发布前检查个人信息与内容安全） */
+export function publishNotice(input: In<'publish'>): Promise<Out<'publish'>> {
+  return callCloud('notice', 'publish', input);
+}
+
+/** 修改一条党务公开：保存为新版本，旧版本保留可查 */
+export function updateNotice(input: In<'update'>): Promise<Out<'update'>> {
+  return callCloud('notice', 'update', input);
+}
+
+/** 列出支部的党务公开（可按类别筛选），带本人是否已读 */
+export function fetchNotices(orgId: string, category?: string): Promise<Out<'list'>> {
+  return callCloud('notice', 'list', category ? { orgId, category } : { orgId });
+}
+
+/** 读取一条党务公开的全文、附件、修改记录与事项各阶段（打开即记为已读） */
+export function fetchNotice(id: string): Promise<Out<'get'>> {
+  return callCloud('notice', 'get', { id });
+}
+
+/** 读取一条党务公开的签阅情况：已读与未读名单（支部委员使用） */
+export function fetchReaders(id: string): Promise<Out<'readers'>> {
+  return callCloud('notice', 'readers', { id });
+}
+
+/** 向未读且已同意订阅提醒的党员发送一次提醒 */
+export function remindUnread(id: string): Promise<Out<'remindUnread'>> {
+  return callCloud('notice', 'remindUnread', { id });
+}
+
+/** 读取支部公开栏的类别、最近更新时间、未更新提醒与维护人 */
+export function fetchNoticeStatus(orgId: string): Promise<Out<'status'>> {
+  return callCloud('notice', 'status', { orgId });
+}
+
+const IMAGE = /\.(png|jpe?g|gif|webp)$/i;
+
+/** 下载并打开一个公开附件（文档用系统阅读器打开，图片用预览；本地调试时从模拟器读取） */
+export function openNoticeAttachment(fileId: string, name: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const failed = () => reject(new CloudError(NETWORK_FAILED, '附件打开失败，请稍后重试'));
+    const show = (filePath: string) => {
+      if (IMAGE.test(name))
+        wx.previewImage({ urls: [filePath], success: () => resolve(), fail: failed });
+      else wx.openDocument({ filePath, showMenu: true, success: () => resolve(), fail: failed });
+    };
+    if (backendConfig.mode === 'cloud') {
+      wx.cloud.downloadFile({ fileID: fileId, success: (r) => show(r.tempFilePath), fail: failed });
+    } else {
+      wx.downloadFile({
+        url: `${backendConfig.emulatorUrl}/__emulator/files/${encodeURIComponent(fileId)}`,
+        success: (r) => (r.statusCode === 200 ? show(r.tempFilePath) : failed()),
+        fail: failed,
+      });
+    }
+  });
+}
