@@ -296,7 +296,7 @@ describe('leave, close and corrections', () => {
     const forHost = await b.ok('activity', 'attendance', { activityId: id }, SEC);
     expect(forHost.find((r: any) => r.memberId === 'demo-member-4').leave.reason).toBe('住院治疗');
   });
-  it('lets the host correct with a reason, audited, but nobody their own record [CHK-13]', async () => {
+  it('lets the host correct with a reason, audited, but nobody their own record [CHK-12, CHK-13]', async () => {
     const id = await themeDay();
     expect(
       (
@@ -429,7 +429,7 @@ describe('votes at a meeting', () => {
     expect(r).toMatchObject({ eligible: 13, presentEligible: 6, valid: false, passed: false });
     expect(r.reason).toMatch(/未超过应到13人的半数/);
   });
-  it('passes on yes over half of E, not of those present [VOTE-06, VOTE-15]', async () => {
+  it('passes on yes over half of E, not of those present, storing counts only [VOTE-06, VOTE-15, VOTE-22]', async () => {
     const id = await assembly([...full, 'demo-member-6', 'demo-member-7', 'demo-member-8']);
     expect(
       await b.ok(

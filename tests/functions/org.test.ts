@@ -82,7 +82,7 @@ describe('binding with an invite', () => {
     expect((await b.err('org', 'bind', { code: inv.code }, 'wx-late')).code).toBe('INVITE.EXPIRED');
     b.emulator.clock.freeze(null);
   });
-  it('gives one binding when two phones race for the same code', async () => {
+  it('gives one binding when two phones race for the same code [CHK-08]', async () => {
     const results = await Promise.all(
       ['wx-a', 'wx-b', 'wx-c', 'wx-d'].map((id) =>
         b.invoke('org', { action: 'bind', data: { code: 'DEMO-INVITE' } }, id),

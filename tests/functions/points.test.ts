@@ -56,6 +56,35 @@ describe('先锋指数 from organisational life', () => {
   });
 });
 
+describe('points only from finalised records', () => {
+  it('awards nothing for a sign-in until the activity is closed [CHK-19, CHK-18]', async () => {
+    const before = (await idx('demo-member-1')).base.orgLife;
+    b.emulator.clock.freeze(Date.parse('2026-12-04T14:55:00+08:00'));
+    const { id } = await b.ok(
+      'activity',
+      'create',
+      {
+        orgId: 'demo-branch',
+        type: 'themeDay',
+        title: '12月主题党日',
+        startAt: '2026-12-04T15:00:00+08:00',
+        endAt: '2026-12-04T17:00:00+08:00',
+        agenda: ['集中交纳党费'],
+      },
+      SEC,
+    );
+    const { token } = await b.ok('activity', 'checkinToken', { activityId: id }, SEC);
+    await b.ok('activity', 'checkin', { token }, 'demo-member-1');
+    const open = await idx('demo-member-1');
+    expect(open.base.orgLife).toBe(before);
+    expect(open.entries.some((e: any) => e.activityId === id)).toBe(false);
+    await b.ok('activity', 'close', { activityId: id }, SEC);
+    expect(
+      (await idx('demo-member-1')).entries.find((e: any) => e.activityId === id),
+    ).toMatchObject({ attendance: 'present' });
+  });
+});
+
 describe('declarations and awards', () => {
   it('counts a declaration only after another scorer approves it [PTS-14, PTS-15, PTS-16]', async () => {
     const { entryId } = await b.ok(
@@ -234,7 +263,7 @@ describe('ranking visibility', () => {
 });
 
 describe('quarterly publication and appeals', () => {
-  it('opens and closes the appeal window on the emulator clock [PTS-18]', async () => {
+  it('opens and closes the appeal window on the emulator clock; an accepted appeal appends an entry [PTS-18, PTS-17]', async () => {
     const entryId = 'att:demo-theme-day-last:demo-member-7';
     expect(
       (await b.err('points', 'appeal', { entryId, reason: '当天请过假' }, 'demo-member-7')).code,
