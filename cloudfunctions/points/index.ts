@@ -10,6 +10,8 @@ import {
 import {
   assessFortress,
   fortress,
+  publishYear,
+  scores,
   index,
   ranking,
   setRankingVisibility,
@@ -30,6 +32,8 @@ export const main = createFunction('points', {
   index,
   ranking,
   setRankingVisibility,
+  publishYear,
+  scores,
   fortress,
   assessFortress,
 });

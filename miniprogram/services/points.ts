@@ -100,3 +100,13 @@ export function fetchFortress(orgId: string, year: number): Promise<Out<'fortres
 export function assessFortress(input: In<'assessFortress'>): Promise<Out<'assessFortress'>> {
   return callCloud('points', 'assessFortress', input);
 }
+
+/** 支委确认并公布年度积分（有未答复的申辩时不能公布） */
+export function publishYear(orgId: string, year: number): Promise<Out<'publishYear'>> {
+  return callCloud('points', 'publishYear', { orgId, year });
+}
+
+/** 读取已公布的年度积分名单（按姓名排列，不含名次） */
+export function fetchPublishedScores(orgId: string, year: number): Promise<Out<'scores'>> {
+  return callCloud('points', 'scores', { orgId, year });
+}

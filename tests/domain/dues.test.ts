@@ -1,4 +1,4 @@
-import { calculateFee } from '../../cloudfunctions/_shared/domain/dues/fee';
+import { calculateFee, firstDuesMonth } from '../../cloudfunctions/_shared/domain/dues/fee';
 import {
   categoriesFor,
   checkPersonalData,
@@ -73,5 +73,17 @@ describe('党务公开', () => {
       level: 'maintainer',
     });
     expect(staleness(new Date('2026-09-01T00:00:00Z'), now).level).toBe('secretary');
+  });
+});
+
+describe('预备党员 dues', () => {
+  it('start from the month of the accepting assembly [FEE-15]', () => {
+    expect(firstDuesMonth('2026-01', { status: 'probationary', joinedAt: '2026-05-18' })).toBe(
+      '2026-05',
+    );
+    expect(firstDuesMonth('2026-07', { status: 'probationary', joinedAt: '2026-05-18' })).toBe(
+      '2026-07',
+    );
+    expect(firstDuesMonth('2026-01', { status: 'full', joinedAt: '2026-05-18' })).toBe('2026-01');
   });
 });

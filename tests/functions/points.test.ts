@@ -368,3 +368,81 @@ describe('points switched off', () => {
     );
   });
 });
+
+describe('year end', () => {
+  it('publishes the year only when no appeal is open, then members see scores by name without ranks [PTS-19, PTS-21]', async () => {
+    expect(
+      (await b.err('points', 'scores', { orgId: 'demo-branch', year: 2026 }, 'demo-member-1')).code,
+    ).toBe('POINTS.NOT_PUBLISHED');
+    await b.ok('points', 'publishQuarter', { orgId: 'demo-branch', quarter: '2026-Q4' }, SCORER);
+    const { appealId } = await b.ok(
+      'points',
+      'appeal',
+      { entryId: 'att:demo-theme-day-last:demo-member-7', reason: '已请假' },
+      'demo-member-7',
+    );
+    const refused = await b.err('points', 'publishYear', { orgId: 'demo-branch', year: 2026 }, SEC);
+    expect(refused).toMatchObject({ code: 'POINTS.APPEALS_OPEN', details: { ruleId: 'PTS-19' } });
+    await b.ok(
+      'points',
+      'resolveAppeal',
+      { appealId, accept: false, reply: '经核实当日未请假' },
+      SEC,
+    );
+    await b.ok('points', 'publishYear', { orgId: 'demo-branch', year: 2026 }, SEC);
+    const { rows } = await b.ok(
+      'points',
+      'scores',
+      { orgId: 'demo-branch', year: 2026 },
+      'demo-member-1',
+    );
+    expect(rows.map((r: any) => r.name)).toEqual(
+      [...rows.map((r: any) => r.name)].sort((a, c) => a.localeCompare(c, 'zh-Hans-CN')),
+    );
+    expect(rows.every((r: any) => !('rank' in r))).toBe(true);
+    expect(rows.find((r: any) => r.memberId === 'demo-elder')).toMatchObject({
+      total: null,
+      exempt: true,
+    });
+    expect(
+      (await b.ok('points', 'scores', { orgId: 'demo-branch', year: 2026 }, 'demo-superior')).rows,
+    ).toHaveLength(rows.length);
+  });
+});
+
+describe('堡垒指数 from dues and disclosure', () => {
+  it('scores dues completion and months with a disclosure [FORT-10, FORT-12]', async () => {
+    await b.ok(
+      'dues',
+      'setBase',
+      {
+        memberId: 'demo-member-1',
+        year: 2026,
+        category: 'salaried',
+        baseFen: 400000,
+        fromMonth: '2026-10',
+      },
+      SCORER,
+    );
+    await b.ok(
+      'dues',
+      'pay',
+      { memberId: 'demo-member-1', month: '2026-10', amountFen: 4000 },
+      SCORER,
+    );
+    await b.ok(
+      'notice',
+      'publish',
+      {
+        orgId: 'demo-branch',
+        category: '党费缴纳',
+        title: '党费收缴说明',
+        body: '本月党费于主题党日集中交纳。',
+      },
+      SEC,
+    );
+    const f = await b.ok('points', 'fortress', { orgId: 'demo-branch', year: 2026 }, SEC);
+    expect(f.items.find((i: any) => i.code === 'dues')).toMatchObject({ points: 4, max: 8 }); // Oct paid, Nov due unpaid
+    expect(f.items.find((i: any) => i.code === 'disclosure')).toMatchObject({ points: 0, max: 4 }); // 1 month of 12
+  });
+});

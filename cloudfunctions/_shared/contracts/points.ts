@@ -55,6 +55,8 @@ export const pointsContract = {
   index: { input: z.object({ year, memberId: id.optional() }).strict() },
   ranking: { input: z.object({ orgId: id, year }).strict() },
   setRankingVisibility: { input: z.object({ orgId: id, membersSeeRanking: z.boolean() }).strict() },
+  publishYear: { input: z.object({ orgId: id, year }).strict() },
+  scores: { input: z.object({ orgId: id, year }).strict() },
   fortress: { input: z.object({ orgId: id, year }).strict() },
   assessFortress: {
     input: z
@@ -184,6 +186,17 @@ export type PointsApi = {
   setRankingVisibility: {
     input: In<'setRankingVisibility'>;
     output: { membersSeeRanking: boolean };
+  };
+  publishYear: {
+    input: In<'publishYear'>;
+    output: { orgId: string; year: number; publishedAt: string };
+  };
+  scores: {
+    input: In<'scores'>;
+    output: {
+      publishedAt: string | null;
+      rows: { memberId: string; name: string; total: number | null; exempt: boolean }[];
+    };
   };
   fortress: {
     input: In<'fortress'>;

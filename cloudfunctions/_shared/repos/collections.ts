@@ -57,6 +57,7 @@ export const COLLECTIONS: CollectionSpec[] = [
     ],
   },
   { name: 'pointPublications', indexes: [] },
+  { name: 'pointYears', indexes: [] },
   { name: 'pointAppeals', indexes: [{ name: 'org', keys: { orgId: 1 } }] },
   { name: 'fortressAssessments', indexes: [] },
   {

@@ -2,7 +2,7 @@ import { randomUUID } from 'crypto';
 import { duesContract } from '../../contracts/dues';
 import type { LedgerRow } from '../../contracts/dues';
 import { writeXlsx } from '../../adapters/xlsx';
-import { calculateFee, DuesCategory } from '../../domain/dues/fee';
+import { calculateFee, DuesCategory, firstDuesMonth } from '../../domain/dues/fee';
 import { addMonths, localMonth } from '../../domain/shared/time';
 import { db, getAll } from '../../repos/db';
 import { findMember, listOrgMembers, MemberDoc } from '../../repos/members';
@@ -134,7 +134,7 @@ export const setBase = action({
     if (!member) throw notFound('党员');
     await requireDues(ctx, member.orgId, false);
     const fee = orThrow(calculateFee(input.category, input.baseFen));
-    const fromMonth = input.fromMonth ?? `${input.year}-01`;
+    const fromMonth = firstDuesMonth(input.fromMonth ?? `${input.year}-01`, member);
     if (!fromMonth.startsWith(String(input.year)))
       throw new AppError('INPUT.INVALID', '起算月份须在该年度内', { fields: ['fromMonth'] });
     const doc: BaseDoc = {
@@ -400,3 +400,21 @@ export const publish = action({
     return { noticeId };
   },
 });
+
+/**
+ * Branch dues completion for the 堡垒指数 [FORT-10]: member-months paid in full over member-months
+ * due, up to the last month already due; null when no amount is confirmed for anyone.
+ */
+export async function duesCompletion(
+  orgId: string,
+  year: number,
+  now: Date,
+): Promise<{ paid: number; due: number } | null> {
+  const lastDue = addMonths(`${localMonth(now)}-01`, -1).slice(0, 7);
+  const until = untilFor(year, lastDue < `${year}-01` ? `${year}-00` : lastDue);
+  const months = rowsOf(await yearData(orgId, year), year, until).flatMap((r) =>
+    r.months.filter((m) => m.status !== 'notDue'),
+  );
+  if (!months.length) return null;
+  return { paid: months.filter((m) => m.status === 'paid').length, due: months.length };
+}

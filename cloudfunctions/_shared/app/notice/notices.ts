@@ -13,6 +13,7 @@ import { _, db, findById, getAll, insertOnce, updatedCount } from '../../repos/d
 import { listOrgMembers } from '../../repos/members';
 import { OrgDoc } from '../../repos/orgs';
 import type { Ctx } from '../../runtime/context';
+import { localMonth } from '../../domain/shared/time';
 import { action } from '../../runtime/handler';
 import { AppError, notFound, orThrow } from '../../runtime/errors';
 
@@ -389,3 +390,18 @@ export const status = action({
     };
   },
 });
+
+/** Months of a year in which the branch published or updated a disclosure [FORT-12, DIS-07]. */
+export async function disclosureMonths(orgId: string, year: number): Promise<number> {
+  const notices = await getAll<NoticeDoc>(
+    db.collection('notices').where({ orgId }).orderBy('_id', 'asc'),
+    5000,
+  );
+  const months = new Set(
+    notices
+      .flatMap((n) => [n.publishedAt, n.updatedAt])
+      .map((d) => localMonth(d))
+      .filter((m) => m.startsWith(String(year))),
+  );
+  return months.size;
+}

@@ -12,7 +12,9 @@ import { findMember, listOrgMembers } from '../../repos/members';
 import { action } from '../../runtime/handler';
 import { complianceOf, counted as countsTowards, load, yearRange } from '../activity/oversight';
 import { updateOrgSetting } from '../org/settings';
-import { forbidden, notFound } from '../../runtime/errors';
+import { duesCompletion } from '../dues/dues';
+import { disclosureMonths } from '../notice/notices';
+import { AppError, forbidden, notFound } from '../../runtime/errors';
 import { isCommittee } from '../../domain/org/access';
 import { findOrg } from '../../repos/orgs';
 import { loadBranchYear, memberFacts, standardFor } from './facts';
@@ -209,9 +211,9 @@ export const fortress = action({
         },
         orgLifeHeld: counted('orgLifeMeeting').length > 0,
         appraisalDone: null,
-        dues: null,
+        dues: await duesCompletion(org._id, input.year, ctx.now),
         termOk: !termAlerts(org.kind, end, localDate(ctx.now)).some((a) => a.ruleId === 'ORG-22'),
-        disclosureMonths: null,
+        disclosureMonths: await disclosureMonths(org._id, input.year),
       },
       assessment
         ? {
@@ -255,5 +257,82 @@ export const assessFortress = action({
     await db.collection('fortressAssessments').doc(id).set({ data: after });
     await ctx.audit({ orgId: org._id, entity: 'fortressAssessments', entityId: id, before, after });
     return { orgId: org._id, year: input.year };
+  },
+});
+
+interface YearDoc {
+  _id: string;
+  orgId: string;
+  year: number;
+  publishedAt: Date;
+}
+
+/**
+ * Year end [PTS-19]: the committee confirms and publishes the year's scores to the members and
+ * the superior. Refused while any appeal of the branch is unanswered.
+ */
+export const publishYear = action({
+  input: pointsContract.publishYear.input,
+  access: 'member',
+  async run(ctx, input) {
+    const org = await ctx.requireCommittee(input.orgId);
+    await pointsOrg(org._id);
+    const open = await getAll<{ _id: string }>(
+      db.collection('pointAppeals').where({ orgId: org._id, status: 'open' }).orderBy('_id', 'asc'),
+    );
+    if (open.length)
+      throw new AppError(
+        'POINTS.APPEALS_OPEN',
+        `还有${open.length}条申辩未答复，答复后才能公布年度积分`,
+        { ruleId: 'PTS-19' },
+      );
+    const id = `${org._id}:${input.year}`;
+    await db
+      .collection('pointYears')
+      .doc(id)
+      .set({ data: { orgId: org._id, year: input.year, publishedAt: ctx.now } });
+    await ctx.audit({
+      orgId: org._id,
+      entity: 'pointYears',
+      entityId: id,
+      after: { year: input.year },
+    });
+    return { orgId: org._id, year: input.year, publishedAt: ctx.now.toISOString() };
+  },
+});
+
+/**
+ * The published list of scores: inside the branch, ordered by name, without rank numbers
+ * [PTS-21, PRIV-09]. Members see it once the year is published; the committee and the superior
+ * at any time. Exempt members are listed as such, with no score [PTS-02].
+ */
+export const scores = action({
+  input: pointsContract.scores.input,
+  access: 'member',
+  async run(ctx, input) {
+    const org = await ctx.requireMember(input.orgId);
+    await pointsOrg(org._id);
+    const { member } = await ctx.caller();
+    const published = await findById<YearDoc>('pointYears', `${org._id}:${input.year}`);
+    const committee = isCommittee(member.roles, {
+      id: org._id,
+      kind: org.kind,
+      ancestors: org.ancestors,
+    });
+    if (!published && !committee) throw new AppError('POINTS.NOT_PUBLISHED', '本年度积分尚未公布');
+    const [members, data, std] = await Promise.all([
+      listOrgMembers(org._id),
+      loadBranchYear(org._id, input.year),
+      standardFor(org._id, input.year),
+    ]);
+    const rows = members
+      .map((m) => ({
+        memberId: m._id,
+        name: m.name,
+        total: pioneerIndex(memberFacts(m, data, ctx.now), std.items, input.year).total,
+        exempt: m.exempt,
+      }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN'));
+    return { publishedAt: published ? new Date(published.publishedAt).toISOString() : null, rows };
   },
 });

@@ -78,3 +78,15 @@ export function calculateFee(category: DuesCategory, baseFen: number): Result<Fe
       return ok({ monthlyFen: 20, rate: null, exact: '0.2' });
   }
 }
+
+/**
+ * The first month a confirmed amount applies from: the requested month, but for a 预备党员 never
+ * before the month of the 支部大会 that accepted them (their `joinedAt`) [FEE-15].
+ */
+export function firstDuesMonth(
+  requested: string,
+  member: { status: 'full' | 'probationary'; joinedAt: string },
+): string {
+  const accepted = member.joinedAt.slice(0, 7);
+  return member.status === 'probationary' && accepted > requested ? accepted : requested;
+}
