@@ -3,12 +3,14 @@
 // closing, the 纪实 record and a vote. Only the platform's dialogs are answered by the test.
 import {
   actAs,
+  answerDialogs,
   find,
   loadPage,
   openPage,
   settle,
   tap,
   textOf,
+  typeText,
   useBackend,
   wx,
   type PageComponent,
@@ -31,13 +33,6 @@ const THEME_DAY = 'demo-theme-day';
 
 const qrValue = (page: PageComponent): string => page.data.qr.value;
 
-/** Answers the next native dialog (confirm, or a text box) as a person would. */
-function dialogAnswers(content = '', confirm = true) {
-  return jest.spyOn(wx, 'showModal').mockImplementation((opts: any) => {
-    setTimeout(() => opts.success({ confirm, cancel: !confirm, content }), 0);
-  });
-}
-
 /** Only the page's 1-second ticker is faked; the backend and simulate keep real timers. */
 function fakeTicker() {
   jest.useFakeTimers({
@@ -57,11 +52,6 @@ function fakeTicker() {
       'clearTimeout',
     ],
   });
-}
-
-async function typeInto(page: PageComponent, path: string[], value: string): Promise<void> {
-  find(page, ...path)!.dispatchEvent('input', { detail: { value } });
-  await settle();
 }
 
 function actionsCalled(spy: jest.SpyInstance): string[] {
@@ -200,7 +190,7 @@ describe('主持台：审批、结束、纪实与表决', () => {
       { activityId: THEME_DAY, note: '线上参加' },
       'demo-mobile',
     );
-    dialogAnswers('未见参学材料');
+    answerDialogs(true, '未见参学材料');
     actAs('demo-secretary');
     const page = await openPage(hostPage, { id: THEME_DAY });
     const row = () => find(page, '.row-demo-mobile')!;
@@ -216,7 +206,7 @@ describe('主持台：审批、结束、纪实与表决', () => {
     jest.spyOn(wx, 'showActionSheet').mockImplementation((opts: any) => {
       setTimeout(() => opts.success({ tapIndex: opts.itemList.indexOf('已签到') }), 0);
     });
-    dialogAnswers('现场点名，未带手机');
+    answerDialogs(true, '现场点名，未带手机');
     actAs('demo-secretary');
     const page = await openPage(hostPage, { id: THEME_DAY });
     await tap(page, '.row-demo-elder .correct-button');
@@ -229,7 +219,7 @@ describe('主持台：审批、结束、纪实与表决', () => {
   });
 
   it('should close the activity after confirming, and stop showing the QR [CHK-02, CHK-18]', async () => {
-    const modal = dialogAnswers();
+    const modal = answerDialogs(true);
     actAs('demo-secretary');
     const page = await openPage(hostPage, { id: THEME_DAY });
     await server.backend.ok('activity', 'checkin', { token: qrValue(page) }, 'demo-member-1');
@@ -252,7 +242,7 @@ describe('主持台：审批、结束、纪实与表决', () => {
   });
 
   it('should keep the activity open when the close dialog is cancelled', async () => {
-    dialogAnswers('', false);
+    answerDialogs(false, '');
     actAs('demo-secretary');
     const page = await openPage(hostPage, { id: THEME_DAY });
     await tap(page, '.close-button', '.t-button');
@@ -266,12 +256,12 @@ describe('主持台：审批、结束、纪实与表决', () => {
   it('should save the minutes and resolutions and archive them [MTG-10, MTG-20]', async () => {
     actAs('demo-secretary');
     const page = await openPage(hostPage, { id: THEME_DAY });
-    await typeInto(
+    await typeText(
       page,
       ['.record-form', '.minutes-input', '.t-textarea__wrapper-inner'],
       '书记主持，学习全会精神。',
     );
-    await typeInto(
+    await typeText(
       page,
       ['.record-form', '.resolutions-input', '.t-textarea__wrapper-inner'],
       '各党小组开展交流\n\n年底前完成整改',
@@ -291,7 +281,7 @@ describe('主持台：审批、结束、纪实与表决', () => {
 
   async function voteOn(page: PageComponent, motion: string, counts: [string, string, string]) {
     const type = (cls: string, value: string) =>
-      typeInto(page, ['.vote-form', cls, '.t-input__control'], value);
+      typeText(page, ['.vote-form', cls, '.t-input__control'], value);
     await type('.motion-input', motion);
     await type('.yes-input', counts[0]);
     await type('.no-input', counts[1]);

@@ -3,6 +3,7 @@
 // members read it; the committee and the superior see compliance and the absence alerts.
 import {
   actAs,
+  beijingNow,
   find,
   loadPage,
   openPage,
@@ -27,9 +28,7 @@ afterEach(() => {
   server.backend.emulator.clock.freeze(null);
 });
 
-const year = Number(
-  new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4), // the year in Beijing
-);
+const { year } = beijingNow();
 
 describe('年度计划', () => {
   it('should tell a member the plan is not published yet [MTG-09]', async () => {

@@ -11,6 +11,7 @@ import {
   settle,
   tap,
   textOf,
+  typeText,
   useBackend,
   wx,
   type PageComponent,
@@ -45,14 +46,6 @@ async function setBase(memberId: string, baseFen: number, fromMonth = '2026-01')
   );
 }
 
-async function typeInto(page: PageComponent, row: string, cls: string, value: string) {
-  const inner =
-    find(page, `${row} ${cls}`, '.t-input__control') ??
-    find(page, `${row} ${cls}`, '.t-textarea__wrapper-inner');
-  inner!.dispatchEvent('input', { detail: { value } });
-  await settle();
-}
-
 async function pickMonth(page: PageComponent, month: number): Promise<void> {
   page.querySelector('.month-picker')!.dispatchEvent('change', { detail: { value: month - 1 } });
   await settle();
@@ -85,7 +78,7 @@ describe('党费收缴', () => {
     await tap(page, '.row-demo-member-1 .pay-button', '.t-button');
     expect(page.data.amount).toBe('76.50');
     expect(find(page, '.row-demo-member-1 .note-input')).toBeUndefined();
-    await typeInto(page, '.row-demo-member-1', '.proxy-input', '王芳');
+    await typeText(page, `${'.row-demo-member-1'} ${'.proxy-input'}`, '王芳');
     await tap(page, '.row-demo-member-1 .pay-submit', '.t-button');
 
     expect(paymentsOf('demo-member-1')).toEqual([
@@ -115,10 +108,9 @@ describe('党费收缴', () => {
     expect(textOf(page)).toContain('补交6个月以前的党费，请写明情况说明');
     expect(paymentsOf('demo-member-1')).toHaveLength(0);
 
-    await typeInto(
+    await typeText(
       page,
-      '.row-demo-member-1',
-      '.note-input',
+      `${'.row-demo-member-1'} ${'.note-input'}`,
       '外出务工期间未能按月交纳，本人返乡后补交',
     );
     await tap(page, '.row-demo-member-1 .pay-submit', '.t-button');
@@ -146,7 +138,7 @@ describe('党费收缴', () => {
     expect(find(page, '.row-demo-member-1 .note-input')).toBeTruthy();
     expect(paymentsOf('demo-member-1')).toHaveLength(0);
 
-    await typeInto(page, '.row-demo-member-1', '.note-input', '长期外出，返回后补交');
+    await typeText(page, `${'.row-demo-member-1'} ${'.note-input'}`, '长期外出，返回后补交');
     await tap(page, '.row-demo-member-1 .pay-submit', '.t-button');
     expect(paymentsOf('demo-member-1')).toHaveLength(1);
   });
@@ -155,7 +147,7 @@ describe('党费收缴', () => {
     actAs(ORGANIZER);
     const page = await openPage(collectPage);
     await tap(page, '.row-demo-member-2 .base-link');
-    await typeInto(page, '.row-demo-member-2', '.base-input', '4900');
+    await typeText(page, `${'.row-demo-member-2'} ${'.base-input'}`, '4900');
     await tap(page, '.row-demo-member-2 .base-submit', '.t-button');
 
     expect(server.backend.docs('duesBases')).toEqual([

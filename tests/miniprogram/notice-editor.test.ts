@@ -4,12 +4,14 @@
 // in Chinese under the form and store nothing, and an edit becomes version 2 with its history.
 import {
   actAs,
+  answerDialogs,
   find,
   loadPage,
   openPage,
   settle,
   tap,
   textOf,
+  typeText,
   useBackend,
   wx,
   type PageComponent,
@@ -29,13 +31,6 @@ beforeAll(() => {
 
 afterEach(() => jest.restoreAllMocks());
 
-async function typeInto(page: PageComponent, cls: string, value: string): Promise<void> {
-  const inner =
-    find(page, cls, '.t-input__control') ?? find(page, cls, '.t-textarea__wrapper-inner');
-  inner!.dispatchEvent('input', { detail: { value } });
-  await settle();
-}
-
 async function pick(page: PageComponent, cls: string, value: number): Promise<void> {
   page.querySelector(cls)!.dispatchEvent('change', { detail: { value } });
   await settle();
@@ -45,13 +40,6 @@ async function pickCategory(page: PageComponent, name: string): Promise<void> {
   const index = (page.data.categories as string[]).indexOf(name);
   expect(index).toBeGreaterThanOrEqual(0);
   await pick(page, '.category-picker', index);
-}
-
-/** Answers the native confirm dialog (发布 / 保存). */
-function confirms(answer = true) {
-  return jest.spyOn(wx, 'showModal').mockImplementation((opts: any) => {
-    setTimeout(() => opts.success({ confirm: answer, cancel: !answer }), 0);
-  });
 }
 
 async function publishAs(who: string, data: Record<string, unknown>): Promise<string> {
@@ -64,14 +52,14 @@ describe('发布公开', () => {
     actAs('demo-secretary');
     const page = await openPage(editorPage);
     await pickCategory(page, '重大决策部署');
-    await typeInto(page, '.title-input', '关于调整党员活动室开放时间的决定');
-    await typeInto(page, '.body-input', '经支委会研究，党员活动室每周六上午开放。');
+    await typeText(page, '.title-input', '关于调整党员活动室开放时间的决定');
+    await typeText(page, '.body-input', '经支委会研究，党员活动室每周六上午开放。');
     expect(wx.getStorageSync(DRAFT_KEY)).toMatchObject({
       category: '重大决策部署',
       title: '关于调整党员活动室开放时间的决定',
     });
 
-    confirms();
+    answerDialogs(true);
     const redirectTo = jest.spyOn(wx, 'redirectTo');
     await tap(page, '.submit-button', '.t-button');
 
@@ -93,8 +81,8 @@ describe('发布公开', () => {
     actAs('demo-secretary');
     const first = await openPage(editorPage);
     await pickCategory(first, '党内帮扶');
-    await typeInto(first, '.title-input', '困难党员帮扶名单');
-    await typeInto(first, '.body-input', '本年度走访慰问困难党员3名。');
+    await typeText(first, '.title-input', '困难党员帮扶名单');
+    await typeText(first, '.body-input', '本年度走访慰问困难党员3名。');
 
     const again = await openPage(editorPage);
     const text = textOf(again);
@@ -106,7 +94,7 @@ describe('发布公开', () => {
     });
     expect(server.backend.docs('notices')).toHaveLength(0);
 
-    confirms();
+    answerDialogs(true);
     await tap(again, '.draft-clear');
     expect(wx.getStorageSync(DRAFT_KEY)).toBe('');
     expect(again.data.title).toBe('');
@@ -117,9 +105,9 @@ describe('发布公开', () => {
     actAs('demo-secretary');
     const page = await openPage(editorPage);
     await pickCategory(page, '发展党员');
-    await typeInto(page, '.title-input', '发展对象公示');
-    await typeInto(page, '.body-input', '发展对象：赵新，联系电话13812345678。');
-    confirms();
+    await typeText(page, '.title-input', '发展对象公示');
+    await typeText(page, '.body-input', '发展对象：赵新，联系电话13812345678。');
+    answerDialogs(true);
     await tap(page, '.submit-button', '.t-button');
 
     const text = textOf(page);
@@ -130,7 +118,7 @@ describe('发布公开', () => {
     expect(wx.getStorageSync(DRAFT_KEY)).toMatchObject({ title: '发展对象公示' });
 
     // Masked, it goes through.
-    await typeInto(page, '.body-input', '发展对象：赵新，联系电话138****5678。');
+    await typeText(page, '.body-input', '发展对象：赵新，联系电话138****5678。');
     expect(textOf(page)).not.toContain('请删除或打码');
     await tap(page, '.submit-button', '.t-button');
     expect(server.backend.docs('notices')).toHaveLength(1);
@@ -140,9 +128,9 @@ describe('发布公开', () => {
     actAs('demo-secretary');
     const page = await openPage(editorPage);
     await pickCategory(page, '其他');
-    await typeInto(page, '.title-input', '提醒');
-    await typeInto(page, '.body-input', '严禁参与赌博活动。');
-    confirms();
+    await typeText(page, '.title-input', '提醒');
+    await typeText(page, '.body-input', '严禁参与赌博活动。');
+    answerDialogs(true);
     await tap(page, '.submit-button', '.t-button');
     expect(textOf(page)).toContain('内容未通过安全检测');
     expect(server.backend.docs('notices')).toHaveLength(0);
@@ -151,7 +139,7 @@ describe('发布公开', () => {
   it('should ask for a category, a title and the text before calling the backend', async () => {
     actAs('demo-secretary');
     const page = await openPage(editorPage);
-    const modal = confirms();
+    const modal = answerDialogs(true);
     await tap(page, '.submit-button', '.t-button');
     expect(textOf(page)).toContain('请选择公开类别');
     await pickCategory(page, '其他');
@@ -164,9 +152,9 @@ describe('发布公开', () => {
     actAs('demo-secretary');
     const page = await openPage(editorPage);
     await pickCategory(page, '其他');
-    await typeInto(page, '.title-input', '通知');
-    await typeInto(page, '.body-input', '正文');
-    confirms(false);
+    await typeText(page, '.title-input', '通知');
+    await typeText(page, '.body-input', '正文');
+    answerDialogs(false);
     await tap(page, '.submit-button', '.t-button');
     expect(server.backend.docs('notices')).toHaveLength(0);
   });
@@ -205,16 +193,16 @@ describe('五个阶段的事项 [DIS-03]', () => {
     expect(page.data.stageNames[page.data.stageIndex]).toBe('决议结果');
 
     await pickCategory(page, '重大决策部署');
-    await typeInto(page, '.title-input', '党员活动室改造（实施方案）');
-    await typeInto(page, '.body-input', '施工安排如下。');
+    await typeText(page, '.title-input', '党员活动室改造（实施方案）');
+    await typeText(page, '.body-input', '施工安排如下。');
     await pick(page, '.stage-picker', 1); // 实施方案, skipping 决议结果
-    confirms();
+    answerDialogs(true);
     await tap(page, '.submit-button', '.t-button');
     expect(textOf(page)).toContain('请先公开“决议结果”');
     expect(server.backend.docs('notices')).toHaveLength(2);
 
     await pick(page, '.stage-picker', 0);
-    await typeInto(page, '.title-input', '党员活动室改造（决议结果）');
+    await typeText(page, '.title-input', '党员活动室改造（决议结果）');
     await tap(page, '.submit-button', '.t-button');
     const stored = server.backend.docs('notices').find((n) => n.stage === '决议结果');
     expect(stored).toMatchObject({ matterId: proposal, title: '党员活动室改造（决议结果）' });
@@ -226,9 +214,9 @@ describe('五个阶段的事项 [DIS-03]', () => {
     await pick(page, '.matter-picker', 1);
     expect(textOf(page)).toContain('提议');
     await pickCategory(page, '财务收支');
-    await typeInto(page, '.title-input', '年度经费使用计划（提议）');
-    await typeInto(page, '.body-input', '拟定本年度支部活动经费使用计划。');
-    confirms();
+    await typeText(page, '.title-input', '年度经费使用计划（提议）');
+    await typeText(page, '.body-input', '拟定本年度支部活动经费使用计划。');
+    answerDialogs(true);
     await tap(page, '.submit-button', '.t-button');
     const [stored] = server.backend.docs('notices');
     expect(stored).toMatchObject({ stage: '提议', matterId: stored._id });
@@ -245,10 +233,10 @@ describe('修改公开 [DIS-14]', () => {
     actAs('demo-secretary');
     const editor = await openPage(editorPage, { id });
     expect(editor.data).toMatchObject({ title: '上半年党费收缴情况', category: '党费缴纳' });
-    await typeInto(editor, '.title-input', '上半年党费收缴情况（更正）');
-    await typeInto(editor, '.body-input', '合计收缴党费1230.00元。');
-    await typeInto(editor, '.reason-input', '更正合计金额');
-    confirms();
+    await typeText(editor, '.title-input', '上半年党费收缴情况（更正）');
+    await typeText(editor, '.body-input', '合计收缴党费1230.00元。');
+    await typeText(editor, '.reason-input', '更正合计金额');
+    answerDialogs(true);
     const redirectTo = jest.spyOn(wx, 'redirectTo');
     await tap(editor, '.submit-button', '.t-button');
     expect(redirectTo).toHaveBeenCalledWith(

@@ -4,6 +4,8 @@
 // answers, the branch ranking with its tags and the 向党员公开排名 switch, and 堡垒指数.
 import {
   actAs,
+  answerDialogs,
+  beijingNow,
   find,
   loadPage,
   openPage,
@@ -32,16 +34,7 @@ beforeAll(() => {
 
 afterEach(() => jest.restoreAllMocks());
 
-const year = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
-const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
-
-/** Answers every wx.showModal: confirmed, with `content` typed into an editable one. */
-function answerModals(...contents: string[]): void {
-  jest.spyOn(wx, 'showModal').mockImplementation((opts: any) => {
-    const content = contents.length > 1 ? contents.shift()! : (contents[0] ?? '');
-    setTimeout(() => opts.success({ confirm: true, cancel: false, content }), 0);
-  });
-}
+const { year, month } = beijingNow();
 
 async function declare(openid: string, note: string): Promise<string> {
   const { entryId } = await server.backend.ok(
@@ -77,7 +70,7 @@ describe('积分审核', () => {
     await declareOnPage('demo-member-1', '重阳节到敬老院志愿服务半天');
     const before = await server.backend.ok('points', 'index', { year }, 'demo-member-1');
 
-    answerModals();
+    answerDialogs(true);
     actAs('demo-organizer');
     const desk = await openPage(reviewPage);
     const card = declarationCard(desk, '陈明');
@@ -99,7 +92,7 @@ describe('积分审核', () => {
 
   it('should not let the scorer approve their own declaration [PTS-16]', async () => {
     const own = await declare('demo-organizer', '社区防汛值守');
-    answerModals();
+    answerDialogs(true);
     actAs('demo-organizer');
     const desk = await openPage(reviewPage);
     const card = declarationCard(desk, '张伟');
@@ -120,14 +113,14 @@ describe('积分审核', () => {
   it('should reject only with a reason, and show the member it was not approved [PTS-15]', async () => {
     const id = await declare('demo-member-3', '帮邻居搬家');
     actAs('demo-organizer');
-    answerModals('');
+    answerDialogs(true, '');
     const desk = await openPage(reviewPage);
     await tap(desk, `${declarationCard(desk, '杨帆')} .reject-button`, '.t-button');
     expect(textOf(desk)).toContain('不通过须说明理由');
     expect(entry(id).status).toBe('pending');
 
     jest.restoreAllMocks();
-    answerModals('属个人互助，不属于志愿服务项目');
+    answerDialogs(true, '属个人互助，不属于志愿服务项目');
     await tap(desk, `${declarationCard(desk, '杨帆')} .reject-button`, '.t-button');
     expect(textOf(desk)).toContain('已退回杨帆的申报');
     expect(entry(id)).toMatchObject({
@@ -154,7 +147,7 @@ describe('积分审核', () => {
     jest.spyOn(wx, 'showActionSheet').mockImplementation((opts: any) => {
       setTimeout(() => opts.success({ tapIndex: 0 }), 0);
     });
-    answerModals('2', '经核实补记学时');
+    answerDialogs(true, '2', '经核实补记学时');
     actAs('demo-secretary');
     const desk = await openPage(reviewPage);
     expect(textOf(find(desk, '.appeals'))).toContain('黄磊');
@@ -180,7 +173,7 @@ describe('积分审核', () => {
 
 /** Publishes the latest publishable quarter as the scorer, through the page. */
 async function publishNow(): Promise<string> {
-  answerModals();
+  answerDialogs(true);
   actAs('demo-organizer');
   const desk = await openPage(reviewPage);
   await tap(desk, '.publish-button', '.t-button');

@@ -4,15 +4,16 @@
 // points-off states, a declaration waiting for review, and an appeal inside the window.
 import {
   actAs,
+  answerDialogs,
+  beijingNow,
   find,
   loadPage,
   openPage,
-  settle,
   tap,
   textOf,
+  typeText,
   useBackend,
   wx,
-  type PageComponent,
 } from '../setup/simulate';
 
 const server = useBackend('demo');
@@ -30,23 +31,10 @@ beforeAll(() => {
 
 afterEach(() => jest.restoreAllMocks());
 
-const year = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
-const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
+const { year, month } = beijingNow();
 
 async function indexOf(openid: string) {
   return server.backend.ok('points', 'index', { year }, openid);
-}
-
-async function typeInto(page: PageComponent, cls: string, value: string): Promise<void> {
-  find(page, cls, '.t-textarea__wrapper-inner')!.dispatchEvent('input', { detail: { value } });
-  await settle();
-}
-
-/** Every wx.showModal is confirmed (with `content` typed into an editable one). */
-function confirmModals(content = ''): void {
-  jest.spyOn(wx, 'showModal').mockImplementation((opts: any) => {
-    setTimeout(() => opts.success({ confirm: true, cancel: false, content }), 0);
-  });
 }
 
 describe('我的先锋指数', () => {
@@ -141,7 +129,7 @@ describe('申报积分', () => {
     expect(textOf(page)).toContain('请写明做了什么');
     expect(server.backend.docs('pointEntries')).toHaveLength(0);
 
-    await typeInto(page, '.note-input', '周六到社区开展义务理发');
+    await typeText(page, '.note-input', '周六到社区开展义务理发');
     await tap(page, '.submit-button', '.t-button');
     expect(textOf(page)).toContain('记分员核实通过后计分');
     const [entry] = server.backend.docs('pointEntries');
@@ -174,7 +162,7 @@ describe('申辩', () => {
   });
 
   it('should let a member appeal an entry once the quarter is published, and see the reply [PTS-18]', async () => {
-    confirmModals();
+    answerDialogs(true);
     actAs('demo-organizer');
     const desk = await openPage(reviewPage);
     await tap(desk, '.publish-button', '.t-button');
@@ -193,7 +181,7 @@ describe('申辩', () => {
 
     const page = await openPage(appealPage, { entryId: encodeURIComponent(first.id) });
     expect(textOf(find(page, '.entry-picker'))).toContain(first.name);
-    await typeInto(page, '.reason-input', '参加了局里组织的两次集中学习，未计学时');
+    await typeText(page, '.reason-input', '参加了局里组织的两次集中学习，未计学时');
     await tap(page, '.submit-button', '.t-button');
     expect(textOf(page)).toContain('申辩已提交');
     const [appeal] = server.backend.docs('pointAppeals');

@@ -190,3 +190,39 @@ export async function tap(root: PageComponent, ...path: string[]): Promise<void>
   target.dispatchEvent('tap');
   await settle();
 }
+
+/**
+ * Types into a field: the inner control of the TDesign input or textarea under `path`, or the
+ * node itself when it is a plain element (TDesign's virtual hosts have no node of their own).
+ */
+export async function typeText(
+  root: PageComponent,
+  path: string | string[],
+  value: string,
+): Promise<void> {
+  const p = Array.isArray(path) ? path : [path];
+  const target =
+    find(root, ...p, '.t-input__control') ??
+    find(root, ...p, '.t-textarea__wrapper-inner') ??
+    find(root, ...p);
+  if (!target) throw new Error(`nothing to type into at ${p.join(' → ')}`);
+  target.dispatchEvent('input', { detail: { value } });
+  await settle();
+}
+
+/**
+ * Answers the platform's `wx.showModal` as a person would: confirm or cancel, typing `contents`
+ * into editable dialogs one after another (the last one repeats). Returns the spy.
+ */
+export function answerDialogs(confirm: boolean, ...contents: string[]) {
+  return jest.spyOn(wx, 'showModal').mockImplementation((opts: any) => {
+    const content = contents.length > 1 ? contents.shift()! : (contents[0] ?? '');
+    setTimeout(() => opts.success({ confirm, cancel: !confirm, content }), 0);
+  });
+}
+
+/** Today's year and month in Beijing, as pages show them. */
+export function beijingNow(): { year: number; month: string } {
+  const local = new Date(Date.now() + 8 * 3600_000).toISOString();
+  return { year: Number(local.slice(0, 4)), month: local.slice(0, 7) };
+}
