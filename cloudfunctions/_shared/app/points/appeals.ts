@@ -7,7 +7,7 @@ import { listOrgMembers } from '../../repos/members';
 import { action } from '../../runtime/handler';
 import { AppError, forbidden, notFound } from '../../runtime/errors';
 import { EntryDoc, standardFor } from './facts';
-import { pointsOrg, SCORER_DUTIES } from './ledger';
+import { assertPointsOn, pointsOrg, SCORER_DUTIES } from './ledger';
 
 export const APPEAL_DAYS = 7; // PTS-18
 
@@ -42,7 +42,7 @@ export const publishQuarter = action({
   access: 'member',
   async run(ctx, input) {
     const org = await ctx.requireCommittee(input.orgId, SCORER_DUTIES);
-    await pointsOrg(org._id);
+    assertPointsOn(org);
     const [y, q] = input.quarter.split('-Q').map(Number);
     if (+localInstant(`${y}-${String(q * 3).padStart(2, '0')}-01`) > +ctx.now) {
       throw new AppError('INPUT.INVALID', '季度尚未进入最后一个月，不能公布', {

@@ -15,6 +15,11 @@ export const SCORER_DUTIES = ['scorer' as const];
 export async function pointsOrg(orgId: string): Promise<OrgDoc> {
   const org = await findOrg(orgId);
   if (!org) throw notFound('组织');
+  return assertPointsOn(org);
+}
+
+/** The same check for an org already loaded (by the access check). */
+export function assertPointsOn(org: OrgDoc): OrgDoc {
   if (!org.settings.pointsEnabled)
     throw new AppError('POINTS.DISABLED', '本支部尚未开启党员积分管理', { ruleId: 'PTS-01' });
   return org;

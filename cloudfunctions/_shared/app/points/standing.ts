@@ -18,7 +18,7 @@ import { AppError, forbidden, notFound } from '../../runtime/errors';
 import { isCommittee } from '../../domain/org/access';
 import { findOrg } from '../../repos/orgs';
 import { loadBranchYear, memberFacts, standardFor } from './facts';
-import { pointsOrg } from './ledger';
+import { assertPointsOn, pointsOrg } from './ledger';
 
 const months = (year: number) =>
   Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
@@ -276,7 +276,7 @@ export const publishYear = action({
   access: 'member',
   async run(ctx, input) {
     const org = await ctx.requireCommittee(input.orgId);
-    await pointsOrg(org._id);
+    assertPointsOn(org);
     const open = await getAll<{ _id: string }>(
       db.collection('pointAppeals').where({ orgId: org._id, status: 'open' }).orderBy('_id', 'asc'),
     );
@@ -311,7 +311,7 @@ export const scores = action({
   access: 'member',
   async run(ctx, input) {
     const org = await ctx.requireMember(input.orgId);
-    await pointsOrg(org._id);
+    assertPointsOn(org);
     const { member } = await ctx.caller();
     const published = await findById<YearDoc>('pointYears', `${org._id}:${input.year}`);
     const committee = isCommittee(member.roles, {
