@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { DEMO_NOW } from './demo-instant';
 import { DEMO_IDENTITIES } from './seeds';
 import { startEmulator } from './server';
 
@@ -12,6 +13,7 @@ async function main(): Promise<void> {
     host: process.env.HOST ?? '127.0.0.1',
     dataDir,
     seed: 'demo',
+    seedClock: 'run',
   });
   // Load every function once now, so the first request is not the slow one.
   for (const name of emu.host.names()) await emu.invoke(name, { action: '__warmup__' });
@@ -20,6 +22,8 @@ async function main(): Promise<void> {
     `  地址        ${emu.url}    控制台 ${emu.url}/`,
     `  数据目录    ${dataDir}`,
     `  云函数      ${emu.host.names().join(', ')}`,
+    `  时钟        ${new Date(emu.clock.now()).toISOString()}（演示数据建于 ${DEMO_NOW}，时钟从该时刻起走；` +
+      `POST /__emulator/clock {"now":null} 恢复真实时间）`,
     '',
     '演示身份（请求头 X-WX-OPENID）：',
     ...DEMO_IDENTITIES.map(([id, who]) => `  ${id.padEnd(32)} ${who}`),

@@ -7,6 +7,7 @@ import { createCloudbaseApi } from './cloudbase-api';
 import { EmulatorClock } from './clock';
 import { consoleHtml } from './console-page';
 import { FunctionHost } from './host';
+import { DEMO_NOW_MS } from './demo-instant';
 import { buildSeed, SeedName } from './seeds';
 import { DocumentStore } from './store';
 
@@ -17,6 +18,12 @@ export interface EmulatorOptions {
   dataDir?: string;
   /** Seed loaded when the store is empty (first start). */
   seed?: SeedName;
+  /**
+   * What the clock does when a seed is loaded: `run` lets it run from the seed's instant
+   * (`npm start`, so the demo's theme day is on now), `freeze` freezes it there (tests), `keep`
+   * leaves it alone.
+   */
+  seedClock?: 'run' | 'freeze' | 'keep';
 }
 
 export interface Emulator {
@@ -27,7 +34,8 @@ export interface Emulator {
   /** The environment that points any wx-server-sdk process at this emulator. */
   env: Record<string, string>;
   invoke(name: string, event: unknown, openid?: string): Promise<unknown>;
-  reset(seed: SeedName): Promise<void>;
+  /** Wipes every collection and loads a seed built around `now` (default: the demo instant). */
+  reset(seed: SeedName, now?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -46,9 +54,11 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     invokeFunction: (name, event) => host.invoke(name, event),
   });
 
-  async function reset(seed: SeedName): Promise<void> {
+  async function reset(seed: SeedName, now: number = DEMO_NOW_MS): Promise<void> {
     await store.clear();
-    const data = buildSeed(seed, new Date(clock.now()));
+    const data = buildSeed(seed, new Date(now));
+    if (opts.seedClock === 'run') clock.runFrom(now);
+    else if (opts.seedClock === 'freeze') clock.freeze(now);
     for (const name of COLLECTION_NAMES) {
       const coll = store.ensure(name);
       for (const doc of data[name] ?? []) coll.set(doc._id, structuredClone(doc));
@@ -95,15 +105,22 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       return send(res, 200, await host.invoke(fn[1], event, openid));
     }
     if (method === 'POST' && p === '/__emulator/reset') {
-      const body = (await readJson(req).catch(() => ({}))) as { seed?: string };
+      const body = (await readJson(req).catch(() => ({}))) as { seed?: string; now?: unknown };
       const seed = body.seed ?? 'demo';
       if (seed !== 'demo' && seed !== 'empty')
         return send(res, 400, {
           ok: false,
           error: { code: 'INPUT.INVALID', message: 'seed 只能是 demo 或 empty' },
         });
-      await reset(seed);
-      return send(res, 200, { ok: true, seed });
+      const now =
+        body.now === undefined || body.now === null ? DEMO_NOW_MS : Date.parse(String(body.now));
+      if (Number.isNaN(now))
+        return send(res, 400, {
+          ok: false,
+          error: { code: 'INPUT.INVALID', message: 'now 应为 ISO-8601 时间' },
+        });
+      await reset(seed, now);
+      return send(res, 200, { ok: true, seed, now: new Date(now).toISOString() });
     }
     if (p === '/__emulator/clock') {
       if (method === 'POST') {

@@ -191,9 +191,9 @@ export class PreviewRenderer {
 
   /** A fresh demo world for the scenario: clock, seed, device storage, identity, refusals. */
   private async prepare(scenario: PreviewScenario): Promise<void> {
-    const now = scenario.now === undefined ? null : new Date(scenario.now).getTime();
-    this.backend.emulator.clock.freeze(now);
     await this.backend.reset('demo');
+    if (scenario.now !== undefined)
+      this.backend.emulator.clock.freeze(new Date(scenario.now).getTime());
     await scenario.setup?.(this.backend);
     wx.clearStorageSync();
     if (scenario.large) {

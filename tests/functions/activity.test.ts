@@ -9,7 +9,7 @@ beforeEach(async () => {
   b.emulator.clock.freeze(Date.parse('2026-12-04T06:30:00Z')); // Fri 14:30 in Shanghai
   await b.reset('demo');
 });
-afterEach(() => b.emulator.clock.freeze(null));
+afterEach(() => b.restoreClock());
 
 const SEC = 'demo-secretary';
 const at = (iso: string) => b.emulator.clock.freeze(Date.parse(iso));

@@ -261,7 +261,7 @@ describe('org.createOrg and org.orgTree', () => {
       expect.arrayContaining(['ORG-04', 'ORG-09', 'ORG-22']),
     );
     expect(byName['大支部'].termEnd).toBe('2026-06-01');
-    b.emulator.clock.freeze(null);
+    b.restoreClock();
   });
   it('is for superiors only', async () => {
     expect((await b.err('org', 'orgTree', {}, 'demo-secretary')).code).toBe('AUTH.FORBIDDEN');

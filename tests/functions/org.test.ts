@@ -80,7 +80,7 @@ describe('binding with an invite', () => {
     expect(inv.expiresAt).toBe('2026-11-29T02:00:00.000Z');
     b.emulator.clock.advance(7 * 86400_000);
     expect((await b.err('org', 'bind', { code: inv.code }, 'wx-late')).code).toBe('INVITE.EXPIRED');
-    b.emulator.clock.freeze(null);
+    b.restoreClock();
   });
   it('gives one binding when two phones race for the same code [CHK-08]', async () => {
     const results = await Promise.all(

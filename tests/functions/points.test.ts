@@ -9,7 +9,7 @@ beforeEach(async () => {
   b.emulator.clock.freeze(Date.parse('2026-12-01T09:00:00+08:00'));
   await b.reset('demo');
 });
-afterEach(() => b.emulator.clock.freeze(null));
+afterEach(() => b.restoreClock());
 
 const SEC = 'demo-secretary';
 const SCORER = 'demo-organizer';

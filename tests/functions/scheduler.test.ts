@@ -10,7 +10,7 @@ beforeEach(async () => {
   await b.reset('demo');
   b.emulator.host.failSendsTo.clear();
 });
-afterEach(() => b.emulator.clock.freeze(null));
+afterEach(() => b.restoreClock());
 
 const trigger = async () => {
   const res = await fetch(`${b.url}/__emulator/trigger/scheduler`, { method: 'POST' });

@@ -15,6 +15,7 @@ import {
   wx,
   type PageComponent,
 } from '../setup/simulate';
+import { useDemoClock } from '../setup/env';
 
 const server = useBackend('demo');
 let hostPage: string;
@@ -24,20 +25,23 @@ beforeAll(() => {
 });
 
 afterEach(() => {
-  jest.useRealTimers();
+  useDemoClock();
   jest.restoreAllMocks();
-  server.backend.emulator.clock.freeze(null);
+  server.backend.restoreClock();
 });
 
 const THEME_DAY = 'demo-theme-day';
 
 const qrValue = (page: PageComponent): string => page.data.qr.value;
 
-/** Only the page's 1-second ticker is faked; the backend and simulate keep real timers. */
+/**
+ * The page's 1-second ticker is faked, and Date with it (held at the demo instant until the test
+ * moves it); the backend and simulate keep real timeouts.
+ */
 function fakeTicker() {
   jest.useFakeTimers({
+    now: Date.now(),
     doNotFake: [
-      'Date',
       'hrtime',
       'nextTick',
       'performance',

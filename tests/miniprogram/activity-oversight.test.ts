@@ -25,7 +25,7 @@ beforeAll(() => {
 
 afterEach(() => {
   jest.restoreAllMocks();
-  server.backend.emulator.clock.freeze(null);
+  server.backend.restoreClock();
 });
 
 const { year } = beijingNow();
@@ -102,7 +102,7 @@ async function threeMissedThemeDays(): Promise<void> {
     );
     await server.backend.ok('activity', 'close', { activityId: id }, 'demo-secretary');
   }
-  clock.freeze(null);
+  server.backend.restoreClock();
 }
 
 describe('落实情况', () => {

@@ -34,7 +34,7 @@ beforeEach(() => {
 
 afterEach(() => {
   jest.restoreAllMocks();
-  server.backend.emulator.clock.freeze(null);
+  server.backend.restoreClock();
 });
 
 async function setBase(memberId: string, baseFen: number, fromMonth = '2026-01') {

@@ -32,7 +32,7 @@ beforeEach(() => {
 
 afterEach(() => {
   jest.restoreAllMocks();
-  server.backend.emulator.clock.freeze(null);
+  server.backend.restoreClock();
 });
 
 async function typeBase(page: PageComponent, value: string): Promise<void> {

@@ -35,7 +35,7 @@ beforeAll(() => {
 
 afterEach(() => {
   jest.restoreAllMocks();
-  server.backend.emulator.clock.freeze(null);
+  server.backend.restoreClock();
 });
 
 async function publish(data: Record<string, unknown>, who = 'demo-secretary'): Promise<string> {

@@ -1,3 +1,4 @@
+import { DEMO_NOW_MS } from '../../emulator/demo-instant';
 import { startEmulator, Emulator } from '../../emulator/server';
 import type { Envelope } from '../../cloudfunctions/_shared/runtime/errors';
 
@@ -25,7 +26,10 @@ export interface Backend {
   ): Promise<{ code: string; message: string; details?: any }>;
   /** Every document of a collection, straight from the store (to assert what was written). */
   docs<T = any>(collection: string): T[];
+  /** Loads a seed built around the demo instant and freezes the emulator's clock there. */
   reset(seed: 'demo' | 'empty'): Promise<void>;
+  /** Freezes the emulator's clock back at the demo instant (what tests restore after moving it). */
+  restoreClock(): void;
   close(): Promise<void>;
 }
 
@@ -36,6 +40,7 @@ export async function startBackend(
     port: 0,
     seed: opts.seed ?? 'demo',
     dataDir: opts.dataDir,
+    seedClock: 'freeze',
   });
   const invoke = (fn: string, event: { action: string; data?: unknown }, openid?: string) =>
     emulator.invoke(fn, event, openid) as Promise<Envelope<any>>;
@@ -58,6 +63,7 @@ export async function startBackend(
     docs: (collection) =>
       [...(emulator.store.get(collection)?.values() ?? [])].map((d) => structuredClone(d)) as any[],
     reset: (seed) => emulator.reset(seed),
+    restoreClock: () => emulator.clock.freeze(DEMO_NOW_MS),
     close: () => emulator.close(),
   };
 }
