@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MOBILE_PATTERN } from '../domain/shared/privacy';
 import { ORG_KINDS, PROFILES, ROLES, SECTORS } from '../domain/org/model';
+import type { Permission } from '../domain/org/policy';
 import { calendarDate, empty, id, text } from './common';
 
 const role = z.enum(Object.keys(ROLES) as [keyof typeof ROLES, ...(keyof typeof ROLES)[]]);
@@ -84,6 +85,8 @@ export type MeOutput = {
     exempt: boolean;
   };
   roles: { orgId: string; orgName: string; role: keyof typeof ROLES }[];
+  /** From the one permission policy: for each permission, the orgs the caller may exercise it on. */
+  can: Record<Permission, string[]>;
 };
 
 export type MemberRow = {

@@ -43,3 +43,10 @@ export async function orgNames(ids: string[]): Promise<Map<string, string>> {
   );
   return new Map(docs.map((o) => [o._id, o.name]));
 }
+
+/** The orgs with these ids and every org below the `below` ones (what a caller relates to). */
+export async function relatedOrgs(ids: string[], below: string[]): Promise<OrgDoc[]> {
+  const clauses = [{ _id: _.in([...new Set([...ids, ...below])]) }];
+  if (below.length) clauses.push({ ancestors: _.in(below) } as never);
+  return getAll<OrgDoc>(db.collection('orgs').where(_.or(clauses)).orderBy('_id', 'asc'));
+}

@@ -1,10 +1,14 @@
 import { isCommittee, mayAct, administers } from '../domain/org/access';
 import { Role } from '../domain/org/model';
+import { decide, OWN_CASE_REFUSAL, Permission, REFUSALS, Subject } from '../domain/org/policy';
 import { Ports } from '../ports';
 import { findMemberByOpenid, MemberDoc } from '../repos/members';
 import { findOrg, OrgDoc } from '../repos/orgs';
 import { appendAudit, AuditEntry } from './audit';
 import { AppError, forbidden, notFound } from './errors';
+
+/** Whose case a decision is: a member id, a subject, or the member's document (with its roles). */
+export type SubjectRef = string | Subject | Pick<MemberDoc, '_id' | 'roles'>;
 
 export interface Caller {
   openid: string;
@@ -20,6 +24,17 @@ export interface Ctx {
   openid: string | undefined;
   /** The bound caller; throws AUTH.UNBOUND when the OPENID is not bound to a member. */
   caller(): Promise<Caller>;
+  /**
+   * The one authorisation check: loads the org (or takes it loaded) and checks the caller holds
+   * `permission` on it under the policy; with a subject, never on the caller's own case [PRIV-21].
+   */
+  require(
+    permission: Permission,
+    org: string | OrgDoc,
+    opts?: { subject?: SubjectRef },
+  ): Promise<OrgDoc>;
+  /** Whether the caller holds `permission` on a loaded org (for what an output offers). */
+  may(permission: Permission, org: OrgDoc, opts?: { subject?: SubjectRef }): Promise<boolean>;
   /** Loads the org and checks the caller is on its committee (or a superior above it). */
   requireCommittee(orgId: string, duties?: Role[]): Promise<OrgDoc>;
   /** Loads the org and checks the caller is a superior administrator of it or above it. */
@@ -52,6 +67,21 @@ export function createContext(fn: string, action: string, ports: Ports): Ctx {
     return { org, c };
   }
   const node = (org: OrgDoc) => ({ id: org._id, kind: org.kind, ancestors: org.ancestors });
+  const subjectOf = (s: SubjectRef | undefined): Subject | undefined =>
+    typeof s === 'string' ? { id: s } : s && '_id' in s ? { id: s._id, roles: s.roles } : s;
+  async function check(
+    permission: Permission,
+    org: OrgDoc,
+    subject: SubjectRef | undefined,
+  ): Promise<true | AppError> {
+    const { member } = await caller();
+    const actor = { id: member._id, orgId: member.orgId, roles: member.roles };
+    const d = decide(permission, actor, node(org), subjectOf(subject));
+    if (d.ok) return true;
+    return d.reason === 'ownCase'
+      ? new AppError('AUTH.FORBIDDEN', OWN_CASE_REFUSAL, { ruleId: 'PRIV-21' })
+      : forbidden(REFUSALS[permission]);
+  }
 
   return {
     fn,
@@ -60,6 +90,15 @@ export function createContext(fn: string, action: string, ports: Ports): Ctx {
     ports,
     openid,
     caller,
+    async require(permission, orgOrId, opts = {}) {
+      const org = typeof orgOrId === 'string' ? (await loadOrg(orgOrId)).org : orgOrId;
+      const verdict = await check(permission, org, opts.subject);
+      if (verdict !== true) throw verdict;
+      return org;
+    },
+    async may(permission, org, opts = {}) {
+      return (await check(permission, org, opts.subject)) === true;
+    },
     async requireCommittee(orgId, duties = []) {
       const { org, c } = await loadOrg(orgId);
       const allowed = duties.length

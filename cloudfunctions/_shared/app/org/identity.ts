@@ -8,7 +8,8 @@ import {
 import { orgContract, MeOutput } from '../../contracts/org';
 import { _, db, findById, insertOnce, updatedCount } from '../../repos/db';
 import { findMember, updateMember } from '../../repos/members';
-import { orgNames } from '../../repos/orgs';
+import { relatedOrgs } from '../../repos/orgs';
+import { permissionMap } from '../../domain/org/policy';
 import { action } from '../../runtime/handler';
 import { AppError, notFound, orThrow } from '../../runtime/errors';
 
@@ -18,7 +19,13 @@ export const me = action({
   access: 'member',
   async run(ctx): Promise<MeOutput> {
     const { member } = await ctx.caller();
-    const names = await orgNames([member.orgId, ...member.roles.map((r) => r.orgId)]);
+    const orgs = await relatedOrgs(
+      [member.orgId, ...member.roles.map((r) => r.orgId)],
+      member.roles.filter((r) => r.role === 'superiorAdmin').map((r) => r.orgId),
+    );
+    const names = new Map(orgs.map((o) => [o._id, o.name]));
+    const actor = { id: member._id, orgId: member.orgId, roles: member.roles };
+    const nodes = orgs.map((o) => ({ id: o._id, kind: o.kind, ancestors: o.ancestors }));
     return {
       member: {
         id: member._id,
@@ -30,6 +37,7 @@ export const me = action({
         exempt: member.exempt,
       },
       roles: member.roles.map((r) => ({ ...r, orgName: names.get(r.orgId) ?? '' })),
+      can: permissionMap(actor, nodes),
     };
   },
 });
