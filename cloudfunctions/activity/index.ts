@@ -1,15 +1,9 @@
 import { checkin, checkinToken, decideRemote, joinRemote } from '../_shared/app/activity/checkin';
-import {
-  approveLateRegistration,
-  create,
-  get,
-  list,
-  plan,
-  publishPlan,
-  setSchedule,
-  signinCode,
-} from '../_shared/app/activity/manage';
-import { alerts, compliance, report } from '../_shared/app/activity/oversight';
+import { approveLateRegistration, create, signinCode } from '../_shared/app/activity/manage';
+import { alerts, compliance } from '../_shared/app/activity/oversight';
+import { plan, publishPlan, setSchedule } from '../_shared/app/activity/plan';
+import { report } from '../_shared/app/activity/report';
+import { get, list } from '../_shared/app/activity/views';
 import { record, vote } from '../_shared/app/activity/records';
 import {
   attendance,

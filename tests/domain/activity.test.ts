@@ -14,6 +14,16 @@ import {
   requirements,
 } from '../../cloudfunctions/_shared/domain/activity/compliance';
 import {
+  attended,
+  expectedOf,
+  hasCommittee,
+  holderOf,
+  isParticipant,
+  onSite,
+  runsActivity,
+  sitsOnCommittee,
+} from '../../cloudfunctions/_shared/domain/activity/participants';
+import {
   themeDayAgenda,
   themeDayOf,
   yearPlan,
@@ -291,5 +301,63 @@ describe('theme-day absences [TD-22]', () => {
       ]),
     );
     expect(six).toEqual([expect.objectContaining({ kind: 'cumulativeAbsences', count: 6 })]);
+  });
+});
+
+describe('participants', () => {
+  const m = (id: string, roles: [string, string][] = [], orgId = 'b1') => ({
+    _id: id,
+    orgId,
+    roles: roles.map(([o, role]) => ({ orgId: o, role: role as never })),
+  });
+  const roster = [
+    m('sec', [['b1', 'secretary']]),
+    m('org', [['b1', 'orgCommissioner']]),
+    m('scorer', [['b1', 'scorer']]), // a duty role, not a committee seat
+    m('boss', [['b2', 'secretary']]), // 支委 of another branch
+    m('plain'),
+  ];
+  const themeDay = { orgId: 'b1', type: 'themeDay' as const };
+  const committeeMeeting = { orgId: 'b1', type: 'committeeMeeting' as const };
+
+  it('expects every member of the branch at a theme day [TD-07]', () => {
+    expect(expectedOf(themeDay, roster).map((p) => p._id)).toEqual([
+      'sec',
+      'org',
+      'scorer',
+      'boss',
+      'plain',
+    ]);
+    expect(isParticipant(themeDay, m('visitor', [], 'b2'))).toBe(false);
+  });
+  it('expects only 支委 of this branch at a 支委会; a duty role or another branch’s seat is not one [TD-07]', () => {
+    expect(expectedOf(committeeMeeting, roster).map((p) => p._id)).toEqual(['sec', 'org']);
+    expect(sitsOnCommittee(roster[3], 'b1')).toBe(false);
+    expect(sitsOnCommittee(roster[2], 'b1')).toBe(false);
+  });
+  it('has a committee with more than one 支委 [MTG-02]', () => {
+    expect(hasCommittee(roster, 'b1')).toBe(true);
+    expect(hasCommittee(roster.slice(1), 'b1')).toBe(false);
+    expect(hasCommittee([], 'b1')).toBe(false);
+  });
+  it('finds the 书记 to host and the 组织委员 to record by default [MTG-15, MTG-16]', () => {
+    expect(holderOf(roster, 'b1', 'secretary')?._id).toBe('sec');
+    expect(holderOf(roster, 'b1', 'orgCommissioner')?._id).toBe('org');
+    expect(holderOf(roster, 'b2', 'orgCommissioner')).toBeUndefined();
+  });
+  it('lets the host and the recorder run their activity, nobody else by that rule [CHK-06, CHK-13]', () => {
+    const a = { ...themeDay, hostId: 'plain', recorderId: 'scorer' };
+    expect(runsActivity(a, 'plain')).toBe(true);
+    expect(runsActivity(a, 'scorer')).toBe(true);
+    expect(runsActivity(a, 'sec')).toBe(false);
+    expect(runsActivity({ ...themeDay, hostId: null, recorderId: null }, 'sec')).toBe(false);
+  });
+  it('counts present, late and remote as attended, only present and late as on site [CHK-01, VOTE-21]', () => {
+    expect(['present', 'late', 'remote'].every((s) => attended(s as never))).toBe(true);
+    expect(
+      ['remotePending', 'excused', 'absent', 'exempt', null].some((s) => attended(s as never)),
+    ).toBe(false);
+    expect(onSite('late')).toBe(true);
+    expect(onSite('remote')).toBe(false);
   });
 });

@@ -172,6 +172,18 @@ describe('QR sign-in', () => {
       (await b.err('activity', 'checkinToken', { activityId: id }, 'demo-member-1')).code,
     ).toBe('AUTH.FORBIDDEN');
   });
+  it('lets a host without a committee seat run their own activity, and only that one [CHK-06, CHK-13]', async () => {
+    const hosted = await themeDay({ hostId: 'demo-member-1', title: '党小组学习' });
+    const other = await themeDay({ title: '另一场' });
+    expect(
+      await b.ok('activity', 'checkinToken', { activityId: hosted }, 'demo-member-1'),
+    ).toHaveProperty('token');
+    expect((await b.ok('activity', 'get', { id: hosted }, 'demo-member-1')).canManage).toBe(true);
+    expect(
+      (await b.err('activity', 'checkinToken', { activityId: other }, 'demo-member-1')).code,
+    ).toBe('AUTH.FORBIDDEN');
+    expect((await b.ok('activity', 'get', { id: other }, 'demo-member-1')).canManage).toBe(false);
+  });
   it('opens the page with a printed code but never signs in with it', async () => {
     const id = await themeDay();
     const code = await b.ok('activity', 'signinCode', { activityId: id }, SEC);
@@ -285,6 +297,35 @@ describe('leave, close and corrections', () => {
     });
     expect(rows.find((r: any) => r.memberId === 'demo-elder').status).toBe('exempt');
   });
+  it('writes the absent rows in one batch; a sign-in that raced it is kept, never doubled [CHK-02, CHK-11]', async () => {
+    const { insertAttendanceRows } = require('../../cloudfunctions/_shared/repos/attendance');
+    const id = await themeDay();
+    at('2026-12-04T07:00:00Z');
+    await b.ok('activity', 'checkin', { token: await token(id) }, 'demo-member-1');
+    const row = (memberId: string) => ({
+      _id: `${id}:${memberId}`,
+      activityId: id,
+      orgId: 'demo-branch',
+      memberId,
+      status: 'absent',
+      at: new Date(b.emulator.clock.now()),
+      method: 'close',
+      geo: null,
+      note: null,
+    });
+    // the duplicate in the middle: whether the database wrote the rows before it or none of them
+    const batch = ['demo-member-2', 'demo-member-1', 'demo-member-5'].map(row);
+    expect(await insertAttendanceRows(batch)).toBe(true);
+    expect(await insertAttendanceRows(['demo-member-3', 'demo-member-4'].map(row))).toBe(false);
+    const rows = b.docs('attendance').filter((a) => a.activityId === id);
+    expect(rows.map((r) => [r.memberId, r.status]).sort()).toEqual([
+      ['demo-member-1', 'present'],
+      ['demo-member-2', 'absent'],
+      ['demo-member-3', 'absent'],
+      ['demo-member-4', 'absent'],
+      ['demo-member-5', 'absent'],
+    ]);
+  });
   it('shows the leave reason to the approver only [PRIV-17]', async () => {
     const id = await themeDay();
     await b.ok(
@@ -296,18 +337,16 @@ describe('leave, close and corrections', () => {
     const forHost = await b.ok('activity', 'attendance', { activityId: id }, SEC);
     expect(forHost.find((r: any) => r.memberId === 'demo-member-4').leave.reason).toBe('住院治疗');
   });
-  it('lets the host correct with a reason, audited, but nobody their own record [CHK-12, CHK-13]', async () => {
+  it('lets the host correct with a reason, audited, but nobody their own record [CHK-12, CHK-13, PRIV-21]', async () => {
     const id = await themeDay();
     expect(
-      (
-        await b.err(
-          'activity',
-          'setAttendance',
-          { activityId: id, memberId: SEC, status: 'present', reason: '本人' },
-          SEC,
-        )
-      ).code,
-    ).toBe('AUTH.FORBIDDEN');
+      await b.err(
+        'activity',
+        'setAttendance',
+        { activityId: id, memberId: SEC, status: 'present', reason: '本人' },
+        SEC,
+      ),
+    ).toMatchObject({ code: 'AUTH.FORBIDDEN', details: { ruleId: 'PRIV-21' } });
     expect(
       (
         await b.err(
@@ -335,6 +374,91 @@ describe('leave, close and corrections', () => {
       after: { status: 'present' },
       reason: '老同志无智能手机，现场点名',
     });
+  });
+});
+
+describe('nobody decides their own case [PRIV-21]', () => {
+  const leave = (activityId: string, who: string) =>
+    b.ok('activity', 'requestLeave', { activityId, reason: '单位值班', category: 'official' }, who);
+  const decide = (activityId: string, memberId: string, who: string) =>
+    b.invoke(
+      'activity',
+      { action: 'decideLeave', data: { activityId, memberId, approve: true } },
+      who,
+    );
+
+  it('refuses a committee member approving their own leave, with a Chinese reason and no change [PRIV-21]', async () => {
+    const id = await themeDay();
+    await leave(id, 'demo-organizer'); // 组织委员, on the committee
+    const before = snapshot(b);
+    const res = await decide(id, 'demo-organizer', 'demo-organizer');
+    expect(res.ok).toBe(false);
+    if (res.ok) return;
+    expect(res.error).toMatchObject({ code: 'AUTH.FORBIDDEN', details: { ruleId: 'PRIV-21' } });
+    expect(res.error.message).toMatch(/本人/);
+    expect(res.error.message).not.toMatch(/[A-Za-z]/); // no field names, no English
+    expect(snapshot(b)).toBe(before);
+    expect(b.docs('leaveRequests').find((l) => l.memberId === 'demo-organizer').status).toBe(
+      'pending',
+    );
+  });
+  it('lets another committee member approve it [PRIV-21]', async () => {
+    const id = await themeDay();
+    await leave(id, 'demo-organizer');
+    expect(
+      await b.ok(
+        'activity',
+        'decideLeave',
+        { activityId: id, memberId: 'demo-organizer', approve: true },
+        SEC,
+      ),
+    ).toEqual({
+      memberId: 'demo-organizer',
+      status: 'excused',
+    });
+    const log = b.docs('auditLogs').find((a) => a.action === 'activity.decideLeave');
+    expect(log).toMatchObject({ actor: { memberId: SEC }, after: { status: 'approved' } });
+  });
+  it('refuses the secretary their own leave even as host; the superior or another 支委 decides it [PRIV-21]', async () => {
+    const id = await themeDay(); // the 书记 hosts by default
+    await leave(id, SEC);
+    const own = await decide(id, SEC, SEC);
+    expect(own).toMatchObject({
+      ok: false,
+      error: { code: 'AUTH.FORBIDDEN', details: { ruleId: 'PRIV-21' } },
+    });
+    expect((await decide(id, SEC, 'demo-member-1')).ok).toBe(false); // not a 支委
+    expect(
+      await b.ok(
+        'activity',
+        'decideLeave',
+        { activityId: id, memberId: SEC, approve: true },
+        'demo-superior',
+      ),
+    ).toEqual({
+      memberId: SEC,
+      status: 'excused',
+    });
+    const other = await themeDay({ title: '另一场' });
+    await leave(other, SEC);
+    expect((await decide(other, SEC, 'demo-organizer')).ok).toBe(true);
+  });
+  it('refuses deciding one’s own online participation [PRIV-21]', async () => {
+    const id = await themeDay({ allowRemote: true });
+    at('2026-12-04T07:05:00Z');
+    await b.ok(
+      'activity',
+      'joinRemote',
+      { activityId: id, note: '在外地通过视频参加' },
+      'demo-organizer',
+    );
+    const err = await b.err(
+      'activity',
+      'decideRemote',
+      { activityId: id, memberId: 'demo-organizer', accept: false, reason: '无' },
+      'demo-organizer',
+    );
+    expect(err).toMatchObject({ code: 'AUTH.FORBIDDEN', details: { ruleId: 'PRIV-21' } });
   });
 });
 

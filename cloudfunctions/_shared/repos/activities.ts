@@ -1,5 +1,7 @@
-import type { ActivityType, AttendanceStatus } from '../contracts/activity';
-import { _, db, findById, getAll } from './db';
+import type { ActivityType, PlanItem } from '../contracts/activity';
+import type { AttendanceDoc, LeaveDoc } from './attendance';
+import { _, collection, updatedCount } from './db';
+import type { OrgDoc } from './orgs';
 
 export interface ActivityRecord {
   minutes: string;
@@ -42,80 +44,157 @@ export interface ActivityDoc {
   createdBy: string;
 }
 
-export interface AttendanceDoc {
+/** A published year plan [MTG-09]; `_id = orgId:year`. */
+export interface PlanDoc {
+  _id: string;
+  orgId: string;
+  year: number;
+  items: PlanItem[];
+  publishedAt: Date;
+}
+
+/** The counts of a vote, never who voted how [VOTE-22, PRIV-13]. */
+export interface VoteDoc {
   _id: string;
   activityId: string;
   orgId: string;
-  memberId: string;
-  status: AttendanceStatus;
+  motion: string;
+  kind: 'ordinary' | 'development';
+  yes: number;
+  no: number;
+  abstain: number;
+  written: number;
+  eligible: number;
+  presentEligible: number;
+  valid: boolean;
+  passed: boolean;
+  reason?: string;
+  ruleIds: string[];
   at: Date;
-  method: 'qr' | 'remote' | 'hostMarked' | 'leave' | 'close';
-  geo: 'pass' | 'mismatch' | null;
-  note: string | null;
 }
 
-export interface LeaveDoc {
-  _id: string;
-  activityId: string;
-  memberId: string;
-  reason: string;
-  category: string | null;
-  status: 'pending' | 'approved' | 'rejected';
-  requestedAt: Date;
-  decidedBy: string | null;
+const activities = collection<ActivityDoc>('activities');
+const plans = collection<PlanDoc>('activityPlans');
+const votes = collection<VoteDoc>('votes');
+
+export const findActivity = (id: string) => activities.byId(id);
+
+/** Creates an activity; false when one with this id exists (a plan published twice). */
+export const insertActivity = (doc: ActivityDoc) => activities.insertOnce(doc);
+
+export async function updateActivity(
+  id: string,
+  patch: Partial<Omit<ActivityDoc, '_id' | 'orgId' | 'status' | 'closedAt'>>,
+): Promise<void> {
+  await activities.ref().doc(id).update({ data: patch });
 }
 
-export const attendanceId = (activityId: string, memberId: string) => `${activityId}:${memberId}`;
+/** Closes a planned activity; false when it was closed already (closing twice changes nothing). */
+export async function closeActivity(id: string, at: Date): Promise<boolean> {
+  const query = activities.ref().where({ _id: id, status: 'planned' });
+  return (await updatedCount(query.update({ data: { status: 'closed', closedAt: at } }))) === 1;
+}
 
-export const findActivity = (id: string) => findById<ActivityDoc>('activities', id);
-export const findAttendance = (activityId: string, memberId: string) =>
-  findById<AttendanceDoc>('attendance', attendanceId(activityId, memberId));
-export const findLeave = (activityId: string, memberId: string) =>
-  findById<LeaveDoc>('leaveRequests', attendanceId(activityId, memberId));
-
+/** A branch's activities starting in [from, to), by start. */
 export const listActivities = (orgId: string, from: Date, to: Date) =>
-  getAll<ActivityDoc>(
-    db
-      .collection('activities')
+  activities.all(
+    activities
+      .ref()
       .where({ orgId, startAt: _.gte(from).and(_.lt(to)) })
       .orderBy('startAt', 'asc'),
   );
 
+/** Planned activities of every branch starting in [from, to) (the scheduler's reminders). */
 export const activitiesStartingBetween = (from: Date, to: Date) =>
-  getAll<ActivityDoc>(
-    db
-      .collection('activities')
+  activities.all(
+    activities
+      .ref()
       .where({ startAt: _.gte(from).and(_.lt(to)), status: 'planned' })
       .orderBy('startAt', 'asc'),
   );
 
-export const attendanceOf = (activityId: string) =>
-  getAll<AttendanceDoc>(db.collection('attendance').where({ activityId }).orderBy('_id', 'asc'));
+/** At most this many activities in one list (a branch has a few dozen a year). */
+const LIST_MAX = 1000;
+const only = (memberId: string, field: string) => ({
+  $filter: { input: `$${field}`, as: 'r', cond: { $eq: ['$$r.memberId', memberId] } },
+});
 
-export const attendanceOfMany = (activityIds: string[]) =>
-  activityIds.length === 0
-    ? Promise.resolve([])
-    : getAll<AttendanceDoc>(
-        db
-          .collection('attendance')
-          .where({ activityId: _.in(activityIds) })
-          .orderBy('_id', 'asc'),
-        200_000,
-      );
-
-export const leavesOf = (activityId: string) =>
-  getAll<LeaveDoc>(db.collection('leaveRequests').where({ activityId }).orderBy('_id', 'asc'));
-
-export async function updateActivity(
-  id: string,
-  patch: Partial<Omit<ActivityDoc, '_id'>>,
-): Promise<void> {
-  await db.collection('activities').doc(id).update({ data: patch });
+/**
+ * A branch's activities in [from, to) with one member's own record of each, in one aggregation
+ * (the member's list page).
+ */
+export async function activitiesWithMine(
+  orgId: string,
+  from: Date,
+  to: Date,
+  memberId: string,
+  type?: ActivityType,
+): Promise<{ activity: ActivityDoc; mine: AttendanceDoc | null }[]> {
+  const res = (await activities
+    .ref()
+    .aggregate()
+    .match({ orgId, startAt: _.gte(from).and(_.lt(to)), ...(type ? { type } : {}) })
+    .sort({ startAt: 1 })
+    .limit(LIST_MAX)
+    .lookup({ from: 'attendance', localField: '_id', foreignField: 'activityId', as: '_mine' })
+    .addFields({ _mine: only(memberId, '_mine') })
+    .end()) as { list: (ActivityDoc & { _mine: AttendanceDoc[] })[] };
+  return res.list.map(({ _mine, ...activity }) => ({ activity, mine: _mine[0] ?? null }));
 }
 
-export async function setAttendanceStatus(
+/** An activity with the facts around it, read in one aggregation. */
+export interface ActivityBundle {
+  activity: ActivityDoc;
+  /** Its branch (null only when the org has been removed). */
+  org: OrgDoc | null;
+  /** Every attendance record (when asked for). */
+  attendance: AttendanceDoc[];
+  /** Leave requests: all of them, or one member's (when asked for). */
+  leaves: LeaveDoc[];
+}
+
+/**
+ * One activity with its branch and, as asked, its attendance and its leave requests (all, or one
+ * member's): one database request instead of one per collection.
+ */
+export async function activityBundle(
   id: string,
-  patch: Partial<Omit<AttendanceDoc, '_id'>>,
-): Promise<void> {
-  await db.collection('attendance').doc(id).update({ data: patch });
+  include: { attendance?: boolean; leaves?: 'all' | { memberId: string } } = {},
+): Promise<ActivityBundle | null> {
+  let q = activities
+    .ref()
+    .aggregate()
+    .match({ _id: id })
+    .limit(1)
+    .lookup({ from: 'orgs', localField: 'orgId', foreignField: '_id', as: '_org' });
+  if (include.attendance)
+    q = q.lookup({ from: 'attendance', localField: '_id', foreignField: 'activityId', as: '_att' });
+  if (include.leaves) {
+    q = q.lookup({
+      from: 'leaveRequests',
+      localField: '_id',
+      foreignField: 'activityId',
+      as: '_leaves',
+    });
+    if (include.leaves !== 'all')
+      q = q.addFields({ _leaves: only(include.leaves.memberId, '_leaves') });
+  }
+  type Row = ActivityDoc & { _org: OrgDoc[]; _att?: AttendanceDoc[]; _leaves?: LeaveDoc[] };
+  const [row] = ((await q.end()) as { list: Row[] }).list;
+  if (!row) return null;
+  const { _org, _att, _leaves, ...activity } = row;
+  return { activity, org: _org[0] ?? null, attendance: _att ?? [], leaves: _leaves ?? [] };
+}
+
+export const findPlan = (orgId: string, year: number) => plans.byId(`${orgId}:${year}`);
+
+/** Publishes (or republishes) the year plan. */
+export async function savePlan(doc: PlanDoc): Promise<void> {
+  const { _id, ...data } = doc;
+  await plans.ref().doc(_id).set({ data });
+}
+
+export async function insertVote(doc: Omit<VoteDoc, '_id'>): Promise<string> {
+  const res = (await votes.ref().add({ data: doc })) as { _id: string };
+  return res._id;
 }

@@ -1,0 +1,134 @@
+import type { AttendanceStatus, LEAVE_CATEGORIES } from '../contracts/activity';
+import { _, collection, isDuplicateKey, updatedCount } from './db';
+
+/** One member's state at one activity; `_id = activityId:memberId`, so it exists once [CHK-11]. */
+export interface AttendanceDoc {
+  _id: string;
+  activityId: string;
+  orgId: string;
+  memberId: string;
+  status: AttendanceStatus;
+  at: Date;
+  method: 'qr' | 'remote' | 'hostMarked' | 'leave' | 'close';
+  geo: 'pass' | 'mismatch' | null;
+  note: string | null;
+}
+
+/** A leave request; `_id = activityId:memberId`. The reason is seen by the approver only [PRIV-17]. */
+export interface LeaveDoc {
+  _id: string;
+  activityId: string;
+  memberId: string;
+  reason: string;
+  category: (typeof LEAVE_CATEGORIES)[number] | null;
+  status: 'pending' | 'approved' | 'rejected';
+  requestedAt: Date;
+  decidedBy: string | null;
+}
+
+export const attendanceId = (activityId: string, memberId: string) => `${activityId}:${memberId}`;
+
+const attendance = collection<AttendanceDoc>('attendance');
+const leaves = collection<LeaveDoc>('leaveRequests');
+
+export const findAttendance = (activityId: string, memberId: string) =>
+  attendance.byId(attendanceId(activityId, memberId));
+
+/** Every record of one activity. */
+export const attendanceOf = (activityId: string) =>
+  attendance.all(attendance.ref().where({ activityId }).orderBy('_id', 'asc'));
+
+/** Every record of these activities (a branch's period, for compliance, reports and points). */
+export const attendanceOfMany = (activityIds: readonly string[]) =>
+  activityIds.length === 0
+    ? Promise.resolve([])
+    : attendance.all(
+        attendance
+          .ref()
+          .where({ activityId: _.in([...activityIds]) })
+          .orderBy('_id', 'asc'),
+        200_000,
+      );
+
+/** One member's records at these activities, by their deterministic ids (one indexed read). */
+export const memberAttendanceIn = (activityIds: readonly string[], memberId: string) =>
+  activityIds.length === 0
+    ? Promise.resolve([])
+    : attendance.all(
+        attendance
+          .ref()
+          .where({ _id: _.in(activityIds.map((a) => attendanceId(a, memberId))) })
+          .orderBy('_id', 'asc'),
+      );
+
+/** Inserts a record; false when the member already has one for this activity. */
+export const insertAttendance = (doc: AttendanceDoc) => attendance.insertOnce(doc);
+
+/**
+ * CloudBase's server SDK inserts an array in one `database.insertDocument` request
+ * (`add({ data: [...] })`); a batch is at most this many documents.
+ */
+const BATCH = 1000;
+
+/**
+ * Inserts many records in one request per batch of 1,000, whatever the size of the branch. When a
+ * record already exists (a sign-in that raced the caller's read), the batch is retried one
+ * document at a time and that duplicate is a success: never a second row, never a lost one —
+ * whether the database stopped at the duplicate or rejected the whole batch. True when a record
+ * existed already (the caller's view of the records is then stale).
+ */
+export async function insertAttendanceRows(docs: readonly AttendanceDoc[]): Promise<boolean> {
+  let raced = false;
+  for (let i = 0; i < docs.length; i += BATCH) {
+    const batch = docs.slice(i, i + BATCH);
+    try {
+      await attendance.ref().add({ data: batch as never });
+    } catch (e) {
+      if (!isDuplicateKey(e)) throw e;
+      raced = true;
+      for (const doc of batch) await attendance.insertOnce(doc);
+    }
+  }
+  return raced;
+}
+
+/**
+ * Moves a record from the state it was read in to another: a conditional update, so of two
+ * concurrent writers only one moves it; false when the record changed meanwhile.
+ */
+export async function moveAttendance(
+  id: string,
+  from: AttendanceStatus,
+  patch: Partial<Omit<AttendanceDoc, '_id' | 'activityId' | 'orgId' | 'memberId'>>,
+): Promise<boolean> {
+  const query = attendance.ref().where({ _id: id, status: from });
+  return (await updatedCount(query.update({ data: patch }))) === 1;
+}
+
+export async function setAttendanceStatus(
+  id: string,
+  patch: Partial<Pick<AttendanceDoc, 'status' | 'method'>>,
+): Promise<void> {
+  await attendance.ref().doc(id).update({ data: patch });
+}
+
+export const findLeave = (activityId: string, memberId: string) =>
+  leaves.byId(attendanceId(activityId, memberId));
+
+/** Every leave request of one activity (reminders skip approved leave). */
+export const leavesOf = (activityId: string) =>
+  leaves.all(leaves.ref().where({ activityId }).orderBy('_id', 'asc'));
+
+/** Asks (or asks again) for leave: one request per member and activity. */
+export async function putLeave(doc: LeaveDoc): Promise<void> {
+  const { _id, ...data } = doc;
+  await leaves.ref().doc(_id).set({ data });
+}
+
+export async function decideLeaveRequest(
+  id: string,
+  status: 'approved' | 'rejected',
+  decidedBy: string,
+): Promise<void> {
+  await leaves.ref().doc(id).update({ data: { status, decidedBy } });
+}
