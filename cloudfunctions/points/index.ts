@@ -7,9 +7,8 @@ import {
   setStandard,
   standard,
 } from '../_shared/app/points/ledger';
+import { assessFortress, fortress } from '../_shared/app/points/fortress';
 import {
-  assessFortress,
-  fortress,
   publishYear,
   scores,
   index,

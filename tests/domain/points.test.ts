@@ -1,10 +1,22 @@
+import { memberFacts, YearRecords } from '../../cloudfunctions/_shared/domain/points/facts';
 import { fortressIndex } from '../../cloudfunctions/_shared/domain/points/fortress';
+import { branchStanding } from '../../cloudfunctions/_shared/domain/points/standing';
 import {
   MemberFacts,
   pioneerIndex,
   rank,
   stars,
 } from '../../cloudfunctions/_shared/domain/points/pioneer';
+import {
+  appealUntil,
+  appealWindowFor,
+  declarableMonths,
+  declarationClosesOn,
+  declarationWindow,
+  mayPublishQuarter,
+  publishableQuarter,
+  quarterOf,
+} from '../../cloudfunctions/_shared/domain/points/periods';
 import { checkStandard, DEFAULT_ITEMS } from '../../cloudfunctions/_shared/domain/points/standard';
 
 const facts = (f: Partial<MemberFacts> = {}): MemberFacts => ({
@@ -246,5 +258,148 @@ describe('堡垒指数', () => {
         reverse: ['overTerm'],
       }),
     ).toMatchObject({ grade: '三类', stars: 0 });
+  });
+});
+
+describe('declaration window [PTS-14]', () => {
+  const at = (iso: string) => new Date(iso);
+  it('offers last month until the 5th of this month, Beijing time, and not from the 6th', () => {
+    expect(declarableMonths(at('2026-12-05T23:59:59+08:00'))).toEqual(['2026-12', '2026-11']);
+    expect(declarableMonths(at('2026-12-06T00:00:00+08:00'))).toEqual(['2026-12']);
+    // 16:30 UTC on the 5th is already the 6th in Beijing
+    expect(declarableMonths(at('2026-12-05T16:30:00Z'))).toEqual(['2026-12']);
+    expect(declarableMonths(at('2026-12-01T00:00:00+08:00'))).toEqual(['2026-12', '2026-11']);
+  });
+  it('reaches back over the year turn', () => {
+    expect(declarableMonths(at('2026-12-31T16:30:00Z'))).toEqual(['2027-01', '2026-12']);
+    expect(declarableMonths(at('2027-01-05T12:00:00+08:00'))).toEqual(['2027-01', '2026-12']);
+    expect(declarableMonths(at('2027-01-06T00:00:00+08:00'))).toEqual(['2027-01']);
+  });
+  it('refuses a month not yet begun and a month whose window closed, naming the date', () => {
+    expect(declarationWindow('2026-12', at('2026-11-30T23:59:00+08:00'))).toMatchObject({
+      ok: false,
+      code: 'POINTS.DECLARATION_CLOSED',
+    });
+    expect(declarationWindow('2026-11', at('2026-12-05T23:59:00+08:00')).ok).toBe(true);
+    expect(declarationWindow('2026-11', at('2026-12-06T00:00:00+08:00'))).toMatchObject({
+      ok: false,
+      code: 'POINTS.DECLARATION_CLOSED',
+      message: '2026-11的申报已于2026-12-05截止',
+      ruleId: 'PTS-14',
+    });
+    expect(declarationClosesOn('2026-12')).toBe('2027-01-05');
+  });
+  it('agrees with the months it offers, day by day through a year turn', () => {
+    for (
+      let d = Date.parse('2026-11-25T00:00:00+08:00');
+      d < Date.parse('2027-01-10');
+      d += 3600_000 * 7
+    ) {
+      const now = new Date(d);
+      for (const month of ['2026-10', '2026-11', '2026-12', '2027-01', '2027-02'])
+        expect(declarationWindow(month, now).ok).toBe(declarableMonths(now).includes(month));
+    }
+  });
+});
+
+describe('quarterly publication and appeal window [PTS-18]', () => {
+  const at = (iso: string) => new Date(iso);
+  it('publishes a quarter from its last month on; before that the previous one', () => {
+    expect(publishableQuarter(at('2026-12-01T00:00:00+08:00'))).toBe('2026-Q4');
+    expect(publishableQuarter(at('2026-11-30T23:59:59+08:00'))).toBe('2026-Q3');
+    expect(mayPublishQuarter('2026-Q4', at('2026-11-30T23:59:59+08:00'))).toBe(false);
+    expect(mayPublishQuarter('2026-Q4', at('2026-12-01T00:00:00+08:00'))).toBe(true);
+  });
+  it('turns Q4 into Q1 over the year: January and February still publish last year’s Q4', () => {
+    expect(publishableQuarter(at('2026-12-31T16:30:00Z'))).toBe('2026-Q4'); // 1 January in Beijing
+    expect(publishableQuarter(at('2027-02-28T23:59:59+08:00'))).toBe('2026-Q4');
+    expect(publishableQuarter(at('2027-03-01T00:00:00+08:00'))).toBe('2027-Q1');
+    expect(quarterOf('2027-03')).toBe('2027-Q1');
+    expect(quarterOf('2026-10')).toBe('2026-Q4');
+  });
+  it('keeps the window open 7 days, for the entries of the published quarter and the base items', () => {
+    const published = at('2026-12-01T09:00:00+08:00');
+    const pubs = [{ quarter: '2026-Q4', appealUntil: appealUntil(published) }];
+    const last = at('2026-12-08T09:00:00+08:00');
+    expect(appealWindowFor('2026-11', pubs, last)?.quarter).toBe('2026-Q4');
+    expect(appealWindowFor('base', pubs, last)?.quarter).toBe('2026-Q4');
+    expect(appealWindowFor('2026-09', pubs, last)).toBeNull();
+    expect(appealWindowFor('2026-11', pubs, new Date(+last + 1))).toBeNull();
+  });
+});
+
+describe('facts from the finalised records [PTS-20]', () => {
+  const member = {
+    _id: 'm',
+    orgId: 'b',
+    exempt: false,
+    mobile: false,
+    birthDate: '1960-06-01',
+    roles: [],
+  };
+  const none: YearRecords = {
+    activities: [],
+    entries: [],
+    duesBases: [],
+    duesPayments: [],
+    noticeReads: [],
+  };
+  const today = new Date('2026-12-01T09:00:00+08:00');
+  it('counts a notice read within 7 days of publication, not one a moment later [PTS-32, DIS-15]', () => {
+    const publishedAt = new Date('2026-10-01T09:00:00+08:00');
+    const read = (ms: number) => ({
+      memberId: 'm',
+      noticeId: `n${ms}`,
+      publishedAt,
+      at: new Date(+publishedAt + ms),
+    });
+    const f = memberFacts(
+      member,
+      { ...none, noticeReads: [read(7 * 86400_000), read(7 * 86400_000 + 1)] },
+      today,
+    );
+    expect(f.noticeReads.map((r) => r.id)).toEqual([`n${7 * 86400_000}`]);
+  });
+  it('counts a dues month paid in full by the end of the next month only [PTS-30]', () => {
+    const base = { memberId: 'm', fromMonth: '2026-09', monthlyFen: 1000 };
+    const pay = (month: string, paidOn: string, amountFen = 1000) => ({
+      memberId: 'm',
+      month,
+      amountFen,
+      paidOn: new Date(`${paidOn}+08:00`),
+    });
+    const f = memberFacts(
+      member,
+      {
+        ...none,
+        duesBases: [base],
+        duesPayments: [
+          pay('2026-09', '2026-10-31T23:59:00'), // in time
+          pay('2026-10', '2026-12-01T00:00:00'), // a month late
+          pay('2026-11', '2026-11-10T10:00:00', 999), // short by 1 fen
+        ],
+      },
+      today,
+    );
+    expect(f.dues).toEqual({ monthsPaid: 1, monthsDue: 4 });
+    expect(memberFacts(member, none, today).dues).toBeNull();
+  });
+  it('uses the simplified variant from 70 and for 流动党员 [PTS-35]', () => {
+    expect(memberFacts({ ...member, birthDate: '1956-12-01' }, none, today).simplified).toBe(true);
+    expect(memberFacts({ ...member, birthDate: '1956-12-02' }, none, today).simplified).toBe(false);
+    expect(memberFacts({ ...member, mobile: true }, none, today).simplified).toBe(true);
+  });
+  it('ranks only members with a score [PTS-02]', () => {
+    const rows = branchStanding(
+      [
+        { ...member, name: '甲' },
+        { ...member, _id: 'e', name: '乙', exempt: true },
+      ],
+      none,
+      DEFAULT_ITEMS,
+      2026,
+      today,
+    );
+    expect(rows.map((r) => r.memberId)).toEqual(['m']);
   });
 });

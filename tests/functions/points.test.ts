@@ -126,7 +126,7 @@ describe('declarations and awards', () => {
       note: '参加活动',
     });
   });
-  it("forbids reviewing one's own declaration [PTS-16]", async () => {
+  it("forbids reviewing one's own declaration; another scorer or committee member reviews it [PTS-16, PRIV-21]", async () => {
     const { entryId } = await b.ok(
       'points',
       'declare',
@@ -134,10 +134,14 @@ describe('declarations and awards', () => {
       SCORER,
     );
     const before = snapshot(b);
-    expect((await b.err('points', 'review', { entryId, approve: true }, SCORER)).code).toBe(
-      'AUTH.FORBIDDEN',
-    );
+    expect(await b.err('points', 'review', { entryId, approve: true }, SCORER)).toMatchObject({
+      code: 'AUTH.FORBIDDEN',
+      details: { ruleId: 'PRIV-21' },
+    });
     expect(snapshot(b)).toBe(before);
+    expect((await b.ok('points', 'review', { entryId, approve: true }, SEC)).status).toBe(
+      'approved',
+    );
   });
   it('closes declarations for a month on day 5 of the next, and refuses items the system records [PTS-14]', async () => {
     b.emulator.clock.freeze(Date.parse('2026-12-06T09:00:00+08:00'));
@@ -234,6 +238,47 @@ describe('declarations and awards', () => {
   });
 });
 
+describe('what pages are told instead of keeping the rules', () => {
+  const std = async () =>
+    b.ok('points', 'standard', { orgId: 'demo-branch', year: 2026 }, 'demo-member-1');
+  it('gives the months a member may declare now and the quarter that may be published [PTS-14, PTS-18]', async () => {
+    expect(await std()).toMatchObject({
+      declarableMonths: ['2026-12', '2026-11'],
+      publishableQuarter: '2026-Q4',
+    });
+    b.emulator.clock.freeze(Date.parse('2026-12-06T00:00:00+08:00'));
+    expect((await std()).declarableMonths).toEqual(['2026-12']);
+    b.emulator.clock.freeze(Date.parse('2027-01-05T23:59:00+08:00'));
+    expect(await std()).toMatchObject({
+      declarableMonths: ['2027-01', '2026-12'],
+      publishableQuarter: '2026-Q4',
+    });
+  });
+});
+
+describe('round trips', () => {
+  const trips = async (action: string, data: object, openid: string) => {
+    const { roundTrips, res } = await b.roundTrips('points', action, data, openid);
+    expect(res.ok).toBe(true);
+    return roundTrips;
+  };
+  it("opens a member's 先锋指数 in at most 3 round trips, with the rank too", async () => {
+    expect(await trips('index', { year: 2026 }, 'demo-member-1')).toBeLessThanOrEqual(3);
+    expect(await trips('index', { year: 2026 }, SEC)).toBeLessThanOrEqual(3); // with the rank
+    expect(
+      await trips('index', { year: 2026, memberId: 'demo-member-1' }, SEC),
+    ).toBeLessThanOrEqual(3);
+  });
+  it('computes the 堡垒指数 in at most 6 and the ranking in at most 3', async () => {
+    expect(await trips('fortress', { orgId: 'demo-branch', year: 2026 }, SEC)).toBeLessThanOrEqual(
+      6,
+    );
+    expect(await trips('ranking', { orgId: 'demo-branch', year: 2026 }, SEC)).toBeLessThanOrEqual(
+      3,
+    );
+  });
+});
+
 describe('ranking visibility', () => {
   it('hides the ranking and ranks from members unless the branch turns it on [PTS-22, PRIV-09]', async () => {
     expect(
@@ -307,6 +352,99 @@ describe('quarterly publication and appeals', () => {
         )
       ).code,
     ).toBe('NOT_FOUND');
+  });
+});
+
+describe('nobody decides their own case [PRIV-21]', () => {
+  /** A refusal of one's own case: a clear Chinese message, the rule, and nothing changed. */
+  async function refusedAsOwnCase(fn: string, action: string, data: object, openid: string) {
+    const before = snapshot(b);
+    const err = await b.err(fn, action, data, openid);
+    expect(err).toMatchObject({ code: 'AUTH.FORBIDDEN', details: { ruleId: 'PRIV-21' } });
+    expect(err.message).toMatch(/[\u4e00-\u9fa5]/);
+    expect(err.message).not.toMatch(/[A-Za-z]/);
+    expect(snapshot(b)).toBe(before);
+    return err;
+  }
+  const secretaryAppeals = async (n: number) => {
+    await b.ok('points', 'publishQuarter', { orgId: 'demo-branch', quarter: '2026-Q4' }, SCORER);
+    const own = (await idx(SEC)).entries.filter((e: any) => e.kind === 'base').slice(0, n);
+    expect(own).toHaveLength(n);
+    const ids: string[] = [];
+    for (const e of own)
+      ids.push((await b.ok('points', 'appeal', { entryId: e.id, reason: '请核实' }, SEC)).appealId);
+    return ids;
+  };
+
+  it('refuses the secretary answering their own appeals: five self-accepted appeals no longer lift 68 to 100 [PRIV-21, PTS-18]', async () => {
+    expect((await idx(SEC)).total).toBe(68);
+    const appealIds = await secretaryAppeals(5);
+    for (const appealId of appealIds) {
+      const err = await refusedAsOwnCase(
+        'points',
+        'resolveAppeal',
+        { appealId, accept: true, points: 20, reply: '情况属实' },
+        SEC,
+      );
+      expect(err.message).toContain('不能由自己决定');
+    }
+    expect((await idx(SEC)).total).toBe(68);
+    expect(
+      (await b.ok('points', 'appeals', { orgId: 'demo-branch' }, SEC)).every(
+        (a: any) => a.status === 'open',
+      ),
+    ).toBe(true);
+  });
+
+  it("passes the secretary's appeal to another commissioner, the deputy or the superior [PRIV-21]", async () => {
+    const [byCommissioner, byDeputy, bySuperior] = await secretaryAppeals(3);
+    // a member holding no part in it is refused for want of the role, not as their own case
+    const plain = await b.err(
+      'points',
+      'resolveAppeal',
+      { appealId: byCommissioner, accept: false, reply: '不予调整' },
+      'demo-member-1',
+    );
+    expect(plain.code).toBe('AUTH.FORBIDDEN');
+    expect(plain.details?.ruleId).toBeUndefined();
+    const answer = (appealId: string, openid: string) =>
+      b.ok(
+        'points',
+        'resolveAppeal',
+        { appealId, accept: true, points: 1, reply: '经核实予以调整' },
+        openid,
+      );
+    expect((await answer(byCommissioner, SCORER)).status).toBe('accepted'); // 组织委员
+    await b.ok(
+      'org',
+      'setRole',
+      { memberId: 'demo-member-1', orgId: 'demo-branch', role: 'deputySecretary', on: true },
+      'demo-superior',
+    );
+    expect((await answer(byDeputy, 'demo-member-1')).status).toBe('accepted');
+    expect((await answer(bySuperior, 'demo-superior')).status).toBe('accepted');
+    expect((await idx(SEC)).total).toBe(71);
+  });
+
+  it('refuses the scorer awarding themself, and lets another holder award them [PRIV-21, PTS-16]', async () => {
+    const data = {
+      memberId: 'demo-organizer',
+      itemCode: 'lecture',
+      month: '2026-10',
+      note: '讲党课',
+    };
+    const before = (await idx(SCORER)).add;
+    await refusedAsOwnCase('points', 'award', data, SCORER);
+    // a veto of one's own case too
+    await refusedAsOwnCase(
+      'points',
+      'award',
+      { memberId: 'demo-secretary', itemCode: 'disciplinePunishment', month: '2026-10', note: '…' },
+      SEC,
+    );
+    expect((await idx(SCORER)).add).toBe(before);
+    await b.ok('points', 'award', data, SEC);
+    expect((await idx(SCORER)).add).toBe(before + 2);
   });
 });
 

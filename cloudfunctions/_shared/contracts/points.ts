@@ -131,6 +131,10 @@ export type PointsApi = {
       version: number;
       effectiveFrom: string | null;
       isDefault: boolean;
+      /** The months a member may declare for now ('YYYY-MM', this month first) [PTS-14]. */
+      declarableMonths: string[];
+      /** The latest quarter that may be published now ('YYYY-Qn') [PTS-18]. */
+      publishableQuarter: string;
     };
   };
   setStandard: { input: In<'setStandard'>; output: { version: number } };
@@ -164,8 +168,10 @@ export type PointsApi = {
       memberId: string;
       name: string;
       entryId: string;
+      /** What the appeal is about, in words. */
+      entryLabel: string;
       reason: string;
-      status: string;
+      status: 'open' | 'accepted' | 'rejected';
       reply: string | null;
       at: string;
     }[];
@@ -216,3 +222,6 @@ export type PointsApi = {
   };
   assessFortress: { input: In<'assessFortress'>; output: { orgId: string; year: number } };
 };
+
+/** What an action of `points` answers. */
+export type PointsOutput<K extends keyof PointsApi> = PointsApi[K]['output'];

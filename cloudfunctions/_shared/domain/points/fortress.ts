@@ -1,3 +1,4 @@
+import { localMonth } from '../shared/time';
 import { stars } from './pioneer';
 
 export interface FortressFacts {
@@ -89,4 +90,10 @@ export function fortressIndex(f: FortressFacts, a: FortressAssessment | null) {
     stars: reverse.length ? 0 : stars(total),
     grade: reverse.length ? '三类' : null,
   };
+}
+
+/** Months of a year in which the branch published or updated a disclosure [FORT-12, DIS-07]. */
+export function disclosureMonthsOf(times: readonly (Date | string)[], year: number): number {
+  return new Set(times.map((t) => localMonth(new Date(t))).filter((m) => m.startsWith(`${year}-`)))
+    .size;
 }

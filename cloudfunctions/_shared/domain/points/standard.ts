@@ -196,3 +196,17 @@ export function checkStandard(items: StandardItem[]): Result<StandardItem[]> {
   }
   return ok(items);
 }
+
+/** The standard in force for a year: its latest version, or the default one [PTS-10, PTS-13]. */
+export function standardInForce(
+  latest: { items: StandardItem[]; version: number; effectiveFrom: string | null } | null,
+): { items: StandardItem[]; version: number; effectiveFrom: string | null; isDefault: boolean } {
+  return latest
+    ? {
+        items: latest.items,
+        version: latest.version,
+        effectiveFrom: latest.effectiveFrom,
+        isDefault: false,
+      }
+    : { items: DEFAULT_ITEMS, version: 0, effectiveFrom: null, isDefault: true };
+}
