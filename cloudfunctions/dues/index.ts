@@ -1,4 +1,6 @@
-import { arrears, calculate, ledger, mine, pay, publish, setBase } from '../_shared/app/dues/dues';
+import { publish } from '../_shared/app/dues/publish';
+import { calculate, pay, setBase } from '../_shared/app/dues/records';
+import { arrears, ledger, mine } from '../_shared/app/dues/reports';
 import { createFunction } from '../_shared/runtime/handler';
 
 export const main = createFunction('dues', {

@@ -1,12 +1,6 @@
-import {
-  get,
-  list,
-  publish,
-  readers,
-  remindUnread,
-  status,
-  update,
-} from '../_shared/app/notice/notices';
+import { publish, update } from '../_shared/app/notice/publishing';
+import { get, list, readers, status } from '../_shared/app/notice/reading';
+import { remindUnread } from '../_shared/app/notice/remind';
 import { createFunction } from '../_shared/runtime/handler';
 
 export const main = createFunction('notice', {

@@ -1,3 +1,5 @@
+import type * as DuesQueries from '../../cloudfunctions/_shared/app/dues/queries';
+import type * as NoticeQueries from '../../cloudfunctions/_shared/app/notice/queries';
 import { Backend, snapshot, startBackend } from '../support/backend';
 
 let b: Backend;
@@ -372,5 +374,227 @@ describe('dues: who and when', () => {
     );
     const n = await b.ok('notice', 'get', { id: noticeId }, 'demo-member-1');
     expect(n.body).not.toContain('孙丽'); // demo-member-8 has no amount confirmed: not listed
+  });
+});
+
+describe('党务公开: reminders and budgets', () => {
+  afterEach(() => b.emulator.host.failSendsTo.clear());
+  const outbox = async () => (await (await fetch(`${b.url}/__emulator/outbox`)).json()) as any[];
+  const quota = async (who: string) =>
+    (await b.ok('org', 'subscribe', { accepted: [] }, who)).quota.noticePublished;
+
+  it('keeps the grant of a member whose reminder WeChat refused, and reaches them later [PRIV-10]', async () => {
+    const { id } = await b.ok('notice', 'publish', notice, SEC);
+    await b.ok('org', 'subscribe', { accepted: ['noticePublished'] }, 'demo-member-3');
+    b.emulator.host.failSendsTo.add('demo-member-3');
+    const failed = await b.ok('notice', 'remindUnread', { id }, SEC);
+    expect(failed).toMatchObject({ sent: 0, failed: 1 });
+    expect(await quota('demo-member-3')).toBe(1); // the grant is given back
+    b.emulator.host.failSendsTo.clear();
+    const later = await b.ok('notice', 'remindUnread', { id }, SEC);
+    expect(later).toMatchObject({ sent: 1, failed: 0, noConsent: failed.noConsent });
+    expect((await outbox()).filter((m) => m.touser === 'demo-member-3')).toHaveLength(1);
+    expect(await quota('demo-member-3')).toBe(0);
+  });
+  it('counts a member reminded before neither as sent nor as without consent [PRIV-10, PRIV-06]', async () => {
+    const { id } = await b.ok('notice', 'publish', notice, SEC);
+    await b.ok('org', 'subscribe', { accepted: ['noticePublished'] }, 'demo-member-3');
+    const first = await b.ok('notice', 'remindUnread', { id }, SEC);
+    expect(first.sent).toBe(1);
+    expect(await b.ok('notice', 'remindUnread', { id }, SEC)).toEqual({
+      sent: 0,
+      noConsent: first.noConsent,
+      failed: 0,
+    });
+    // the reminder that went out is audited, the one that sent nothing is not [PRIV-06]
+    expect(b.docs('auditLogs').filter((a) => a.action === 'notice.remindUnread')).toEqual([
+      expect.objectContaining({
+        entityId: id,
+        after: { sent: 1, noConsent: first.noConsent, failed: 0 },
+      }),
+    ]);
+  });
+  it("opens a member's notice list in at most 3 database round trips", async () => {
+    for (const title of ['公示一', '公示二', '公示三']) {
+      await b.ok('notice', 'publish', { ...notice, title }, SEC);
+      b.emulator.clock.advance(60_000);
+    }
+    const [one] = await b.ok('notice', 'list', { orgId: 'demo-branch' }, 'demo-member-1');
+    await b.ok('notice', 'get', { id: one.id }, 'demo-member-1');
+    const { roundTrips, res } = await b.roundTrips(
+      'notice',
+      'list',
+      { orgId: 'demo-branch' },
+      'demo-member-1',
+    );
+    expect(roundTrips).toBeLessThanOrEqual(3);
+    expect(res.ok && res.data.map((n: any) => [n.title, n.read])).toEqual(
+      ['公示三', '公示二', '公示一'].map((t) => [t, t === one.title]),
+    );
+  });
+});
+
+describe('dues: the policy decides', () => {
+  it('refuses the 书记 recording a payment: only organizers record them [FEE-27]', async () => {
+    const before = snapshot(b);
+    const err = await b.err(
+      'dues',
+      'pay',
+      { memberId: 'demo-member-1', month: '2026-11', amountFen: 100 },
+      SEC,
+    );
+    expect(err.code).toBe('AUTH.FORBIDDEN');
+    expect(err.message).toMatch(/组织委员|党费管理员/);
+    expect(snapshot(b)).toBe(before);
+  });
+  it('refuses an organizer setting their own base; another organizer may [PRIV-21, FEE-27]', async () => {
+    const before = snapshot(b);
+    const err = await b.err(
+      'dues',
+      'setBase',
+      { memberId: 'demo-organizer', year: 2026, category: 'salaried', baseFen: 400000 },
+      'demo-organizer',
+    );
+    expect(err).toMatchObject({ code: 'AUTH.FORBIDDEN', details: { ruleId: 'PRIV-21' } });
+    expect(snapshot(b)).toBe(before);
+    await b.ok(
+      'org',
+      'setRole',
+      { memberId: 'demo-member-5', orgId: 'demo-branch', role: 'duesManager', on: true },
+      SEC,
+    );
+    expect(
+      await b.ok(
+        'dues',
+        'setBase',
+        { memberId: 'demo-organizer', year: 2026, category: 'salaried', baseFen: 400000 },
+        'demo-member-5',
+      ),
+    ).toMatchObject({ memberId: 'demo-organizer', monthlyFen: 4000 });
+  });
+  it('lets the 组织委员 publish the half-year as the 书记 may [DIS-08, FEE-27]', async () => {
+    const { noticeId } = await b.ok(
+      'dues',
+      'publish',
+      { orgId: 'demo-branch', period: '2026-H2' },
+      'demo-organizer',
+    );
+    expect(b.docs('notices').find((n) => n._id === noticeId)).toMatchObject({
+      category: '党费缴纳',
+    });
+  });
+});
+
+describe('dues: the months that count', () => {
+  const base = (memberId: string, fromMonth: string) =>
+    b.ok(
+      'dues',
+      'setBase',
+      { memberId, year: 2026, category: 'salaried', baseFen: 400000, fromMonth },
+      'demo-organizer',
+    );
+  const pay = (memberId: string, month: string, amountFen = 4000) =>
+    b.ok('dues', 'pay', { memberId, month, amountFen }, 'demo-organizer');
+  const arrearsOf = async (memberId: string) =>
+    (
+      await b.ok('dues', 'arrears', { orgId: 'demo-branch', asOf: '2026-11' }, 'demo-organizer')
+    ).find((a: any) => a.memberId === memberId);
+
+  it('publishes only the months of the half already due: never the running month [FEE-24, DIS-08]', async () => {
+    await base('demo-member-1', '2026-07');
+    for (const month of ['2026-07', '2026-08', '2026-09', '2026-10', '2026-11'])
+      await pay('demo-member-1', month);
+    const { noticeId } = await b.ok(
+      'dues',
+      'publish',
+      { orgId: 'demo-branch', period: '2026-H2' },
+      SEC,
+    );
+    const body = b.docs('notices').find((n) => n._id === noticeId).body;
+    expect(body).toContain('陈明：已交5/5个月，计200.00元');
+    expect(body).toContain('合计收缴党费200.00元');
+  });
+  it('alerts at six months with nothing paid [FEE-23]', async () => {
+    await base('demo-member-6', '2026-06');
+    expect(await arrearsOf('demo-member-6')).toMatchObject({
+      consecutiveUnpaid: 6,
+      unpaidMonths: ['2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11'],
+      underpaidMonths: [],
+      alert: expect.stringContaining('连续6个月'),
+    });
+  });
+  it('keeps an underpaid month owed but lets it break the run of unpaid months [FEE-24, FEE-23]', async () => {
+    await base('demo-member-6', '2026-06');
+    await pay('demo-member-6', '2026-11', 1000);
+    expect(await arrearsOf('demo-member-6')).toMatchObject({
+      consecutiveUnpaid: 5,
+      underpaidMonths: ['2026-11'],
+      alert: null,
+    });
+    expect((await arrearsOf('demo-member-6')).unpaidMonths).toHaveLength(6);
+  });
+  it('tells the sheet which months of the ledger need a note for a make-up [FEE-25]', async () => {
+    const ledger = (year: number) =>
+      b.ok('dues', 'ledger', { orgId: 'demo-branch', year }, 'demo-organizer');
+    expect((await ledger(2026)).needsNote).toEqual([
+      '2026-01',
+      '2026-02',
+      '2026-03',
+      '2026-04',
+      '2026-05',
+    ]);
+    expect((await ledger(2025)).needsNote).toHaveLength(12);
+    expect((await ledger(2027)).needsNote).toEqual([]);
+    await base('demo-member-2', '2026-01');
+    for (const month of (await ledger(2026)).needsNote)
+      expect(
+        (
+          await b.err(
+            'dues',
+            'pay',
+            { memberId: 'demo-member-2', month, amountFen: 4000 },
+            'demo-organizer',
+          )
+        ).code,
+      ).toBe('DUES.NOTE_REQUIRED');
+    expect((await pay('demo-member-2', '2026-06')).flags).toEqual([]);
+  });
+});
+
+describe('what other areas read (read models)', () => {
+  it('reads the branch completion, arrears and months with a disclosure [FORT-10, FORT-12, FEE-23]', async () => {
+    // loaded after the emulator is up: the same modules the hosted functions run
+    const dues = require('../../cloudfunctions/_shared/app/dues/queries') as typeof DuesQueries;
+    const notices =
+      require('../../cloudfunctions/_shared/app/notice/queries') as typeof NoticeQueries;
+    const now = new Date();
+    expect(await dues.duesCompletion('demo-branch', 2026, now)).toBeNull();
+    expect(await notices.disclosureMonths('demo-branch', 2026)).toBe(0);
+    await b.ok(
+      'dues',
+      'setBase',
+      {
+        memberId: 'demo-member-4',
+        year: 2026,
+        category: 'salaried',
+        baseFen: 400000,
+        fromMonth: '2026-09',
+      },
+      'demo-organizer',
+    );
+    for (const month of ['2026-09', '2026-10'])
+      await b.ok(
+        'dues',
+        'pay',
+        { memberId: 'demo-member-4', month, amountFen: 4000 },
+        'demo-organizer',
+      );
+    await b.ok('notice', 'publish', notice, SEC);
+    expect(await dues.duesCompletion('demo-branch', 2026, now)).toEqual({ paid: 2, due: 3 });
+    expect(await notices.disclosureMonths('demo-branch', 2026)).toBe(1);
+    expect(await notices.disclosureMonths('demo-branch', 2025)).toBe(0);
+    expect(await dues.memberArrears('demo-branch', '2026-11', now)).toEqual([
+      expect.objectContaining({ memberId: 'demo-member-4', unpaidMonths: ['2026-11'] }),
+    ]);
   });
 });

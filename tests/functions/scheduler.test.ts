@@ -72,6 +72,21 @@ describe('scheduler reminders', () => {
     expect(await trigger()).toMatchObject({ sent: 1, failed: 0 });
     expect((await outbox()).filter((m) => m.touser === 'demo-member-2')).toHaveLength(1);
   });
+  it('claims only the messages it sent: a refused send and a missing grant leave no claim [PRIV-10]', async () => {
+    const id = await setUp();
+    b.emulator.clock.freeze(Date.parse('2026-12-03T08:00:00+08:00'));
+    b.emulator.host.failSendsTo.add('demo-member-2');
+    expect(await trigger()).toEqual({ sent: 1, noConsent: 10, failed: 1 });
+    expect(
+      b
+        .docs('reminderLog')
+        .filter((r) => r.activityId === id)
+        .map((r) => r.memberId),
+    ).toEqual(['demo-member-1']);
+    expect(
+      (await b.ok('org', 'subscribe', { accepted: [] }, 'demo-member-2')).quota.activityReminder,
+    ).toBe(1);
+  });
   it('skips members on approved leave', async () => {
     const id = await setUp();
     await b.ok('activity', 'requestLeave', { activityId: id, reason: '出差' }, 'demo-member-2');

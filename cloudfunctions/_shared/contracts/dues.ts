@@ -72,7 +72,8 @@ export type DuesApi = {
       amountFen: number;
       dueFen: number;
       extraFen: number;
-      flags: string[];
+      /** makeUpOver6Months [FEE-25], remitToCentre [FEE-13]. */
+      flags: ('makeUpOver6Months' | 'remitToCentre')[];
     };
   };
   ledger: {
@@ -83,6 +84,8 @@ export type DuesApi = {
           year: number;
           rows: LedgerRow[];
           totals: { dueFen: number; paidFen: number };
+          /** The months of this ledger for which a payment recorded now needs a note [FEE-25]. */
+          needsNote: string[];
         }
       | { fileId: string };
   };
@@ -91,8 +94,13 @@ export type DuesApi = {
     output: {
       memberId: string;
       name: string;
+      /** Months still owed: nothing paid, or less than due [FEE-24]. */
       unpaidMonths: string[];
+      /** Of those, the months paid in part (they break a run of unpaid months) [FEE-24]. */
+      underpaidMonths: string[];
+      /** The longest run of months with nothing paid [FEE-23]. */
       consecutiveUnpaid: number;
+      /** Six in a row: look into it, never an automatic step [FEE-23, APR-14]. */
       alert: string | null;
     }[];
   };
@@ -100,7 +108,7 @@ export type DuesApi = {
     input: In<'mine'>;
     output: {
       monthlyFen: number | null;
-      category: string | null;
+      category: (typeof DUES_CATEGORIES)[number] | null;
       months: LedgerRow['months'];
       payments: { month: string; amountFen: number; paidOn: string; proxy: string | null }[];
     };

@@ -73,6 +73,8 @@ export type NoticeApi = {
       updatedAt: string;
       version: number;
       stage: string | null;
+      /** The five-stage matter it belongs to [DIS-03]; null for a single notice. */
+      matterId: string | null;
       read: boolean;
     }[];
   };
@@ -84,7 +86,14 @@ export type NoticeApi = {
       unread: { memberId: string; name: string }[];
     };
   };
-  remindUnread: { input: In<'remindUnread'>; output: { sent: number; noConsent: number } };
+  remindUnread: {
+    input: In<'remindUnread'>;
+    /**
+     * sent now; unread members without a grant left; sends WeChat refused (their grant is kept,
+     * a later reminder tries again). Members reminded before are in none of these.
+     */
+    output: { sent: number; noConsent: number; failed: number };
+  };
   status: {
     input: In<'status'>;
     output: {
@@ -96,3 +105,6 @@ export type NoticeApi = {
     };
   };
 };
+
+/** What an action of `notice` answers. */
+export type NoticeOutput<K extends keyof NoticeApi> = NoticeApi[K]['output'];

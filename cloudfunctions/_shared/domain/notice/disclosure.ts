@@ -54,3 +54,15 @@ export function staleness(
   const days = Math.floor((+now - +lastUpdate) / 86400_000);
   return { days, level: days >= 60 ? 'secretary' : days >= 30 ? 'maintainer' : 'ok' };
 }
+
+/** The branch's named 公开栏 maintainer (专人), if one is set [DIS-06]. */
+export function maintainerOf<M extends { roles: readonly { orgId: string; role: string }[] }>(
+  members: readonly M[],
+  orgId: string,
+): M | null {
+  return (
+    members.find((m) =>
+      m.roles.some((r) => r.orgId === orgId && r.role === 'disclosureMaintainer'),
+    ) ?? null
+  );
+}

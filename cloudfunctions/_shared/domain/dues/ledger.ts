@@ -1,0 +1,248 @@
+/**
+ * The 党费 ledger rules, pure: what is due in a month, what a month's payments make of it, arrears,
+ * the flags of a payment, the half-year publication and the branch's completion. No I/O and no
+ * clock: the running month (`thisMonth`, 'YYYY-MM' in Beijing) is a parameter.
+ */
+import { addMonths } from '../shared/time';
+
+/** paid: in full; under: something but less than due [FEE-24]; unpaid: nothing; notDue: no amount confirmed. */
+export type MonthStatus = 'paid' | 'under' | 'unpaid' | 'notDue';
+
+export interface MonthCell {
+  month: string;
+  dueFen: number;
+  paidFen: number;
+  status: MonthStatus;
+}
+
+export interface LedgerRow {
+  memberId: string;
+  name: string;
+  /** The monthly amount in force at the last month shown; null when none is confirmed. */
+  monthlyFen: number | null;
+  months: MonthCell[];
+  paidFen: number;
+  dueFen: number;
+}
+
+/** A confirmed amount (核定) and the month it applies from [FEE-16, FEE-19]. */
+export interface BaseEntry {
+  memberId: string;
+  fromMonth: string;
+  monthlyFen: number;
+}
+
+export interface PaymentEntry {
+  memberId: string;
+  month: string;
+  amountFen: number;
+}
+
+/** Six consecutive months with nothing paid raise the 自行脱党 procedure alert [FEE-23, APR-14]. */
+export const ARREARS_ALERT_MONTHS = 6;
+/** A make-up of a month more than six months back needs a written note [FEE-25]. */
+export const MAKE_UP_NOTE_MONTHS = 6;
+/** A single voluntary extra of 1000 yuan or more is flagged for remittance to the centre [FEE-13]. */
+export const REMIT_EXTRA_FEN = 100_000;
+
+export const ARREARS_ALERT = '连续6个月未交纳党费，请支部了解情况、谈心提醒（不自动处理）';
+
+const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7));
+const shiftMonth = (month: string, n: number) => addMonths(`${month}-01`, n).slice(0, 7);
+
+/** The months of a year up to `until` (inclusive). */
+export const monthsOf = (year: number, until: string): string[] =>
+  Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`).filter(
+    (m) => m <= until,
+  );
+
+/** The last month of a year shown so far: all of a past year, up to the running month of this one, none of a future one. */
+export const shownUntil = (year: number, thisMonth: string): string =>
+  String(year) < thisMonth.slice(0, 4)
+    ? `${year}-12`
+    : String(year) > thisMonth.slice(0, 4)
+      ? `${year}-00`
+      : thisMonth;
+
+/** Month M is due by the end of M [FEE-24]: the last month already due is the one before the running month. */
+export const lastDueMonth = (thisMonth: string): string => shiftMonth(thisMonth, -1);
+
+/** The monthly amount due in a month: the latest base in force from its month on [FEE-16, FEE-19]. */
+export function dueIn(bases: readonly BaseEntry[], month: string): number | null {
+  let best: BaseEntry | null = null;
+  for (const b of bases)
+    if (b.fromMonth <= month && (!best || b.fromMonth > best.fromMonth)) best = b;
+  return best ? best.monthlyFen : null;
+}
+
+/** What a month's payments make of it [FEE-24]. */
+export function monthStatus(dueFen: number | null, paidFen: number): MonthStatus {
+  if (dueFen === null) return 'notDue';
+  if (paidFen >= dueFen) return 'paid';
+  return paidFen > 0 ? 'under' : 'unpaid';
+}
+
+/** One member's months, from their bases and payments. */
+export function monthCells(
+  bases: readonly BaseEntry[],
+  payments: readonly PaymentEntry[],
+  months: readonly string[],
+): MonthCell[] {
+  return months.map((month) => {
+    const due = dueIn(bases, month);
+    const paid = payments.filter((p) => p.month === month).reduce((s, p) => s + p.amountFen, 0);
+    return { month, dueFen: due ?? 0, paidFen: paid, status: monthStatus(due, paid) };
+  });
+}
+
+const byMember = <T extends { memberId: string }>(xs: readonly T[]) => {
+  const m = new Map<string, T[]>();
+  for (const x of xs) m.set(x.memberId, [...(m.get(x.memberId) ?? []), x]);
+  return m;
+};
+
+/** The ledger rows of a year's months for the given members (never anyone's base [DIS-09]). */
+export function ledgerRows(
+  members: readonly { _id: string; name: string }[],
+  bases: readonly BaseEntry[],
+  payments: readonly PaymentEntry[],
+  months: readonly string[],
+): LedgerRow[] {
+  const basesOf = byMember(bases);
+  const paymentsOf = byMember(payments);
+  return members.map((m) => {
+    const mine = basesOf.get(m._id) ?? [];
+    const cells = monthCells(mine, paymentsOf.get(m._id) ?? [], months);
+    const last = months[months.length - 1];
+    return {
+      memberId: m._id,
+      name: m.name,
+      monthlyFen: last ? dueIn(mine, last) : null,
+      months: cells,
+      paidFen: cells.reduce((s, x) => s + x.paidFen, 0),
+      dueFen: cells.reduce((s, x) => s + x.dueFen, 0),
+    };
+  });
+}
+
+export interface Arrears {
+  /** Months still owed: nothing paid, or less than due. */
+  unpaidMonths: string[];
+  /** Of those, the months paid in part [FEE-24]. */
+  underpaidMonths: string[];
+  /** The longest run of months with nothing paid; an underpaid month breaks it [FEE-23, FEE-24]. */
+  consecutiveUnpaid: number;
+  alert: string | null;
+}
+
+/** A member's arrears over consecutive months (months without a confirmed amount are skipped). */
+export function arrearsOf(months: readonly MonthCell[]): Arrears {
+  let run = 0;
+  let longest = 0;
+  for (const m of months) {
+    if (m.status === 'notDue') continue;
+    run = m.status === 'unpaid' ? run + 1 : 0;
+    longest = Math.max(longest, run);
+  }
+  return {
+    unpaidMonths: months
+      .filter((m) => m.status === 'unpaid' || m.status === 'under')
+      .map((m) => m.month),
+    underpaidMonths: months.filter((m) => m.status === 'under').map((m) => m.month),
+    consecutiveUnpaid: longest,
+    alert: longest >= ARREARS_ALERT_MONTHS ? ARREARS_ALERT : null,
+  };
+}
+
+/**
+ * The months an arrears report covers, per year (bases are confirmed per year [FEE-17]): all of
+ * the year before and this year up to `asOf`, but never the running month [FEE-24].
+ */
+export function arrearsWindow(
+  asOf: string,
+  thisMonth: string,
+): { year: number; months: string[] }[] {
+  const lastDue = lastDueMonth(thisMonth);
+  const until = asOf < lastDue ? asOf : lastDue;
+  const year = Number(until.slice(0, 4));
+  return [
+    { year: year - 1, months: monthsOf(year - 1, `${year - 1}-12`) },
+    { year, months: monthsOf(year, until) },
+  ];
+}
+
+/** Whether a payment made in `thisMonth` for `month` is a make-up more than six months back [FEE-25]. */
+export const needsMakeUpNote = (month: string, thisMonth: string): boolean =>
+  monthIndex(thisMonth) - monthIndex(month) > MAKE_UP_NOTE_MONTHS;
+
+export type PaymentFlag = 'makeUpOver6Months' | 'remitToCentre';
+
+/**
+ * A payment's extra over what was still due and its flags [FEE-13, FEE-25]: `paidBeforeFen` is
+ * what the month had before this payment. A future month is refused by the caller.
+ */
+export function paymentOutcome(p: {
+  month: string;
+  thisMonth: string;
+  dueFen: number;
+  paidBeforeFen: number;
+  amountFen: number;
+}): { extraFen: number; flags: PaymentFlag[] } {
+  const over = (paid: number) => Math.max(0, paid - p.dueFen);
+  const extraFen = over(p.paidBeforeFen + p.amountFen) - over(p.paidBeforeFen);
+  const flags: PaymentFlag[] = [];
+  if (needsMakeUpNote(p.month, p.thisMonth)) flags.push('makeUpOver6Months');
+  if (extraFen >= REMIT_EXTRA_FEN) flags.push('remitToCentre');
+  return { extraFen, flags };
+}
+
+/**
+ * The months a half-year publication covers [DIS-08]: those of the half already due — the running
+ * month is not [FEE-24].
+ */
+export function halfYearMonths(period: string, thisMonth: string): string[] {
+  const year = Number(period.slice(0, 4));
+  const h2 = period.endsWith('H2');
+  const halfEnd = `${year}-${h2 ? '12' : '06'}`;
+  const lastDue = lastDueMonth(thisMonth);
+  return monthsOf(year, halfEnd < lastDue ? halfEnd : lastDue).filter(
+    (m) => !h2 || m > `${year}-06`,
+  );
+}
+
+export interface PublicationLine {
+  name: string;
+  monthsPaid: number;
+  monthsDue: number;
+  paidFen: number;
+}
+
+/** The publication's lines: each member with an amount confirmed or a payment, months paid and amounts [DIS-09]. */
+export function publicationLines(rows: readonly LedgerRow[]): PublicationLine[] {
+  return rows
+    .filter((r) => r.months.some((m) => m.status !== 'notDue' || m.paidFen > 0))
+    .map((r) => ({
+      name: r.name,
+      monthsPaid: r.months.filter((m) => m.status === 'paid').length,
+      monthsDue: r.months.filter((m) => m.status !== 'notDue').length,
+      paidFen: r.months.reduce((s, m) => s + m.paidFen, 0),
+    }));
+}
+
+/**
+ * Branch dues completion for the 堡垒指数 [FORT-10]: member-months paid in full over member-months
+ * due, up to the last month already due; null when no amount is confirmed for anyone.
+ */
+export function completion(rows: readonly LedgerRow[]): { paid: number; due: number } | null {
+  const months = rows.flatMap((r) => r.months.filter((m) => m.status !== 'notDue'));
+  if (!months.length) return null;
+  return { paid: months.filter((m) => m.status === 'paid').length, due: months.length };
+}
+
+/** The months of a year that count for completion: up to the last month already due [FEE-24]. */
+export const completionMonths = (year: number, thisMonth: string): string[] =>
+  monthsOf(year, shownUntil(year, lastDueMonth(thisMonth)));
+
+/** 7650 → "76.50" (integer fen, never through floating point). */
+export const yuan = (fen: number): string =>
+  `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;

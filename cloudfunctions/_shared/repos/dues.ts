@@ -1,0 +1,86 @@
+import type { DuesCategory } from '../domain/dues/fee';
+import { _, collection } from './db';
+
+/** A confirmed amount (核定) for a member's year, from a month on [FEE-16, FEE-19]. `_id` = `${memberId}:${fromMonth}`. */
+export interface DuesBaseDoc {
+  _id: string;
+  orgId: string;
+  memberId: string;
+  year: number;
+  fromMonth: string;
+  category: DuesCategory;
+  /** The income base: never leaves the backend [DIS-09]. */
+  baseFen: number;
+  monthlyFen: number;
+  setAt: Date;
+}
+
+/** One payment, appended and never edited [FEE-28]; the payer is kept when someone else paid [FEE-21]. */
+export interface DuesPaymentDoc {
+  _id: string;
+  orgId: string;
+  memberId: string;
+  month: string;
+  year: number;
+  amountFen: number;
+  dueFen: number;
+  proxy: { memberId: string | null; name: string } | null;
+  paidOn: Date;
+  recordedBy: string;
+  note: string | null;
+}
+
+const bases = collection<DuesBaseDoc>('duesBases');
+const payments = collection<DuesPaymentDoc>('duesPayments');
+
+/** Who: the whole branch, or one member. */
+export type DuesScope = { orgId: string } | { memberId: string };
+
+/** The bases of a year, of a branch or of one member. */
+export const basesOf = (scope: DuesScope, year: number) =>
+  bases.all(
+    bases
+      .ref()
+      .where({ ...scope, year })
+      .orderBy('_id', 'asc'),
+    100_000,
+  );
+
+/** The payments for the months of a year, of a branch or of one member. */
+export const paymentsOf = (scope: DuesScope, year: number) =>
+  payments.all(
+    payments
+      .ref()
+      .where({ ...scope, year })
+      .orderBy('_id', 'asc'),
+    200_000,
+  );
+
+/** Bases and payments of a branch for several years, in two queries. */
+export async function duesOfYears(orgId: string, years: readonly number[]) {
+  const where = { orgId, year: years.length === 1 ? years[0] : _.in([...years]) };
+  const [b, p] = await Promise.all([
+    bases.all(bases.ref().where(where).orderBy('_id', 'asc'), 100_000),
+    payments.all(payments.ref().where(where).orderBy('_id', 'asc'), 200_000),
+  ]);
+  return { bases: b, payments: p };
+}
+
+/** One member's bases of a year and payments for one month, for recording a payment. */
+export async function memberMonth(memberId: string, month: string) {
+  const year = Number(month.slice(0, 4));
+  const [b, p] = await Promise.all([
+    bases.all(bases.ref().where({ memberId, year }).orderBy('_id', 'asc')),
+    payments.all(payments.ref().where({ memberId, month }).orderBy('_id', 'asc')),
+  ]);
+  return { bases: b, payments: p };
+}
+
+/** Sets (or replaces) the base confirmed from a month on. */
+export async function saveBase(doc: DuesBaseDoc): Promise<void> {
+  const { _id, ...data } = doc;
+  await bases.ref().doc(_id).set({ data });
+}
+
+/** Appends a payment. */
+export const addPayment = (doc: DuesPaymentDoc) => payments.add(doc);
