@@ -1,3 +1,4 @@
+import { auditLog } from '../_shared/app/org/audit-log';
 import { bind, createInvite, me } from '../_shared/app/org/identity';
 import { importMembers, listMembers, setMemberFlags } from '../_shared/app/org/roster';
 import { createOrg, orgTree, setRole } from '../_shared/app/org/structure';
@@ -15,4 +16,5 @@ export const main = createFunction('org', {
   setRole,
   orgTree,
   subscribe,
+  auditLog,
 });

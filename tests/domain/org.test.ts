@@ -1,6 +1,12 @@
-import { administers, isCommittee, mayAct } from '../../cloudfunctions/_shared/domain/org/access';
 import { branchAlerts } from '../../cloudfunctions/_shared/domain/org/alerts';
+import {
+  administeredOrgs,
+  committeeSeats,
+  ownOrgs,
+  switchRole,
+} from '../../cloudfunctions/_shared/domain/org/committee';
 import { checkInvite, inviteCode } from '../../cloudfunctions/_shared/domain/org/invite';
+import { may } from '../../cloudfunctions/_shared/domain/org/policy';
 import { checkRoleChange, RoleChange } from '../../cloudfunctions/_shared/domain/org/roles';
 import { personKey } from '../../cloudfunctions/_shared/domain/org/roster';
 import {
@@ -10,20 +16,70 @@ import {
 } from '../../cloudfunctions/_shared/domain/org/term';
 
 const branch = { id: 'b1', kind: 'branch' as const, ancestors: ['c1'] };
+const actor = (roles: { orgId: string; role: any }[], orgId = 'b1') => ({ id: 'a', orgId, roles });
 
 describe('access by role and org [PRIV-05]', () => {
   it('counts the secretary and commissioners of the org itself as committee', () => {
-    expect(isCommittee([{ orgId: 'b1', role: 'secretary' }], branch)).toBe(true);
-    expect(isCommittee([{ orgId: 'b1', role: 'orgCommissioner' }], branch)).toBe(true);
+    expect(may('activity.manage', actor([{ orgId: 'b1', role: 'secretary' }]), branch)).toBe(true);
+    expect(may('activity.manage', actor([{ orgId: 'b1', role: 'orgCommissioner' }]), branch)).toBe(
+      true,
+    );
   });
   it('refuses the committee of another branch and plain duty holders', () => {
-    expect(isCommittee([{ orgId: 'b2', role: 'secretary' }], branch)).toBe(false);
-    expect(isCommittee([{ orgId: 'b1', role: 'scorer' }], branch)).toBe(false);
-    expect(mayAct([{ orgId: 'b1', role: 'scorer' }], branch, ['scorer'])).toBe(true);
+    expect(may('activity.manage', actor([{ orgId: 'b2', role: 'secretary' }], 'b2'), branch)).toBe(
+      false,
+    );
+    expect(may('activity.manage', actor([{ orgId: 'b1', role: 'scorer' }]), branch)).toBe(false);
+    expect(may('points.award', actor([{ orgId: 'b1', role: 'scorer' }]), branch)).toBe(true);
   });
   it('lets a superior administrator of an ancestor act, but not of a sibling', () => {
-    expect(isCommittee([{ orgId: 'c1', role: 'superiorAdmin' }], branch)).toBe(true);
-    expect(administers([{ orgId: 'c2', role: 'superiorAdmin' }], branch)).toBe(false);
+    expect(
+      may('activity.manage', actor([{ orgId: 'c1', role: 'superiorAdmin' }], 'c1'), branch),
+    ).toBe(true);
+    expect(
+      may('org.administer', actor([{ orgId: 'c2', role: 'superiorAdmin' }], 'c2'), branch),
+    ).toBe(false);
+  });
+});
+
+describe('committee seats and the orgs a member relates to', () => {
+  it('counts one seat per person and notes whether a 书记 is set [ORG-12, ORG-13]', () => {
+    const seats = committeeSeats([
+      {
+        roles: [
+          { orgId: 'b1', role: 'secretary' },
+          { orgId: 'b1', role: 'orgCommissioner' },
+        ],
+      },
+      { roles: [{ orgId: 'b1', role: 'publicityCommissioner' }] },
+      {
+        roles: [
+          { orgId: 'b2', role: 'deputySecretary' },
+          { orgId: 'b2', role: 'scorer' },
+        ],
+      },
+      { roles: [{ orgId: 'b3', role: 'scorer' }] },
+    ]);
+    expect(seats.get('b1')).toEqual({ size: 2, hasSecretary: true });
+    expect(seats.get('b2')).toEqual({ size: 1, hasSecretary: false });
+    expect(seats.has('b3')).toBe(false); // a 记分员 holds no committee seat
+  });
+  it('relates a member to their branch, their grants and what they administer', () => {
+    const m = {
+      orgId: 'b1',
+      roles: [
+        { orgId: 'b1', role: 'scorer' as const },
+        { orgId: 'c1', role: 'superiorAdmin' as const },
+      ],
+    };
+    expect(ownOrgs(m)).toEqual(['b1', 'c1']);
+    expect(administeredOrgs(m.roles)).toEqual(['c1']);
+  });
+  it('switches one role of one org on or off, each grant held once', () => {
+    const grants = [{ orgId: 'b1', role: 'scorer' as const }];
+    expect(switchRole(grants, { orgId: 'b1', role: 'scorer', on: true })).toEqual(grants);
+    expect(switchRole(grants, { orgId: 'b2', role: 'scorer', on: true })).toHaveLength(2);
+    expect(switchRole(grants, { orgId: 'b1', role: 'scorer', on: false })).toEqual([]);
   });
 });
 

@@ -35,8 +35,31 @@ describe('org.importMembers', () => {
       [1, 'INPUT.INVALID'],
       [2, 'INPUT.INVALID'],
     ]);
+    expect(res.errors[0].message).toBe('入党日期填写有误，请核对后重新导入');
     expect(res.errors[1].message).toMatch(/idNumber/);
     expect(b.docs('members').filter((m) => ['乙', '丙'].includes(m.name))).toEqual([]);
+  });
+  it('names the faulty column in Chinese, without field ids or English', async () => {
+    const res = await b.ok(
+      'org',
+      'importMembers',
+      {
+        orgId: 'demo-branch',
+        members: [
+          { status: 'full', joinedAt: '2015-07-01' },
+          row('甲', { status: 'formal' }),
+          row('乙', { phone: '12345' }),
+          '张三,正式党员',
+        ],
+      },
+      'demo-secretary',
+    );
+    expect(res.errors.map((e: any) => e.message)).toEqual([
+      '缺少姓名',
+      '党员类别（正式党员或预备党员）填写有误，请核对后重新导入',
+      '手机号填写有误，请核对后重新导入',
+      '这一行的格式不对，请按模板填写',
+    ]);
   });
   it('refuses unknown fields such as an ID number [PRIV-01, PRIV-02]', async () => {
     const res = await b.ok(
@@ -125,6 +148,144 @@ describe('org.setMemberFlags', () => {
     const log = b.docs('auditLogs').find((a) => a.action === 'org.setMemberFlags');
     expect(log.before).toEqual({ mobile: false, exempt: false, exemptReason: null });
     expect(log.after.exemptReason).toMatch(/长期患病/);
+  });
+});
+
+describe('nobody decides their own case in the roster [PRIV-21]', () => {
+  it('refuses the secretary exempting themself, clearly and writing nothing', async () => {
+    const before = snapshot(b);
+    const err = await b.err(
+      'org',
+      'setMemberFlags',
+      { memberId: 'demo-secretary', exempt: true, exemptReason: '本人申请' },
+      'demo-secretary',
+    );
+    expect(err).toMatchObject({ code: 'AUTH.FORBIDDEN', details: { ruleId: 'PRIV-21' } });
+    expect(err.message).toMatch(/本人/);
+    expect(err.message).not.toMatch(/[A-Za-z]/);
+    expect(snapshot(b)).toBe(before);
+  });
+  it('leaves the secretary’s own flags to another committee member or the superior', async () => {
+    await b.ok(
+      'org',
+      'setMemberFlags',
+      { memberId: 'demo-secretary', mobile: true },
+      'demo-organizer',
+    );
+    await b.ok(
+      'org',
+      'setMemberFlags',
+      { memberId: 'demo-secretary', mobile: false },
+      'demo-superior',
+    );
+    const log = b.docs('auditLogs').filter((a) => a.action === 'org.setMemberFlags');
+    expect(log.map((a) => a.actor.memberId)).toEqual(['demo-organizer', 'demo-superior']);
+  });
+});
+
+describe('org.auditLog [PRIV-06]', () => {
+  const grant = (memberId: string, role: string, on = true) =>
+    b.ok('org', 'setRole', { memberId, orgId: 'demo-branch', role, on }, 'demo-secretary');
+  it('shows the secretary their branch’s log, newest first, with actor and before/after', async () => {
+    await grant('demo-member-2', 'duesManager');
+    b.emulator.clock.advance(60_000);
+    await grant('demo-member-3', 'disclosureMaintainer');
+    b.restoreClock();
+    const { entries, nextOffset } = await b.ok(
+      'org',
+      'auditLog',
+      { orgId: 'demo-branch' },
+      'demo-secretary',
+    );
+    expect(nextOffset).toBeNull();
+    expect(entries.map((e: any) => e.entityId)).toEqual(['demo-member-3', 'demo-member-2']);
+    expect(entries[1]).toMatchObject({
+      action: 'org.setRole',
+      orgId: 'demo-branch',
+      entity: 'members.roles',
+      actor: { memberId: 'demo-secretary', name: '李红', roles: ['secretary'] },
+      before: [],
+      after: [{ orgId: 'demo-branch', role: 'duesManager' }],
+      reason: null,
+    });
+    expect(JSON.stringify(entries)).not.toContain('openid');
+  });
+  it('shows the superior the log of every org below, and pages it', async () => {
+    await grant('demo-member-2', 'duesManager');
+    await grant('demo-member-2', 'duesManager', false);
+    await b.ok(
+      'org',
+      'setMemberFlags',
+      { memberId: 'demo-b2-member-1', mobile: true },
+      'demo-secretary-2',
+    );
+    const first = await b.ok(
+      'org',
+      'auditLog',
+      { orgId: 'demo-committee', limit: 2 },
+      'demo-superior',
+    );
+    expect(first.entries).toHaveLength(2);
+    expect(first.nextOffset).toBe(2);
+    const rest = await b.ok(
+      'org',
+      'auditLog',
+      { orgId: 'demo-committee', limit: 2, offset: 2 },
+      'demo-superior',
+    );
+    expect(rest.nextOffset).toBeNull();
+    const all = [...first.entries, ...rest.entries];
+    expect(new Set(all.map((e: any) => e.orgId))).toEqual(
+      new Set(['demo-branch', 'demo-branch-2']),
+    );
+    expect(all).toHaveLength(3);
+  });
+  it('filters by entity (and its parts) and by time', async () => {
+    await grant('demo-member-2', 'duesManager');
+    await b.ok(
+      'org',
+      'setMemberFlags',
+      { memberId: 'demo-member-4', mobile: true },
+      'demo-secretary',
+    );
+    const members = await b.ok(
+      'org',
+      'auditLog',
+      { orgId: 'demo-branch', entity: 'members' },
+      'demo-secretary',
+    );
+    expect(members.entries.map((e: any) => e.entity).sort()).toEqual(['members', 'members.roles']);
+    const roles = await b.ok(
+      'org',
+      'auditLog',
+      { orgId: 'demo-branch', entity: 'members.roles' },
+      'demo-secretary',
+    );
+    expect(roles.entries).toHaveLength(1);
+    const none = await b.ok(
+      'org',
+      'auditLog',
+      { orgId: 'demo-branch', from: '2026-12-02T00:00:00+08:00' },
+      'demo-secretary',
+    );
+    expect(none.entries).toEqual([]);
+    const upTo = await b.ok(
+      'org',
+      'auditLog',
+      { orgId: 'demo-branch', from: '2026-12-01T00:00:00+08:00', to: '2026-12-02T00:00:00+08:00' },
+      'demo-secretary',
+    );
+    expect(upTo.entries).toHaveLength(2);
+  });
+  it('is refused to members, other committee members and other branches', async () => {
+    for (const who of ['demo-member-1', 'demo-organizer', 'demo-secretary-2']) {
+      const err = await b.err('org', 'auditLog', { orgId: 'demo-branch' }, who);
+      expect(err.code).toBe('AUTH.FORBIDDEN');
+      expect(err.message).toMatch(/操作记录/);
+    }
+    expect(
+      (await b.err('org', 'auditLog', { orgId: 'demo-committee' }, 'demo-secretary')).code,
+    ).toBe('AUTH.FORBIDDEN');
   });
 });
 

@@ -45,6 +45,17 @@ describe('org.me', () => {
   });
 });
 
+describe('org.me round trips', () => {
+  it('costs at most 3 database round trips for every demo identity (issue 9 budget)', async () => {
+    for (const who of ['demo-member-1', 'demo-secretary', 'demo-organizer', 'demo-superior']) {
+      const { roundTrips, res } = await b.roundTrips('org', 'me', {}, who);
+      expect(res.ok).toBe(true);
+      expect([who, roundTrips]).toEqual([who, expect.any(Number)]);
+      expect(roundTrips).toBeLessThanOrEqual(3);
+    }
+  });
+});
+
 describe('binding with an invite', () => {
   it('binds DEMO-INVITE once; a second use gives INVITE.USED', async () => {
     expect(await b.ok('org', 'bind', { code: 'DEMO-INVITE' }, 'wx-new-1')).toEqual({
@@ -95,6 +106,66 @@ describe('binding with an invite', () => {
       'INVITE.USED',
     ]);
     expect(b.docs('bindings').filter((x) => x.memberId === 'demo-newcomer')).toHaveLength(1);
+  });
+  it('binds one phone when two invites for the same member race, in 10 of 10 races [CHK-08]', async () => {
+    const people = Array.from({ length: 10 }, (_, i) => ({
+      name: `并发${i}`,
+      status: 'full',
+      joinedAt: '2020-07-01',
+    }));
+    const { created } = await b.ok(
+      'org',
+      'importMembers',
+      { orgId: 'demo-branch', members: people },
+      'demo-secretary',
+    );
+    const pairs: { memberId: string; codes: string[] }[] = [];
+    for (const memberId of created as string[]) {
+      const codes: string[] = [];
+      for (let k = 0; k < 2; k++)
+        codes.push((await b.ok('org', 'createInvite', { memberId }, 'demo-secretary')).code);
+      pairs.push({ memberId, codes });
+    }
+    const results = await Promise.all(
+      pairs.map(({ codes }, i) =>
+        Promise.all(
+          codes.map((code, k) =>
+            b.invoke('org', { action: 'bind', data: { code } }, `wx-race-${i}-${k}`),
+          ),
+        ),
+      ),
+    );
+    const members = new Map(b.docs('members').map((m) => [m._id, m]));
+    for (const [i, pair] of results.entries()) {
+      const { memberId, codes } = pairs[i];
+      expect(pair.filter((r) => r.ok)).toHaveLength(1);
+      const k = pair.findIndex((r) => r.ok);
+      const loser = pair[1 - k] as { ok: false; error: { code: string; message: string } };
+      expect(loser.error.code).toBe('INVITE.MEMBER_BOUND');
+      expect(loser.error.message).toMatch(/已.*绑定/);
+      expect(members.get(memberId).openid).toBe(`wx-race-${i}-${k}`);
+      expect(b.docs('bindings').filter((x) => x.memberId === memberId)).toEqual([
+        expect.objectContaining({ _id: `wx-race-${i}-${k}` }),
+      ]);
+      const invites = b.docs('invites').filter((x) => codes.includes(x._id));
+      expect(invites.find((x) => x._id === codes[k]).usedAt).not.toBeNull();
+      expect(invites.find((x) => x._id === codes[1 - k])).toMatchObject({ usedAt: null });
+      expect(invites.find((x) => x._id === codes[1 - k]).usedBy).toBeUndefined();
+    }
+    const k0 = results[0].findIndex((r) => r.ok);
+    expect((await b.ok('org', 'me', {}, `wx-race-0-${k0}`)).member.id).toBe(pairs[0].memberId);
+    expect((await b.err('org', 'me', {}, `wx-race-0-${1 - k0}`)).code).toBe('AUTH.UNBOUND');
+  });
+  it('repairs a member whose copy of the OPENID is missing, but never takes over a bound member [CHK-08]', async () => {
+    // Fixture: a crash between writing the binding and claiming the member.
+    const bindings = b.emulator.store.ensure('bindings');
+    bindings.set('wx-crashed', { _id: 'wx-crashed', memberId: 'demo-newcomer' });
+    expect((await b.ok('org', 'me', {}, 'wx-crashed')).member.id).toBe('demo-newcomer');
+    expect(b.docs('members').find((m) => m._id === 'demo-newcomer').openid).toBe('wx-crashed');
+    // A stale binding of a member since bound to another phone gives nobody that member.
+    bindings.set('wx-stale', { _id: 'wx-stale', memberId: 'demo-newcomer' });
+    expect((await b.err('org', 'me', {}, 'wx-stale')).code).toBe('AUTH.UNBOUND');
+    expect(b.docs('members').find((m) => m._id === 'demo-newcomer').openid).toBe('wx-crashed');
   });
   it('refuses an invite for a member who is already bound', async () => {
     expect(

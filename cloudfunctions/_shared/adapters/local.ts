@@ -1,5 +1,5 @@
 import { randomBytes } from 'crypto';
-import { db } from '../repos/db';
+import { recordSent } from '../repos/outbox';
 import { EmulatorHooks, Ports } from '../ports';
 
 /**
@@ -13,7 +13,7 @@ export function localPorts(hooks: EmulatorHooks): Ports {
     messenger: {
       async send(m) {
         hooks.beforeSend?.(m);
-        await db.collection('outbox').add({ data: { ...m, sentAt: new Date(hooks.now()) } });
+        await recordSent(m, new Date(hooks.now()));
       },
     },
     contentCheck: {

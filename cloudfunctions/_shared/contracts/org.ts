@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { MOBILE_PATTERN } from '../domain/shared/privacy';
 import { ORG_KINDS, PROFILES, ROLES, SECTORS } from '../domain/org/model';
 import type { Permission } from '../domain/org/policy';
-import { calendarDate, empty, id, text } from './common';
+import { calendarDate, empty, id, isoInstant, text } from './common';
 
 const role = z.enum(Object.keys(ROLES) as [keyof typeof ROLES, ...(keyof typeof ROLES)[]]);
 const sectorIds = Object.keys(SECTORS) as [keyof typeof SECTORS, ...(keyof typeof SECTORS)[]];
@@ -32,6 +32,16 @@ export const importRow = z
     phone: z.string().trim().regex(MOBILE_PATTERN, '手机号应为11位大陆手机号').optional(),
   })
   .strict();
+
+/** The Chinese names of the import columns, for the per-row messages (no field ids shown). */
+export const IMPORT_FIELD_LABELS: Record<keyof z.input<typeof importRow>, string> = {
+  name: '姓名',
+  status: '党员类别（正式党员或预备党员）',
+  joinedAt: '入党日期',
+  birthDate: '出生日期',
+  mobile: '流动党员标记',
+  phone: '手机号',
+};
 
 export const orgContract = {
   me: { input: empty },
@@ -72,6 +82,19 @@ export const orgContract = {
   setRole: { input: z.object({ memberId: id, orgId: id, role, on: z.boolean() }).strict() },
   orgTree: { input: z.object({ orgId: id.optional() }).strict() },
   subscribe: { input: z.object({ accepted: z.array(z.enum(TEMPLATE_KEYS)).max(3) }).strict() },
+  auditLog: {
+    input: z
+      .object({
+        orgId: id,
+        from: isoInstant.optional(),
+        to: isoInstant.optional(),
+        /** An entity (`members`) and its parts (`members.roles`). */
+        entity: text(64).optional(),
+        offset: z.number().int().min(0).max(100_000).optional(),
+        limit: z.number().int().min(1).max(100).optional(),
+      })
+      .strict(),
+  },
 } as const;
 
 export type MeOutput = {
@@ -114,6 +137,21 @@ export type OrgTreeNode = {
   children: OrgTreeNode[];
 };
 
+/** One entry of the audit log as its readers see it [PRIV-06] (no OPENID). */
+export type AuditRow = {
+  id: string;
+  at: string;
+  /** `<function>.<action>`, e.g. `org.setRole`. */
+  action: string;
+  orgId: string;
+  entity: string;
+  entityId: string;
+  actor: { memberId: string; name: string; roles: string[] };
+  before: unknown;
+  after: unknown;
+  reason: string | null;
+};
+
 export type OrgApi = {
   me: { input: z.input<typeof orgContract.me.input>; output: MeOutput };
   bind: { input: z.input<typeof orgContract.bind.input>; output: { memberId: string } };
@@ -140,4 +178,12 @@ export type OrgApi = {
     input: z.input<typeof orgContract.subscribe.input>;
     output: { quota: Record<string, number> };
   };
+  auditLog: {
+    input: z.input<typeof orgContract.auditLog.input>;
+    /** Newest first; `nextOffset` is where the next page starts, null after the last. */
+    output: { entries: AuditRow[]; nextOffset: number | null };
+  };
 };
+
+/** What an action of `org` answers. */
+export type OrgOutput<K extends keyof OrgApi> = OrgApi[K]['output'];

@@ -4,11 +4,16 @@
  * Permission for all: clients may neither read nor write — only cloud functions.
  */
 export interface CollectionSpec {
-  name: string;
-  indexes: { name: string; keys: Record<string, 1 | -1>; unique?: boolean }[];
+  readonly name: string;
+  readonly indexes: readonly {
+    readonly name: string;
+    readonly keys: Readonly<Record<string, 1 | -1>>;
+    readonly unique?: boolean;
+  }[];
 }
 
-export const COLLECTIONS: CollectionSpec[] = [
+/** Declared `const` so that the names form a type (`CollectionName`) the repos are typed by. */
+const DECLARED = <const>[
   {
     name: 'orgs',
     indexes: [
@@ -86,4 +91,7 @@ export const COLLECTIONS: CollectionSpec[] = [
   { name: 'outbox', indexes: [{ name: 'sentAt', keys: { sentAt: -1 } }] },
 ];
 
-export const COLLECTION_NAMES = COLLECTIONS.map((c) => c.name);
+export const COLLECTIONS: readonly CollectionSpec[] = DECLARED;
+/** The name of a declared collection: a repo cannot name a collection that is not declared. */
+export type CollectionName = (typeof DECLARED)[number]['name'];
+export const COLLECTION_NAMES: CollectionName[] = DECLARED.map((c) => c.name);

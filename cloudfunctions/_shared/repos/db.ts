@@ -1,4 +1,5 @@
 import cloud from 'wx-server-sdk';
+import type { CollectionName } from './collections';
 
 // One init per function instance. The SDK finds its endpoint from the platform (or, locally,
 // from TCB_CONTEXT_CNFG pointing at the emulator); nothing here knows which.
@@ -30,12 +31,48 @@ export async function getAll<T>(query: Query, max = 20_000): Promise<T[]> {
   throw new Error(`query matched more than ${max} documents`);
 }
 
-/** doc(id).get() that answers null instead of throwing when the document does not exist. */
-export async function findById<T>(collection: string, id: string): Promise<T | null> {
-  const res = (await db.collection(collection).where({ _id: id }).limit(1).get()) as unknown as {
-    data: T[];
+type SdkCollection = ReturnType<typeof db.collection>;
+
+/**
+ * A typed handle on one declared collection, created once by the repo that owns its documents
+ * (`const invites = collection<InviteDoc>('invites')`): the document type is stated in one place
+ * instead of at every read. Queries are built from `ref()` inside that repo only.
+ */
+export interface Collection<T extends { _id: string }> {
+  readonly name: CollectionName;
+  /** The SDK collection, to build this repo's named queries. */
+  ref(): SdkCollection;
+  /** The document with this `_id`, or null (never throws for a missing document). */
+  byId(id: string): Promise<T | null>;
+  /** Every document a query of this collection matches, paged (see `getAll`). */
+  all(query: Query, max?: number): Promise<T[]>;
+  /** The first document a query matches, or null. */
+  first(query: Query): Promise<T | null>;
+  /** Inserts a document; false when one with the same `_id` exists (idempotent creation). */
+  insertOnce(doc: T): Promise<boolean>;
+  /** Inserts a document (with a generated `_id` when it has none). */
+  add(doc: Omit<T, '_id'> & { _id?: string }): Promise<void>;
+}
+
+export function collection<T extends { _id: string }>(name: CollectionName): Collection<T> {
+  const ref = () => db.collection(name);
+  return {
+    name,
+    ref,
+    async byId(id) {
+      return first(ref().where({ _id: id }));
+    },
+    all: (query, max) => getAll<T>(query, max),
+    first,
+    insertOnce: (doc) => insertOnce(name, doc),
+    async add(doc) {
+      await ref().add({ data: doc });
+    },
   };
-  return res.data[0] ?? null;
+  async function first(query: Query): Promise<T | null> {
+    const res = (await query.limit(1).get()) as unknown as { data: T[] };
+    return res.data[0] ?? null;
+  }
 }
 
 /** The SDK's typings cover callback styles too; these narrow the promise results we use. */
@@ -48,9 +85,9 @@ export async function countOf(query: { count(): unknown }): Promise<number> {
 }
 
 /** Inserts a document; false when one with the same _id exists (idempotent creation). */
-export async function insertOnce(
-  collection: string,
-  doc: { _id: string; [key: string]: unknown },
+export async function insertOnce<D extends { _id: string }>(
+  collection: CollectionName,
+  doc: D,
 ): Promise<boolean> {
   try {
     await db.collection(collection).add({ data: doc });

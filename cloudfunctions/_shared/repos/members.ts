@@ -1,5 +1,6 @@
 import { MemberStatus, RoleGrant } from '../domain/org/model';
-import { _, countOf, db, findById, getAll, insertOnce } from './db';
+import { findBinding } from './bindings';
+import { _, collection, insertOnce, updatedCount } from './db';
 
 export interface MemberDoc {
   _id: string;
@@ -22,64 +23,119 @@ export interface MemberDoc {
   createdAt: Date;
 }
 
-const members = () => db.collection('members');
+/** What makes "the same person twice" race-free: `_id` is the person key [decisions.md]. */
+interface PersonKeyDoc {
+  _id: string;
+  memberId: string;
+}
 
-export const findMember = (id: string) => findById<MemberDoc>('members', id);
+const members = collection<MemberDoc>('members');
+
+export const findMember = (id: string) => members.byId(id);
 
 /**
  * The member bound to an OPENID: one indexed read of `members.openid` on the hot path (every
  * call resolves its caller). `bindings` (whose `_id` is the OPENID) stays the source of truth
- * that makes a binding unique; a member whose copy is missing is found through it and repaired.
+ * that makes a binding unique; a member whose copy is missing is found through it and repaired —
+ * only when nobody else holds the member meanwhile [CHK-08].
  */
 export async function findMemberByOpenid(openid: string): Promise<MemberDoc | null> {
-  const res = (await members().where({ openid }).limit(1).get()) as unknown as {
-    data: MemberDoc[];
-  };
-  if (res.data[0]) return res.data[0];
-  const binding = await findById<{ memberId: string }>('bindings', openid);
+  const bound = await members.first(members.ref().where({ openid }));
+  if (bound) return bound;
+  const binding = await findBinding(openid);
   const member = binding ? await findMember(binding.memberId) : null;
-  if (member && !member.openid) await updateMember(member._id, { openid });
-  return member ? { ...member, openid } : null;
+  if (!member) return null;
+  if (member.openid === null && !(await claimMember(member._id, { openid }))) return null;
+  if (member.openid !== null && member.openid !== openid) return null;
+  return { ...member, openid };
 }
 
+/** The members of an org by name (the roster). */
 export const listOrgMembers = (orgId: string) =>
-  getAll<MemberDoc>(members().where({ orgId }).orderBy('name', 'asc'));
+  members.all(members.ref().where({ orgId }).orderBy('name', 'asc'));
 
-/** Holders of any role in an org (the member docs carry their grants). */
-export const listRoleHolders = (orgId: string) =>
-  getAll<MemberDoc>(
-    members()
-      .where({ roles: _.elemMatch({ orgId }) })
+/** Holders of any role in these orgs (the member docs carry their grants). */
+export const listRoleHolders = (orgIds: string | readonly string[]) =>
+  members.all(
+    members
+      .ref()
+      .where({
+        roles: _.elemMatch({ orgId: typeof orgIds === 'string' ? orgIds : _.in([...orgIds]) }),
+      })
       .orderBy('_id', 'asc'),
   );
 
+/** 正式 and 预备 members of one org (one aggregation). */
 export async function countByStatus(
   orgId: string,
 ): Promise<{ full: number; probationary: number }> {
-  const [full, probationary] = await Promise.all(
-    (['full', 'probationary'] as const).map((status) =>
-      countOf(members().where({ orgId, status })),
-    ),
-  );
-  return { full, probationary };
+  return (await countByStatusIn([orgId])).get(orgId) ?? { full: 0, probationary: 0 };
+}
+
+/** 正式 and 预备 members per org, for many orgs in one aggregation. */
+export async function countByStatusIn(
+  orgIds: readonly string[],
+): Promise<Map<string, { full: number; probationary: number }>> {
+  const res = (await members
+    .ref()
+    .aggregate()
+    .match({ orgId: _.in([...orgIds]) })
+    .group({ _id: { orgId: '$orgId', status: '$status' }, n: { $sum: 1 } })
+    .limit(10_000)
+    .end()) as { list: { _id: { orgId: string; status: MemberStatus }; n: number }[] };
+  const out = new Map<string, { full: number; probationary: number }>();
+  for (const row of res.list) {
+    const c = out.get(row._id.orgId) ?? { full: 0, probationary: 0 };
+    c[row._id.status] = row.n;
+    out.set(row._id.orgId, c);
+  }
+  return out;
 }
 
 /** Inserts a member; false when a person with the same key already exists. */
 export async function insertMember(doc: MemberDoc): Promise<boolean> {
-  if (!(await insertOnce('personKeys', { _id: doc.personKey, memberId: doc._id }))) return false;
-  await members().add({ data: doc });
+  const key: PersonKeyDoc = { _id: doc.personKey, memberId: doc._id };
+  if (!(await insertOnce('personKeys', key))) return false;
+  await members.add(doc);
   return true;
 }
 
 export async function updateMember(
   id: string,
-  patch: Partial<Omit<MemberDoc, '_id'>>,
+  patch: Partial<Omit<MemberDoc, '_id' | 'openid' | 'roles'>>,
 ): Promise<void> {
-  await members().doc(id).update({ data: patch });
+  await members.ref().doc(id).update({ data: patch });
+}
+
+/**
+ * Claims a member for one OPENID: a conditional update (`openid: null → openid`), so of two
+ * phones binding the same member at the same moment exactly one gets it [CHK-08].
+ */
+export async function claimMember(
+  id: string,
+  patch: { openid: string } & Partial<Pick<MemberDoc, 'boundAt' | 'privacyConsentAt'>>,
+): Promise<boolean> {
+  return (
+    (await updatedCount(members.ref().where({ _id: id, openid: null }).update({ data: patch }))) ===
+    1
+  );
 }
 
 export async function setRoles(id: string, roles: RoleGrant[]): Promise<void> {
-  await members()
+  await members
+    .ref()
     .doc(id)
     .update({ data: { roles: _.set(roles) } });
+}
+
+/** The names of these members (for the actors of the audit log). */
+export async function memberNames(ids: readonly string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const docs = await members.all(
+    members
+      .ref()
+      .where({ _id: _.in([...new Set(ids)]) })
+      .orderBy('_id', 'asc'),
+  );
+  return new Map(docs.map((m) => [m._id, m.name]));
 }

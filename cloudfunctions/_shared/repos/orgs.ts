@@ -1,5 +1,5 @@
 import { OrgKind, Profile, Sector } from '../domain/org/model';
-import { _, db, findById, getAll } from './db';
+import { _, collection } from './db';
 
 export interface OrgDoc {
   _id: string;
@@ -16,28 +16,41 @@ export interface OrgDoc {
   createdAt: Date;
 }
 
-export const findOrg = (id: string) => findById<OrgDoc>('orgs', id);
+const orgs = collection<OrgDoc>('orgs');
+
+export const findOrg = (id: string) => orgs.byId(id);
 
 export async function insertOrg(doc: OrgDoc): Promise<void> {
-  await db.collection('orgs').add({ data: doc });
+  await orgs.add(doc);
+}
+
+/** Sets one branch setting (`settings.<key>`): schedule rule, ranking visibility, … */
+export async function setOrgSetting(id: string, key: string, value: unknown): Promise<void> {
+  await orgs
+    .ref()
+    .doc(id)
+    .update({ data: { [`settings.${key}`]: value } });
 }
 
 /** The org and everything below it. */
-export async function subtree(rootId: string): Promise<OrgDoc[]> {
-  const below = await getAll<OrgDoc>(
-    db
-      .collection('orgs')
+export const subtree = (rootId: string): Promise<OrgDoc[]> =>
+  orgs.all(
+    orgs
+      .ref()
       .where(_.or([{ _id: rootId }, { ancestors: rootId }]))
       .orderBy('_id', 'asc'),
   );
-  return below;
+
+/** The ids of the org and everything below it. */
+export async function subtreeIds(rootId: string): Promise<string[]> {
+  return (await subtree(rootId)).map((o) => o._id);
 }
 
 export async function orgNames(ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const docs = await getAll<OrgDoc>(
-    db
-      .collection('orgs')
+  const docs = await orgs.all(
+    orgs
+      .ref()
       .where({ _id: _.in([...new Set(ids)]) })
       .orderBy('_id', 'asc'),
   );
@@ -46,7 +59,7 @@ export async function orgNames(ids: string[]): Promise<Map<string, string>> {
 
 /** The orgs with these ids and every org below the `below` ones (what a caller relates to). */
 export async function relatedOrgs(ids: string[], below: string[]): Promise<OrgDoc[]> {
-  const clauses = [{ _id: _.in([...new Set([...ids, ...below])]) }];
-  if (below.length) clauses.push({ ancestors: _.in(below) } as never);
-  return getAll<OrgDoc>(db.collection('orgs').where(_.or(clauses)).orderBy('_id', 'asc'));
+  const clauses: object[] = [{ _id: _.in([...new Set([...ids, ...below])]) }];
+  if (below.length) clauses.push({ ancestors: _.in(below) });
+  return orgs.all(orgs.ref().where(_.or(clauses)).orderBy('_id', 'asc'));
 }

@@ -1,4 +1,4 @@
-import { db } from '../repos/db';
+import { appendAuditEntry } from '../repos/audit';
 
 export interface AuditEntry {
   action: string;
@@ -19,7 +19,11 @@ export async function appendAudit(
   at: Date,
   entry: AuditEntry,
 ): Promise<void> {
-  await db.collection('auditLogs').add({
-    data: { ...entry, actor, at, before: entry.before ?? null, after: entry.after ?? null },
+  await appendAuditEntry({
+    ...entry,
+    actor,
+    at,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
   });
 }

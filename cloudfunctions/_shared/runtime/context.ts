@@ -1,5 +1,3 @@
-import { isCommittee, mayAct, administers } from '../domain/org/access';
-import { Role } from '../domain/org/model';
 import { decide, OWN_CASE_REFUSAL, Permission, REFUSALS, Subject } from '../domain/org/policy';
 import { Ports } from '../ports';
 import { findMemberByOpenid, MemberDoc } from '../repos/members';
@@ -35,12 +33,6 @@ export interface Ctx {
   ): Promise<OrgDoc>;
   /** Whether the caller holds `permission` on a loaded org (for what an output offers). */
   may(permission: Permission, org: OrgDoc, opts?: { subject?: SubjectRef }): Promise<boolean>;
-  /** Loads the org and checks the caller is on its committee (or a superior above it). */
-  requireCommittee(orgId: string, duties?: Role[]): Promise<OrgDoc>;
-  /** Loads the org and checks the caller is a superior administrator of it or above it. */
-  requireSuperior(orgId: string): Promise<OrgDoc>;
-  /** Loads the org and checks the caller belongs to it or may administer it. */
-  requireMember(orgId: string): Promise<OrgDoc>;
   /** Appends an audit log entry for an administrator write [PRIV-06]. */
   audit(entry: Omit<AuditEntry, 'action'>): Promise<void>;
 }
@@ -99,31 +91,10 @@ export function createContext(fn: string, action: string, ports: Ports): Ctx {
     async may(permission, org, opts = {}) {
       return (await check(permission, org, opts.subject)) === true;
     },
-    async requireCommittee(orgId, duties = []) {
-      const { org, c } = await loadOrg(orgId);
-      const allowed = duties.length
-        ? mayAct(c.member.roles, node(org), duties)
-        : isCommittee(c.member.roles, node(org));
-      if (!allowed) throw forbidden('只有本支部委员或上级党组织可以进行此操作');
-      return org;
-    },
-    async requireSuperior(orgId) {
-      const { org, c } = await loadOrg(orgId);
-      if (!administers(c.member.roles, node(org)))
-        throw forbidden('只有上级党组织管理员可以进行此操作');
-      return org;
-    },
-    async requireMember(orgId) {
-      const { org, c } = await loadOrg(orgId);
-      if (c.member.orgId !== orgId && !isCommittee(c.member.roles, node(org))) {
-        throw forbidden('只能查看本支部的信息');
-      }
-      return org;
-    },
     async audit(entry) {
       const c = await caller();
       const roles = c.member.roles
-        .filter((g) => !entry.orgId || g.orgId === entry.orgId)
+        .filter((g) => !entry.orgId || g.orgId === entry.orgId || g.role === 'superiorAdmin')
         .map((g) => g.role);
       await appendAudit({ memberId: c.member._id, openid: c.openid, roles }, now, {
         ...entry,

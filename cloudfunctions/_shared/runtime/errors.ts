@@ -1,21 +1,13 @@
+import { ERRORS, ErrorCode } from '../contracts/errors';
 import { Failure } from '../domain/shared/result';
 
-/** Stable error codes and the Chinese message a member sees when nothing more specific is said. */
-export const MESSAGES: Record<string, string> = {
-  'INPUT.INVALID': '输入内容有误，请检查后重试',
-  'INPUT.UNKNOWN_ACTION': '不支持的操作',
-  'AUTH.UNBOUND': '尚未绑定党员身份，请先使用邀请码绑定',
-  'AUTH.ALREADY_BOUND': '当前微信已绑定党员身份',
-  'AUTH.FORBIDDEN': '没有权限进行此操作',
-  NOT_FOUND: '要找的内容不存在',
-  CONFLICT: '操作与现有数据冲突',
-  INTERNAL: '系统繁忙，请稍后重试',
-};
+/** The catalogue's Chinese message for each code (what a member sees by default). */
+export const MESSAGES: Readonly<Record<ErrorCode, string>> = ERRORS;
 
 /** An expected refusal, thrown by a use case and turned into the error envelope at the edge. */
 export class AppError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message?: string,
     readonly details?: object,
   ) {
@@ -31,6 +23,12 @@ export class AppError extends Error {
 export const forbidden = (message?: string) => new AppError('AUTH.FORBIDDEN', message);
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what}不存在`);
 
+/** What was loaded, or NOT_FOUND naming it in words (`orNotFound(await findNotice(id), '公开事项')`). */
+export function orNotFound<T>(loaded: T | null | undefined, what: string): T {
+  if (loaded === null || loaded === undefined) throw notFound(what);
+  return loaded;
+}
+
 /** Unwraps a domain result or throws its failure as an AppError. */
 export function orThrow<T>(r: { ok: true; value: T } | Failure): T {
   if (!r.ok) throw AppError.from(r);
@@ -38,4 +36,5 @@ export function orThrow<T>(r: { ok: true; value: T } | Failure): T {
 }
 
 export type Envelope<T = unknown> =
-  { ok: true; data: T } | { ok: false; error: { code: string; message: string; details?: object } };
+  | { ok: true; data: T }
+  | { ok: false; error: { code: ErrorCode; message: string; details?: object } };

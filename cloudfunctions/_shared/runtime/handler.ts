@@ -3,21 +3,52 @@ import { ports } from './platform';
 import { createContext, Ctx } from './context';
 import { AppError, Envelope, MESSAGES } from './errors';
 import '../contracts/locale';
+import type { Api, FunctionName } from '../contracts';
 
 /**
  * An action: its input contract, and the use case that runs it. `access` says who may call at
- * all: anyone with an OPENID that is not yet bound (`unbound`), or a bound member (`member`);
- * finer checks (committee, superior) are made by the use case against the target org.
+ * all: a bound member (`member`, the default), or anyone with an OPENID that is not yet bound
+ * (`unbound`: binding itself); finer checks are the use case's `ctx.require` against the target org.
  */
 export interface Action<I extends z.ZodType = z.ZodType, O = unknown> {
   input: I;
-  access: 'unbound' | 'member';
+  access?: 'unbound' | 'member';
   run(ctx: Ctx, input: z.output<I>): Promise<O>;
 }
 
 export const action = <I extends z.ZodType, O>(a: Action<I, O>): Action<I, O> => a;
 
-export type Routes = Record<string, Action<any, any>>;
+/** What each action of function `F` answers, by the contract. */
+export type OutputsOf<F extends FunctionName> = {
+  [K in keyof Api[F]]: Api[F][K] extends { output: infer O } ? O : never;
+};
+
+/**
+ * The action factory of one function, typed from its contract: the action is named once, its input
+ * schema is the contract's, and its result is checked against the declared output (a renamed or
+ * extra field fails typecheck). `const action = actionsOf('points', pointsContract)`, then
+ * `export const review = action('review', async (ctx, input) => …)`.
+ */
+export function actionsOf<
+  F extends FunctionName,
+  C extends { readonly [K in keyof Api[F]]: { readonly input: z.ZodType } },
+>(_fn: F, contract: C) {
+  return <K extends keyof Api[F] & keyof C>(
+    name: K,
+    run: (ctx: Ctx, input: z.output<C[K]['input']>) => Promise<OutputsOf<F>[K]>,
+    opts: { access?: Action['access'] } = {},
+  ): Action<C[K]['input'], OutputsOf<F>[K]> => ({ input: contract[name].input, run, ...opts });
+}
+
+/**
+ * The route table of a function, typed from its contract (`Api[fn]`): exactly one route per
+ * contract action, each producing that action's declared output. A missing or extra route, or a
+ * use case whose result drifts from the contract (a renamed field), fails `npm run typecheck`.
+ */
+export type RoutesFor<C> = {
+  [K in keyof C]: C[K] extends { output: infer O } ? Action<z.ZodType, O> : never;
+};
+type AnyRoutes = Record<string, Action<z.ZodType, unknown>>;
 
 /** Timer triggers arrive without an action: CloudBase sends { Type: 'Timer', TriggerName, Time }. */
 export interface TimerEvent {
@@ -30,9 +61,24 @@ export interface TimerEvent {
  * A cloud function's entry: route, validate, resolve identity, run, wrap the result in the
  * envelope. User errors never throw to the platform and never carry a stack trace.
  */
-export function createFunction(
+export function createFunction<F extends FunctionName, R extends RoutesFor<Api[F]>>(
+  fn: F,
+  routes: R & Record<Exclude<keyof R, keyof Api[F]>, never>,
+) {
+  return entry(fn, routes as unknown as AnyRoutes);
+}
+
+/** A function that only runs on its timer trigger (no actions). */
+export function createTimerFunction(
   fn: string,
-  routes: Routes,
+  timer: (ctx: Ctx, event: TimerEvent) => Promise<unknown>,
+) {
+  return entry(fn, {}, timer);
+}
+
+function entry(
+  fn: string,
+  routes: AnyRoutes,
   timer?: (ctx: Ctx, event: TimerEvent) => Promise<unknown>,
 ) {
   return async function main(event: unknown): Promise<Envelope> {
@@ -51,7 +97,7 @@ export function createFunction(
       const parsed = route.input.safeParse(e.data ?? {});
       if (!parsed.success) throw invalid(parsed.error);
       const ctx = createContext(fn, name, ports());
-      if (route.access === 'member') await ctx.caller();
+      if (route.access !== 'unbound') await ctx.caller();
       return { ok: true, data: (await route.run(ctx, parsed.data)) ?? null };
     } catch (err) {
       if (err instanceof AppError) {

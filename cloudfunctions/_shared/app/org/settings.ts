@@ -1,5 +1,4 @@
-import { db } from '../../repos/db';
-import { OrgDoc } from '../../repos/orgs';
+import { OrgDoc, setOrgSetting } from '../../repos/orgs';
 import type { Ctx } from '../../runtime/context';
 
 /** Changes one branch setting and audits the change (schedule rule, ranking visibility, …). */
@@ -10,10 +9,7 @@ export async function updateOrgSetting(
   before: unknown,
   after: unknown,
 ): Promise<void> {
-  await db
-    .collection('orgs')
-    .doc(org._id)
-    .update({ data: { [`settings.${key}`]: after } });
+  await setOrgSetting(org._id, key, after);
   await ctx.audit({
     orgId: org._id,
     entity: `orgs.settings.${key}`,

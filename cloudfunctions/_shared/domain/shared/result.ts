@@ -1,7 +1,9 @@
+import type { ErrorCode } from '../../contracts/errors';
+
 /** Expected failures are values, not exceptions: the edge maps them to the error envelope. */
 export type Failure = {
   ok: false;
-  code: string;
+  code: ErrorCode;
   message: string;
   ruleId?: string;
   details?: object;
@@ -10,7 +12,7 @@ export type Result<T> = { ok: true; value: T } | Failure;
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const fail = (
-  code: string,
+  code: ErrorCode,
   message: string,
   ruleId?: string,
   details?: object,

@@ -1,0 +1,53 @@
+/**
+ * The one catalogue of error codes: every code a function may answer, with the Chinese message a
+ * member sees when the use case has nothing more specific to say. Codes are stable (pages and
+ * acceptance checks branch on them); `ErrorCode` is a type, so an unknown code fails typecheck.
+ */
+export const ERRORS = {
+  'INPUT.INVALID': '输入内容有误，请检查后重试',
+  'INPUT.UNKNOWN_ACTION': '不支持的操作',
+  'AUTH.UNBOUND': '尚未绑定党员身份，请先使用邀请码绑定',
+  'AUTH.ALREADY_BOUND': '当前微信已绑定党员身份',
+  'AUTH.FORBIDDEN': '没有权限进行此操作',
+  NOT_FOUND: '要找的内容不存在',
+  CONFLICT: '操作与现有数据冲突',
+  INTERNAL: '系统繁忙，请稍后重试',
+  'INVITE.INVALID': '邀请码不正确，请核对后重新输入',
+  'INVITE.EXPIRED': '邀请码已过期，请联系支部重新获取',
+  'INVITE.USED': '邀请码已被使用，请联系支部重新获取',
+  'INVITE.MEMBER_BOUND': '这位党员已在另一部手机上绑定微信，如需换绑请联系支部书记',
+  'MEMBER.DUPLICATE': '这位党员已经在名册中，不能重复录入',
+  'ROLE.NOT_ALLOWED': '不能设置这个职务',
+  'ROLE.NOT_ELIGIBLE': '这位同志不符合担任该职务的条件',
+  'ROLE.NOT_IN_ORG': '只能给本支部的党员设置职务',
+  'ROLE.COMMITTEE_FULL': '支部委员会的委员人数已满',
+  'ROLE.NO_COMMITTEE': '正式党员不足7名的支部不设支部委员会，只设书记和副书记',
+  'ACTIVITY.BACKFILL': '活动已经结束，补录须写明原因，并经上级党组织批准',
+  'ATTENDANCE.EXEMPT_NEEDS_DECISION': '记为免参加须有支部的决定',
+  'CHECKIN.TOKEN_INVALID': '这个签到码无效，请扫描活动现场的二维码',
+  'CHECKIN.TOKEN_EXPIRED': '签到码已过期，请重新扫描现场的二维码',
+  'CHECKIN.OUTSIDE_WINDOW': '现在不在签到时间内',
+  'CHECKIN.NOT_PARTICIPANT': '您不是这次活动的参加人员',
+  'CHECKIN.REMOTE_NOT_ALLOWED': '这次活动不能线上参加',
+  'CHECKIN.CLOSED': '活动已结束，不能再签到',
+  'LEAVE.TOO_LATE': '活动已经开始，不能再请假',
+  'RECORD.ARCHIVED': '纪实已归档，只能附加更正说明',
+  'VOTE.TALLY_INVALID': '票数不对，请核对赞成、反对和弃权的票数',
+  'POINTS.DISABLED': '本支部尚未开启党员积分管理',
+  'POINTS.STANDARD_INVALID': '积分标准有误，请检查后重试',
+  'POINTS.NOT_DECLARABLE': '这一项不能由个人申报',
+  'POINTS.DECLARATION_CLOSED': '这个月的申报时间已过',
+  'POINTS.NOT_PUBLISHED': '这个季度的积分还没有公示',
+  'POINTS.APPEAL_WINDOW_CLOSED': '已过申辩期限，不能再申辩',
+  'POINTS.APPEALS_OPEN': '还有申辩没有答复，答复后才能公布',
+  'NOTICE.STAGE_ORDER': '请按“提议、审议程序、决议结果、实施方案、办理结果”的顺序公开',
+  'CONTENT.REJECTED': '内容没有通过安全检测，请修改后再发布',
+  'CONTENT.PERSONAL_DATA': '公开内容中含有完整的身份证号或手机号，请删除或打码后再发布',
+  'DUES.OUT_OF_RANGE': '金额或月份不在允许的范围内',
+  'DUES.NOTE_REQUIRED': '补交6个月以前的党费，须写明情况说明',
+  'APPRAISAL.STEP_ORDER': '请按评议的步骤顺序进行',
+  'APPRAISAL.ALREADY_VOTED': '您已经投过票了',
+  'APPRAISAL.OVER_QUOTA': '“优秀”的名额超过了规定比例',
+} as const;
+
+export type ErrorCode = keyof typeof ERRORS;
