@@ -1,9 +1,9 @@
-import { AsyncLocalStorage } from 'async_hooks';
 import { randomBytes } from 'crypto';
 import { existsSync, promises as fs, readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
 import { EMULATOR_HOOKS, EmulatorHooks } from '../cloudfunctions/_shared/ports';
 import { EmulatorClock } from './clock';
+import { actionKey, currentInvocation, RoundTripStats, runAsInvocation } from './stats';
 
 const ROOT = path.resolve(__dirname, '../cloudfunctions');
 type Main = (event: unknown, context: unknown) => Promise<unknown>;
@@ -23,7 +23,6 @@ export const BANNED_WORDS = ['违禁词', '赌博', '色情', '法轮'];
  * getWXContext's process-wide variables could not guarantee here).
  */
 export class FunctionHost {
-  private readonly callers = new AsyncLocalStorage<{ openid?: string }>();
   private readonly loaded = new Map<string, Main>();
   readonly hooks: EmulatorHooks;
   /** OPENIDs whose subscription messages WeChat "refuses" (simulated failures for tests). */
@@ -32,10 +31,12 @@ export class FunctionHost {
   constructor(
     readonly clock: EmulatorClock,
     private readonly filesDir: string | undefined,
+    /** Counts calls and database round trips per action (GET /__emulator/stats). */
+    readonly stats: RoundTripStats = new RoundTripStats(),
   ) {
     const memFiles = new Map<string, Buffer>();
     const hooks: EmulatorHooks = (this.hooks = {
-      openid: () => this.callers.getStore()?.openid,
+      openid: () => currentInvocation()?.openid,
       now: () => clock.now(),
       bannedWords: BANNED_WORDS,
       secrets: { checkin: 'local-emulator-checkin-secret' },
@@ -85,10 +86,15 @@ export class FunctionHost {
     return (config.triggers ?? []).filter((t) => t.type === 'timer');
   }
 
-  /** Runs a function as CloudBase would: the same module, its exported `main`, one caller. */
+  /**
+   * Runs a function as CloudBase would: the same module, its exported `main`, one caller. The
+   * invocation's database requests are counted against its action (see stats.ts).
+   */
   async invoke(name: string, event: unknown, openid?: string): Promise<unknown> {
     const main = this.load(name);
-    return this.callers.run({ openid }, () => main(event, { function_name: name }));
+    const key = actionKey(name, event);
+    this.stats.call(key);
+    return runAsInvocation({ key, openid }, () => main(event, { function_name: name }));
   }
 
   private load(name: string): Main {

@@ -134,6 +134,9 @@ export class DocumentStore {
   /** Resolves once every change made so far is durably on disk. */
   persist(): Promise<void> {
     if (!this.dataDir) return Promise.resolve();
+    // Nothing changed since the flush that is running (or the last one): that one is enough. So
+    // a read costs no disk work, and a write waits only for the flush that carries it.
+    if (this.dirty.size === 0) return this.flushing ?? Promise.resolve();
     if (!this.flushing) {
       this.flushing = this.flush().finally(() => (this.flushing = null));
       return this.flushing;
@@ -150,32 +153,40 @@ export class DocumentStore {
 
   private async flush(): Promise<void> {
     const dir = this.dataDir as string;
-    await fs.mkdir(dir, { recursive: true });
     const names = [...this.dirty];
     this.dirty.clear();
-    for (const name of names) {
-      const file = path.join(dir, `${name}.json`);
-      const coll = this.collections.get(name);
-      if (!coll) {
-        await fs.rm(file, { force: true });
-        continue;
-      }
-      const tmp = `${file}.tmp`;
-      const handle = await fs.open(tmp, 'w');
-      try {
-        await handle.writeFile(EJSON.stringify([...coll.values()], { relaxed: true }));
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await fs.rename(tmp, file);
-    }
-    const dirHandle = await fs.open(dir, 'r');
     try {
-      await dirHandle.sync();
-    } finally {
-      await dirHandle.close();
+      await fs.mkdir(dir, { recursive: true });
+      for (const name of names) await this.writeCollection(dir, name);
+      const dirHandle = await fs.open(dir, 'r');
+      try {
+        await dirHandle.sync();
+      } finally {
+        await dirHandle.close();
+      }
+    } catch (e) {
+      // Not on disk: the next persist() writes these collections again.
+      for (const name of names) this.dirty.add(name);
+      throw e;
     }
+  }
+
+  private async writeCollection(dir: string, name: string): Promise<void> {
+    const file = path.join(dir, `${name}.json`);
+    const coll = this.collections.get(name);
+    if (!coll) {
+      await fs.rm(file, { force: true });
+      return;
+    }
+    const tmp = `${file}.tmp`;
+    const handle = await fs.open(tmp, 'w');
+    try {
+      await handle.writeFile(EJSON.stringify([...coll.values()], { relaxed: true }));
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.rename(tmp, file);
   }
 
   private take(txId: string): Transaction {

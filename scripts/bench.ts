@@ -1,6 +1,9 @@
 /**
  * `npm run bench`: performance measured, not asserted. Each benchmark under scripts/bench/
- * starts its own memory-backed emulator and prints its numbers; run one with `npm run bench -- <name>`.
+ * starts its own emulator and prints its numbers, with the database round trips per call beside
+ * the timings (counted by the emulator, GET /__emulator/stats; page-open has the per-action table);
+ * run one with `npm run bench -- <name>`. BENCH_MEMORY=1 runs the sign-in burst on a memory-only
+ * store; BENCH_PROFILE=<file> writes a CPU profile of its measured phase.
  */
 import { readdirSync } from 'fs';
 import * as path from 'path';

@@ -3,6 +3,7 @@ import { DEFAULT_ITEMS } from '../../cloudfunctions/_shared/domain/points/standa
 import type { MemberFacts } from '../../cloudfunctions/_shared/domain/points/pioneer';
 import { startEmulator } from '../../emulator/server';
 import { summary, timed } from '../lib/stats';
+import { tripsNote } from './lib/round-trips';
 
 const MEMBERS = 5000;
 const ENTRIES = 100;
@@ -89,6 +90,7 @@ export async function run(): Promise<void> {
   emu.store.touch('pointEntries', 'bench', undefined);
   await emu.invoke('points', { action: 'index', data: { year: 2026 } }, 'demo-member-1');
   const lat: number[] = [];
+  emu.resetStats();
   for (let i = 0; i < 20; i++)
     lat.push(
       (
@@ -98,7 +100,7 @@ export async function run(): Promise<void> {
       )[1],
     );
   console.log(
-    `one member's index via the function (${MEMBERS * ENTRIES} ledger documents in the emulator): ${summary(lat)}`,
+    `one member's index via the function (${MEMBERS * ENTRIES} ledger documents in the emulator): ${summary(lat)}; ${tripsNote(emu, 'points.index')}`,
   );
   await emu.close();
 }

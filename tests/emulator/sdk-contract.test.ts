@@ -114,6 +114,95 @@ describe(`CloudBase contract (${realEnv ? `real environment ${process.env.TCB_EN
     const { data } = await db.collection(coll).where({ _id }).get();
     expect(data[0].balance).toBe(7);
   });
+  it('matches field: value on an array field by any of its elements', async () => {
+    await db.collection(coll).add({
+      data: [
+        { _id: 'contract-eq-1', contract: true, eqTags: ['a', 'b'], eqN: 1 },
+        { _id: 'contract-eq-2', contract: true, eqTags: 'a', eqN: 2 },
+        { _id: 'contract-eq-3', contract: true, eqTags: ['c'], eqN: 1 },
+      ],
+    });
+    const ids = async (where: object) =>
+      (await db.collection(coll).where(where).get()).data.map((d: any) => d._id).sort();
+    expect(await ids({ eqTags: 'a' })).toEqual(['contract-eq-1', 'contract-eq-2']);
+    expect(await ids({ eqTags: 'c', eqN: 1 })).toEqual(['contract-eq-3']);
+    expect(await ids({ eqTags: 'b', eqN: 2 })).toEqual([]);
+  });
+  it('inserts an array in one request and answers every _id, in order', async () => {
+    // wx-server-sdk passes `data` to @cloudbase/node-sdk's collection.add, which sends one
+    // database.insertDocument with one EJSON string per document and answers `{ ids }` for an
+    // array (wx-server-sdk: `_ids`), `{ id }` for a single document (`_id`).
+    const res = await db.collection(coll).add({
+      data: [
+        { _id: 'contract-batch-1', contract: true, batch: 1 },
+        { contract: true, batch: 2, at: new Date('2026-12-01T01:00:00Z') },
+        { _id: 'contract-batch-3', contract: true, batch: 3 },
+      ],
+    });
+    expect(res._id).toBeUndefined();
+    expect(res._ids).toHaveLength(3);
+    expect(res._ids[0]).toBe('contract-batch-1');
+    expect(res._ids[2]).toBe('contract-batch-3');
+    const { data } = await db
+      .collection(coll)
+      .where({ _id: _.in(res._ids) })
+      .orderBy('batch', 'asc')
+      .get();
+    expect(data.map((d: any) => d.batch)).toEqual([1, 2, 3]);
+    expect(data[1]._id).toBe(res._ids[1]);
+    expect(data[1].at).toBeInstanceOf(Date);
+  });
+  it('stops an array insert at a duplicate _id: the documents before it land, not the rest', async () => {
+    // MongoDB's ordered insert, which CloudBase runs: callers must not assume all-or-nothing.
+    await db.collection(coll).add({ data: { _id: 'contract-batch-dup', contract: true, n: 1 } });
+    const err = await db
+      .collection(coll)
+      .add({
+        data: [
+          { _id: 'contract-batch-before', contract: true, n: 2 },
+          { _id: 'contract-batch-dup', contract: true, n: 3 },
+          { _id: 'contract-batch-after', contract: true, n: 4 },
+        ],
+      })
+      .catch((e: unknown) => e);
+    const { isDuplicateKey } = require('../../cloudfunctions/_shared/repos/db');
+    expect(isDuplicateKey(err)).toBe(true);
+    const ids = ['contract-batch-before', 'contract-batch-dup', 'contract-batch-after'];
+    const { data } = await db
+      .collection(coll)
+      .where({ _id: _.in(ids) })
+      .get();
+    const byId = Object.fromEntries(data.map((d: any) => [d._id, d.n]));
+    expect(byId).toEqual({ 'contract-batch-before': 2, 'contract-batch-dup': 1 });
+  });
+  it('inserts an array inside a transaction, and a rollback removes all of it', async () => {
+    await db.runTransaction(async (t: any) => {
+      const r = await t.collection(coll).add({
+        data: [
+          { _id: 'contract-tx-1', contract: true },
+          { _id: 'contract-tx-2', contract: true },
+        ],
+      });
+      expect(r._ids ?? r.ids).toEqual(['contract-tx-1', 'contract-tx-2']);
+    });
+    const failed = await db
+      .runTransaction(async (t: any) => {
+        await t.collection(coll).add({
+          data: [
+            { _id: 'contract-tx-3', contract: true },
+            { _id: 'contract-tx-4', contract: true },
+          ],
+        });
+        await t.rollback('undo');
+      })
+      .catch((e: unknown) => e);
+    expect(failed).toBe('undo');
+    const { data } = await db
+      .collection(coll)
+      .where({ _id: _.in(['contract-tx-1', 'contract-tx-2', 'contract-tx-3', 'contract-tx-4']) })
+      .get();
+    expect(data.map((d: any) => d._id).sort()).toEqual(['contract-tx-1', 'contract-tx-2']);
+  });
   if (!realEnv) {
     it.skip('against a real CloudBase environment: set XFZB_REAL_TCB=1, TCB_ENV and TENCENTCLOUD_SECRETID/SECRETKEY', () =>
       undefined);

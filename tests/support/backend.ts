@@ -1,6 +1,7 @@
 import { DEMO_NOW_MS } from '../../emulator/demo-instant';
 import { startEmulator, Emulator } from '../../emulator/server';
 import type { Envelope } from '../../cloudfunctions/_shared/runtime/errors';
+import type { StatsSnapshot } from '../../emulator/stats';
 
 /**
  * The real backend in-process: the emulator on an ephemeral port, memory-backed, with every
@@ -30,6 +31,16 @@ export interface Backend {
   reset(seed: 'demo' | 'empty'): Promise<void>;
   /** Freezes the emulator's clock back at the demo instant (what tests restore after moving it). */
   restoreClock(): void;
+  /** Calls and database round trips per `"<fn>.<action>"` since the last reset (GET /__emulator/stats). */
+  stats(): StatsSnapshot;
+  resetStats(): void;
+  /** The database round trips one call makes: resets the counters, calls, reads them back. */
+  roundTrips(
+    fn: string,
+    action: string,
+    data: unknown,
+    openid?: string,
+  ): Promise<{ roundTrips: number; res: Envelope<any> }>;
   close(): Promise<void>;
 }
 
@@ -64,6 +75,14 @@ export async function startBackend(
       [...(emulator.store.get(collection)?.values() ?? [])].map((d) => structuredClone(d)) as any[],
     reset: (seed) => emulator.reset(seed),
     restoreClock: () => emulator.clock.freeze(DEMO_NOW_MS),
+    stats: () => emulator.stats(),
+    resetStats: () => emulator.resetStats(),
+    async roundTrips(fn, action, data, openid) {
+      emulator.resetStats();
+      const res = await invoke(fn, { action, data }, openid);
+      const s = emulator.stats().actions[`${fn}.${action}`];
+      return { roundTrips: s?.dbRoundTrips ?? 0, res };
+    },
     close: () => emulator.close(),
   };
 }

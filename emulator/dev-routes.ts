@@ -1,0 +1,111 @@
+import { IncomingMessage, ServerResponse } from 'http';
+import { EJSON } from 'bson';
+import { EmulatorClock } from './clock';
+import { DEMO_NOW_MS } from './demo-instant';
+import { FunctionHost } from './host';
+import { contentType, fail, readJson, send, sendRaw } from './http';
+import { SeedName } from './seeds';
+import { RoundTripStats } from './stats';
+import { DocumentStore } from './store';
+
+export interface DevDeps {
+  clock: EmulatorClock;
+  store: DocumentStore;
+  host: FunctionHost;
+  stats: RoundTripStats;
+  env: () => Record<string, string>;
+  reset: (seed: SeedName, now: number) => Promise<void>;
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/**
+ * The developer routes of api.md §2 (`/__emulator/*`): reset, clock, timer triggers, outbox,
+ * collections, files and round-trip statistics. Answers whether it handled the request.
+ */
+export function devRoutes(d: DevDeps) {
+  const { clock, store, host, stats } = d;
+  return async function handle(
+    method: string,
+    p: string,
+    req: IncomingMessage,
+    res: ServerResponse,
+  ): Promise<boolean> {
+    if (method === 'GET' && p === '/__emulator/env') send(res, 200, d.env());
+    else if (method === 'GET' && p === '/__emulator/stats') send(res, 200, stats.snapshot());
+    else if (method === 'POST' && p === '/__emulator/stats/reset') {
+      stats.reset();
+      send(res, 200, { ok: true });
+    } else if (method === 'POST' && p === '/__emulator/reset') await reset(req, res);
+    else if (p === '/__emulator/clock') await clockRoute(method, req, res);
+    else if (method === 'POST' && p.startsWith('/__emulator/trigger/')) await trigger(p, res);
+    else if (method === 'GET' && p === '/__emulator/outbox') {
+      const list = [...(store.get('outbox')?.values() ?? [])]
+        .map(({ touser, templateId, page, data, sentAt }) => ({
+          touser,
+          templateId,
+          page,
+          data,
+          sentAt,
+        }))
+        .sort((a, b) => +(a.sentAt as Date) - +(b.sentAt as Date));
+      sendRaw(res, 200, JSON_TYPE, EJSON.stringify(list, { relaxed: true }));
+    } else if (method === 'GET' && p === '/__emulator/collections') send(res, 200, store.names());
+    else if (method === 'GET' && /^\/__emulator\/collections\/[\w-]+$/.test(p)) {
+      const name = p.slice('/__emulator/collections/'.length);
+      const docs = store.get(name);
+      if (!docs) fail(res, 404, 'NOT_FOUND', `集合 ${name} 不存在`);
+      else sendRaw(res, 200, JSON_TYPE, EJSON.stringify([...docs.values()], { relaxed: true }));
+    } else if (method === 'GET' && /^\/__emulator\/files\/.+$/.test(p)) {
+      const name = p.slice('/__emulator/files/'.length);
+      try {
+        const bytes = await host.hooks.getFile(decodeURIComponent(name));
+        sendRaw(res, 200, contentType(name), bytes);
+      } catch {
+        fail(res, 404, 'NOT_FOUND', '文件不存在');
+      }
+    } else return false;
+    return true;
+  };
+
+  async function reset(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = (await readJson(req).catch(() => ({}))) as { seed?: string; now?: unknown };
+    const seed = body.seed ?? 'demo';
+    if (seed !== 'demo' && seed !== 'empty')
+      return fail(res, 400, 'INPUT.INVALID', 'seed 只能是 demo 或 empty');
+    const now =
+      body.now === undefined || body.now === null ? DEMO_NOW_MS : Date.parse(String(body.now));
+    if (Number.isNaN(now)) return fail(res, 400, 'INPUT.INVALID', 'now 应为 ISO-8601 时间');
+    await d.reset(seed, now);
+    send(res, 200, { ok: true, seed, now: new Date(now).toISOString() });
+  }
+
+  async function clockRoute(method: string, req: IncomingMessage, res: ServerResponse) {
+    if (method === 'POST') {
+      const body = (await readJson(req)) as { now?: string | null; advanceMs?: number };
+      if (body.now === null) clock.freeze(null);
+      else if (typeof body.now === 'string') {
+        const at = Date.parse(body.now);
+        if (Number.isNaN(at)) return fail(res, 400, 'INPUT.INVALID', 'now 应为 ISO-8601 时间');
+        clock.freeze(at);
+      }
+      if (typeof body.advanceMs === 'number') {
+        if (!clock.frozen) return fail(res, 409, 'CONFLICT', '时钟未冻结，不能拨动');
+        clock.advance(body.advanceMs);
+      }
+    }
+    send(res, 200, { now: new Date(clock.now()).toISOString(), frozen: clock.frozen });
+  }
+
+  async function trigger(p: string, res: ServerResponse): Promise<void> {
+    const name = p.slice('/__emulator/trigger/'.length);
+    const timers = /^[\w-]+$/.test(name) && host.has(name) ? host.timers(name) : [];
+    if (timers.length === 0) return fail(res, 404, 'NOT_FOUND', `云函数 ${name} 没有定时触发器`);
+    const event = {
+      Type: 'Timer',
+      TriggerName: timers[0].name,
+      Time: new Date(clock.now()).toISOString(),
+    };
+    send(res, 200, await host.invoke(name, event));
+  }
+}

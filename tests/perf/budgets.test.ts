@@ -1,0 +1,121 @@
+/**
+ * Database round-trip budgets per action (issue 9 §9), measured at the emulator's CloudBase API
+ * (GET /__emulator/stats) with the demo seed at the demo instant. A round trip is one request from
+ * wx-server-sdk to the database (a query, a write, a transaction step); see emulator/stats.ts.
+ */
+import { Backend, startBackend } from '../support/backend';
+
+let b: Backend;
+const measured: [string, number, string][] = [];
+beforeAll(async () => {
+  b = await startBackend();
+});
+afterAll(async () => {
+  // Printed so that a failing budget comes with every number, not only the first one.
+  console.log(
+    [
+      'round trips per call (budget):',
+      ...measured.map(([k, n, budget]) => `  ${k} ${n} (${budget})`),
+    ].join('\n'),
+  );
+  await b.close();
+});
+afterEach(() => b.restoreClock());
+
+const SEC = 'demo-secretary';
+const MEMBER = 'demo-member-1';
+
+async function trips(fn: string, action: string, data: unknown, openid: string, budget: string) {
+  const { roundTrips, res } = await b.roundTrips(fn, action, data, openid);
+  if (!res.ok) throw new Error(`${fn}.${action} refused: ${res.error.code} ${res.error.message}`);
+  measured.push([`${fn}.${action}`, roundTrips, budget]);
+  return { roundTrips, data: res.data };
+}
+
+describe("a member's page open costs at most 3 round trips per call", () => {
+  beforeAll(() => b.reset('demo'));
+  const pageOpen: [string, string, unknown][] = [
+    ['org', 'me', {}],
+    ['activity', 'get', { id: 'demo-theme-day' }],
+    ['activity', 'list', { orgId: 'demo-branch' }],
+    ['points', 'index', { year: 2026 }],
+    ['notice', 'list', { orgId: 'demo-branch' }],
+  ];
+  it.each(pageOpen)('%s.%s ≤ 3', async (fn, action, data) => {
+    expect((await trips(fn, action, data, MEMBER, '≤ 3')).roundTrips).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('the hot and the heavy actions', () => {
+  beforeAll(() => b.reset('demo'));
+  it('activity.checkin ≤ 3 (a member scanning the QR of the theme day under way)', async () => {
+    const { token } = await b.ok('activity', 'checkinToken', { activityId: 'demo-theme-day' }, SEC);
+    const first = await trips('activity', 'checkin', { token }, MEMBER, '≤ 3');
+    expect(first.data).toMatchObject({ activityId: 'demo-theme-day', alreadyCheckedIn: false });
+    expect(first.roundTrips).toBeLessThanOrEqual(3);
+  });
+  it('points.fortress ≤ 6', async () => {
+    const { roundTrips } = await trips(
+      'points',
+      'fortress',
+      { orgId: 'demo-branch', year: 2026 },
+      SEC,
+      '≤ 6',
+    );
+    expect(roundTrips).toBeLessThanOrEqual(6);
+  });
+});
+
+describe('activity.close does not grow with the number of members', () => {
+  beforeAll(() => b.reset('demo'));
+
+  /** Creates a theme day on Friday afternoon, signs one member in, and closes it. */
+  async function closeOne(title: string): Promise<{ roundTrips: number; absent: number }> {
+    b.emulator.clock.freeze(Date.parse('2026-12-04T06:30:00Z'));
+    const { id } = await b.ok(
+      'activity',
+      'create',
+      {
+        orgId: 'demo-branch',
+        type: 'themeDay',
+        title,
+        startAt: '2026-12-04T15:00:00+08:00',
+        endAt: '2026-12-04T17:00:00+08:00',
+        agenda: ['集中交纳党费'],
+      },
+      SEC,
+    );
+    b.emulator.clock.freeze(Date.parse('2026-12-04T07:00:00Z'));
+    const { token } = await b.ok('activity', 'checkinToken', { activityId: id }, SEC);
+    await b.ok('activity', 'checkin', { token }, MEMBER);
+    const { roundTrips, data } = await trips(
+      'activity',
+      'close',
+      { activityId: id },
+      SEC,
+      'constant',
+    );
+    b.restoreClock();
+    return { roundTrips, absent: data.absent };
+  }
+
+  it('closes a branch of ~10 and of ~40 members in the same number of round trips', async () => {
+    const small = await closeOne('小支部的主题党日');
+    const rows = Array.from({ length: 30 }, (_, i) => ({
+      name: `新党员${i + 1}`,
+      status: 'full',
+      joinedAt: '2015-07-01',
+      birthDate: `19${60 + i}-03-0${(i % 9) + 1}`,
+    }));
+    const imported = await b.ok(
+      'org',
+      'importMembers',
+      { orgId: 'demo-branch', members: rows },
+      SEC,
+    );
+    expect(imported.created).toHaveLength(30);
+    const large = await closeOne('大支部的主题党日');
+    expect(large.absent).toBe(small.absent + 30); // the 30 imported are absent too
+    expect(large.roundTrips).toBe(small.roundTrips);
+  });
+});
