@@ -1,10 +1,11 @@
 /** The `activity` cloud function: 主题党日, 三会一课 and other organisational life. */
-import { callCloud } from './cloud';
+import { actionOf, callCloud } from './cloud';
 import type { ActionInput, ActionName, ActionOutput } from './types';
 
 type Action = ActionName<'activity'>;
 type In<A extends Action> = ActionInput<'activity', A>;
 type Out<A extends Action> = ActionOutput<'activity', A>;
+const action = actionOf('activity');
 
 /** 按时间顺序列出支部的组织生活（可按时间段、类型筛选） */
 export function fetchActivities(query: In<'list'>): Promise<Out<'list'>> {
@@ -30,29 +31,19 @@ export function checkIn(
 }
 
 /** 线上参加：提交参学说明（流动党员或允许线上参加的活动） */
-export function joinRemotely(activityId: string, note: string): Promise<Out<'joinRemote'>> {
-  return callCloud('activity', 'joinRemote', { activityId, note });
-}
+export const joinRemotely = action('joinRemote');
 
 /** 确认或驳回一名党员的线上参加 */
-export function decideRemote(input: In<'decideRemote'>): Promise<Out<'decideRemote'>> {
-  return callCloud('activity', 'decideRemote', input);
-}
+export const decideRemote = action('decideRemote');
 
 /** 提交请假申请（病假、事假、公假） */
-export function requestLeave(input: In<'requestLeave'>): Promise<Out<'requestLeave'>> {
-  return callCloud('activity', 'requestLeave', input);
-}
+export const requestLeave = action('requestLeave');
 
 /** 批准或不批准一名党员的请假 */
-export function decideLeave(input: In<'decideLeave'>): Promise<Out<'decideLeave'>> {
-  return callCloud('activity', 'decideLeave', input);
-}
+export const decideLeave = action('decideLeave');
 
 /** 主持人更正一名党员的考勤（须写明理由，留痕） */
-export function setAttendance(input: In<'setAttendance'>): Promise<Out<'setAttendance'>> {
-  return callCloud('activity', 'setAttendance', input);
-}
+export const setAttendance = action('setAttendance');
 
 /** 结束活动：停止签到并生成考勤结果 */
 export function closeActivity(activityId: string): Promise<Out<'close'>> {
@@ -65,39 +56,25 @@ export function fetchAttendance(activityId: string): Promise<Out<'attendance'>> 
 }
 
 /** 保存会议纪实（记录、决议、小结，可归档；归档后修改须写理由） */
-export function saveRecord(input: In<'record'>): Promise<Out<'record'>> {
-  return callCloud('activity', 'record', input);
-}
+export const saveRecord = action('record');
 
 /** 登记一项表决结果，由后台按到会规则判断是否有效、是否通过 */
-export function recordVote(input: In<'vote'>): Promise<Out<'vote'>> {
-  return callCloud('activity', 'vote', input);
-}
+export const recordVote = action('vote');
 
 /** 读取支部全年组织生活的应开、已开与缺开情况 */
-export function fetchCompliance(orgId: string, year: number): Promise<Out<'compliance'>> {
-  return callCloud('activity', 'compliance', { orgId, year });
-}
+export const fetchCompliance = action('compliance');
 
 /** 读取支部年度组织生活计划（未发布时为建议安排） */
-export function fetchPlan(orgId: string, year: number): Promise<Out<'plan'>> {
-  return callCloud('activity', 'plan', { orgId, year });
-}
+export const fetchPlan = action('plan');
 
 /** 发布年度计划，并据此创建全年活动 */
-export function publishPlan(input: In<'publishPlan'>): Promise<Out<'publishPlan'>> {
-  return callCloud('activity', 'publishPlan', input);
-}
+export const publishPlan = action('publishPlan');
 
 /** 读取需关注的党员（多次未参加主题党日，供支部谈心了解） */
-export function fetchAbsenceAlerts(orgId: string, year: number): Promise<Out<'alerts'>> {
-  return callCloud('activity', 'alerts', { orgId, year });
-}
+export const fetchAbsenceAlerts = action('alerts');
 
 /** 生成半年度组织生活报告（json 或 xlsx 文件） */
-export function fetchReport(input: In<'report'>): Promise<Out<'report'>> {
-  return callCloud('activity', 'report', input);
-}
+export const fetchReport = action('report');
 
 /** 生成可打印的活动入口小程序码（只打开签到页，签到仍须扫现场动态码） */
 export function fetchSigninCode(activityId: string): Promise<Out<'signinCode'>> {

@@ -91,6 +91,16 @@ export async function callCloud<F extends FunctionName, A extends ActionName<F>>
   return raw.data as ActionOutput<F, A>;
 }
 
+/**
+ * The service function of an action whose input the page passes as it is, typed by the contract:
+ * `export const requestLeave = actionOf('activity')('requestLeave');`
+ */
+export function actionOf<F extends FunctionName>(fn: F) {
+  return <A extends ActionName<F>>(action: A) =>
+    (input: ActionInput<F, A>): Promise<ActionOutput<F, A>> =>
+      callCloud(fn, action, input);
+}
+
 /** The message to show for any error a page catches (a CloudError's is already Chinese). */
 export function messageOf(err: unknown): string {
   return err instanceof CloudError ? err.message : NETWORK_MESSAGE;

@@ -26,6 +26,14 @@ export function getDevOpenid(): string {
   return typeof stored === 'string' && stored ? stored : backendConfig.defaultDevOpenid;
 }
 
+const listeners: (() => void)[] = [];
+
+/** Called after every switch (the cached org.me belongs to the previous identity). */
+export function onIdentityChange(listener: () => void): void {
+  listeners.push(listener);
+}
+
 export function setDevOpenid(openid: string): void {
   wx.setStorageSync(STORAGE_KEY, openid);
+  listeners.forEach((listener) => listener());
 }

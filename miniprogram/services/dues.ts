@@ -1,38 +1,29 @@
 /** The `dues` cloud function: 党费 — calculation, bases, payments, ledger, arrears, publication. */
-import { callCloud } from './cloud';
+import { actionOf, callCloud } from './cloud';
 import type { ActionInput, ActionName, ActionOutput } from './types';
 
 type Action = ActionName<'dues'>;
 type In<A extends Action> = ActionInput<'dues', A>;
 type Out<A extends Action> = ActionOutput<'dues', A>;
+const action = actionOf('dues');
 
 /** 党员类别（在职、离退休、学生等），决定党费的计算办法 */
 export type DuesCategory = In<'calculate'>['category'];
 
 /** 按类别和计算基数（分）算出每月应交党费，返回精确值与按分向上取整的金额 */
-export function calculateDues(category: DuesCategory, baseFen: number): Promise<Out<'calculate'>> {
-  return callCloud('dues', 'calculate', { category, baseFen });
-}
+export const calculateDues = action('calculate');
 
 /** 核定一名党员本年度的党费类别与计算基数（组织委员或党费管理员；基数不对外显示） */
-export function setDuesBase(input: In<'setBase'>): Promise<Out<'setBase'>> {
-  return callCloud('dues', 'setBase', input);
-}
+export const setDuesBase = action('setBase');
 
 /** 登记一名党员某月交纳的党费（可记录代交人；补交6个月以前的须写情况说明） */
-export function recordDuesPayment(input: In<'pay'>): Promise<Out<'pay'>> {
-  return callCloud('dues', 'pay', input);
-}
+export const recordDuesPayment = action('pay');
 
 /** 读取支部全年党费收缴台账（每人每月应交、已交） */
-export function fetchDuesLedger(orgId: string, year: number): Promise<Out<'ledger'>> {
-  return callCloud('dues', 'ledger', { orgId, year });
-}
+export const fetchDuesLedger = action('ledger');
 
 /** 读取截至某月仍有未交月份的党员，供支部了解情况、谈心提醒 */
-export function fetchDuesArrears(orgId: string, asOf: string): Promise<Out<'arrears'>> {
-  return callCloud('dues', 'arrears', { orgId, asOf });
-}
+export const fetchDuesArrears = action('arrears');
 
 /** 读取本人某年的每月应交金额、各月交纳情况与交纳记录 */
 export function fetchMyDues(year: number): Promise<Out<'mine'>> {
@@ -40,6 +31,4 @@ export function fetchMyDues(year: number): Promise<Out<'mine'>> {
 }
 
 /** 生成并发布半年度党费收缴情况公开（只含交纳月份与金额，不含收入） */
-export function publishDuesSummary(orgId: string, period: string): Promise<Out<'publish'>> {
-  return callCloud('dues', 'publish', { orgId, period });
-}
+export const publishDuesSummary = action('publish');

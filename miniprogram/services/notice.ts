@@ -1,21 +1,17 @@
 /** The `notice` cloud function: 党务公开 — categories, five-stage matters, versions, 签阅. */
 import { backendConfig } from '../config';
-import { callCloud, CloudError, NETWORK_FAILED } from './cloud';
-import type { ActionInput, ActionName, ActionOutput } from './types';
+import { actionOf, callCloud, CloudError, NETWORK_FAILED } from './cloud';
+import type { ActionName, ActionOutput } from './types';
 
 type Action = ActionName<'notice'>;
-type In<A extends Action> = ActionInput<'notice', A>;
 type Out<A extends Action> = ActionOutput<'notice', A>;
+const action = actionOf('notice');
 
 /** 发布一条党务公开（支部委员或公开栏维护人；发布前检查个人信息与内容安全） */
-export function publishNotice(input: In<'publish'>): Promise<Out<'publish'>> {
-  return callCloud('notice', 'publish', input);
-}
+export const publishNotice = action('publish');
 
 /** 修改一条党务公开：保存为新版本，旧版本保留可查 */
-export function updateNotice(input: In<'update'>): Promise<Out<'update'>> {
-  return callCloud('notice', 'update', input);
-}
+export const updateNotice = action('update');
 
 /** 列出支部的党务公开（可按类别筛选），带本人是否已读 */
 export function fetchNotices(orgId: string, category?: string): Promise<Out<'list'>> {

@@ -1,10 +1,10 @@
 /** The `points` cloud function: 党员积分, 先锋指数 and 堡垒指数. */
-import { callCloud } from './cloud';
-import type { ActionInput, ActionName, ActionOutput } from './types';
+import { actionOf, callCloud } from './cloud';
+import type { ActionName, ActionOutput } from './types';
 
 type Action = ActionName<'points'>;
-type In<A extends Action> = ActionInput<'points', A>;
 type Out<A extends Action> = ActionOutput<'points', A>;
+const action = actionOf('points');
 
 /** The branch has not switched points management on (a friendly empty state, not an error). */
 export const POINTS_DISABLED = 'POINTS.DISABLED';
@@ -12,14 +12,10 @@ export const POINTS_DISABLED = 'POINTS.DISABLED';
 export const APPEAL_WINDOW_CLOSED = 'POINTS.APPEAL_WINDOW_CLOSED';
 
 /** 读取支部某年度的积分标准（未制定时为默认标准） */
-export function fetchStandard(orgId: string, year: number): Promise<Out<'standard'>> {
-  return callCloud('points', 'standard', { orgId, year });
-}
+export const fetchStandard = action('standard');
 
 /** 发布新版积分标准（记分员、支委；不追溯已发生的记录） */
-export function saveStandard(input: In<'setStandard'>): Promise<Out<'setStandard'>> {
-  return callCloud('points', 'setStandard', input);
-}
+export const saveStandard = action('setStandard');
 
 /** 月末自主申报一项积分（某月的申报在次月5日前提交，经记分员审核后计分） */
 export function declarePoints(
@@ -49,19 +45,13 @@ export function reviewDeclaration(
 }
 
 /** 为党员记一项支委评定的加分、扣分或否决项 */
-export function awardPoints(input: In<'award'>): Promise<Out<'award'>> {
-  return callCloud('points', 'award', input);
-}
+export const awardPoints = action('award');
 
 /** 在支部内公布某季度积分，并开启7日申辩期 */
-export function publishQuarter(orgId: string, quarter: string): Promise<Out<'publishQuarter'>> {
-  return callCloud('points', 'publishQuarter', { orgId, quarter });
-}
+export const publishQuarter = action('publishQuarter');
 
 /** 对本人的一条积分记录提出申辩（仅在公布后的申辩期内） */
-export function submitAppeal(entryId: string, reason: string): Promise<Out<'appeal'>> {
-  return callCloud('points', 'appeal', { entryId, reason });
-}
+export const submitAppeal = action('appeal');
 
 /** 读取申辩：支委看到全支部的，党员只看到本人的 */
 export function fetchAppeals(orgId: string): Promise<Out<'appeals'>> {
@@ -69,9 +59,7 @@ export function fetchAppeals(orgId: string): Promise<Out<'appeals'>> {
 }
 
 /** 书记答复一条申辩；核实后可同时调整分值 */
-export function resolveAppeal(input: In<'resolveAppeal'>): Promise<Out<'resolveAppeal'>> {
-  return callCloud('points', 'resolveAppeal', input);
-}
+export const resolveAppeal = action('resolveAppeal');
 
 /** 读取先锋指数：本人的，或（支委）支部内某位党员的 */
 export function fetchPioneerIndex(year: number, memberId?: string): Promise<Out<'index'>> {
@@ -79,9 +67,7 @@ export function fetchPioneerIndex(year: number, memberId?: string): Promise<Out<
 }
 
 /** 读取支部积分排名（支委始终可看；党员仅在支部开启公开时可看） */
-export function fetchRanking(orgId: string, year: number): Promise<Out<'ranking'>> {
-  return callCloud('points', 'ranking', { orgId, year });
-}
+export const fetchRanking = action('ranking');
 
 /** 设置是否向本支部党员公开积分排名（按规定默认不公开） */
 export function setRankingVisibility(
@@ -92,21 +78,13 @@ export function setRankingVisibility(
 }
 
 /** 读取支部某年度的堡垒指数（支委、上级党组织） */
-export function fetchFortress(orgId: string, year: number): Promise<Out<'fortress'>> {
-  return callCloud('points', 'fortress', { orgId, year });
-}
+export const fetchFortress = action('fortress');
 
 /** 上级党组织评定堡垒指数的个性指标与反向指标 */
-export function assessFortress(input: In<'assessFortress'>): Promise<Out<'assessFortress'>> {
-  return callCloud('points', 'assessFortress', input);
-}
+export const assessFortress = action('assessFortress');
 
 /** 支委确认并公布年度积分（有未答复的申辩时不能公布） */
-export function publishYear(orgId: string, year: number): Promise<Out<'publishYear'>> {
-  return callCloud('points', 'publishYear', { orgId, year });
-}
+export const publishYear = action('publishYear');
 
 /** 读取已公布的年度积分名单（按姓名排列，不含名次） */
-export function fetchPublishedScores(orgId: string, year: number): Promise<Out<'scores'>> {
-  return callCloud('points', 'scores', { orgId, year });
-}
+export const fetchPublishedScores = action('scores');

@@ -23,6 +23,8 @@ export type MeOutput = BackendMe;
 export type MemberListItem = MemberRow;
 export type MemberStatus = MeOutput['member']['status'];
 export type RoleKey = Role;
+/** A named permission of the backend's one policy (domain/org/policy.ts), as `org.me`'s `can` keys it. */
+export type Permission = keyof MeOutput['can'];
 
 export type FunctionName = keyof Api;
 export type ActionName<F extends FunctionName> = keyof Api[F] & string;

@@ -3,13 +3,7 @@
  * put in setData. Times are shown in Beijing time (UTC+8) whatever the phone's zone, as the
  * backend counts them.
  */
-import type {
-  ActivitySummary,
-  ActivityType,
-  AttendanceStatus,
-  MeOutput,
-  RoleKey,
-} from '../services/types';
+import type { ActivitySummary, ActivityType, AttendanceStatus } from '../services/types';
 
 export const typeLabels: Record<ActivityType, string> = {
   themeDay: '主题党日',
@@ -66,24 +60,6 @@ export const frequencyLabels: Record<string, string> = {
   yearlyQ4: '每年（第四季度）',
   juneDecember: '每年6月、12月',
 };
-
-const COMMITTEE_ROLES: RoleKey[] = [
-  'secretary',
-  'deputySecretary',
-  'orgCommissioner',
-  'publicityCommissioner',
-  'disciplineCommissioner',
-];
-
-/** Whether to offer committee tools for `orgId` (the backend still decides every action). */
-export function isCommittee(me: MeOutput, orgId: string): boolean {
-  return me.roles.some((r) => r.orgId === orgId && COMMITTEE_ROLES.includes(r.role));
-}
-
-/** Whether to offer the superior's tools (an administrator of an org with orgs below it). */
-export function isSuperior(me: MeOutput): boolean {
-  return me.roles.some((r) => r.role === 'superiorAdmin');
-}
 
 const OFFSET_MS = 8 * 3600_000;
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];

@@ -3,7 +3,7 @@
  * the backend and shown as yuan with two decimals; every amount is the backend's.
  */
 import type { DuesCategory } from '../services/dues';
-import type { ActionOutput, MeOutput, RoleKey } from '../services/types';
+import type { ActionOutput } from '../services/types';
 
 export type MonthStatus = ActionOutput<'dues', 'mine'>['months'][number]['status'];
 
@@ -94,23 +94,4 @@ export function today(now = Date.now()): string {
 export function dayText(iso: string): string {
   const d = new Date(Date.parse(iso) + OFFSET_MS);
   return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
-}
-
-/** Whether a make-up of `month` is more than six months back, so a note will be needed. */
-export function needsNote(month: string, now = currentMonth()): boolean {
-  const [y, m] = month.split('-').map(Number);
-  const [ny, nm] = now.split('-').map(Number);
-  return ny * 12 + nm - (y * 12 + m) > 6;
-}
-
-const ORGANIZERS: RoleKey[] = ['orgCommissioner', 'duesManager', 'secretary'];
-
-/** Whether to offer the collection sheet (组织委员, 党费管理员, 书记); the backend still decides. */
-export function canCollectDues(me: MeOutput, orgId = me.member.orgId): boolean {
-  return me.roles.some((r) => r.orgId === orgId && ORGANIZERS.includes(r.role));
-}
-
-/** Whether to offer the half-yearly publication (书记). */
-export function canPublishDues(me: MeOutput, orgId = me.member.orgId): boolean {
-  return me.roles.some((r) => r.orgId === orgId && r.role === 'secretary');
 }

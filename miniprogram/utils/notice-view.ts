@@ -1,9 +1,8 @@
 /**
  * Chinese labels and small view objects for the 党务公开 pages. The backend decides every
- * category, stage order and refusal; these only format what it answers and choose which
- * links to offer.
+ * category, stage order and refusal; these only format what it answers.
  */
-import type { ActionInput, ActionOutput, MeOutput, RoleKey } from '../services/types';
+import type { ActionInput, ActionOutput } from '../services/types';
 
 export type NoticeItem = ActionOutput<'notice', 'list'>[number];
 export type NoticeDetail = ActionOutput<'notice', 'get'>;
@@ -11,20 +10,6 @@ export type Stage = NonNullable<ActionInput<'notice', 'publish'>['stage']>;
 
 /** One matter, five stages, in order (DIS-03); the backend refuses a stage out of order. */
 export const STAGES: readonly Stage[] = ['提议', '审议程序', '决议结果', '实施方案', '办理结果'];
-
-const PUBLISHERS: RoleKey[] = [
-  'secretary',
-  'deputySecretary',
-  'orgCommissioner',
-  'publicityCommissioner',
-  'disciplineCommissioner',
-  'disclosureMaintainer',
-];
-
-/** Whether to offer the editor, 签阅情况 and the staleness alert (the backend still decides). */
-export function canPublishNotices(me: MeOutput, orgId = me.member.orgId): boolean {
-  return me.roles.some((r) => r.orgId === orgId && PUBLISHERS.includes(r.role));
-}
 
 const OFFSET_MS = 8 * 3600_000;
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -1,10 +1,9 @@
 /**
  * Chinese labels for the points function's identifiers, Beijing-time month helpers, and the
  * view objects the 先锋指数 pages put in setData. The backend computes every score, cap and
- * window; this only words and groups what it sent. The role checks here only choose which
- * links to offer: the backend still decides every action.
+ * window; this only words and groups what it sent.
  */
-import type { ActionOutput, MeOutput, OrgTreeNode, RoleKey } from '../services/types';
+import type { ActionOutput } from '../services/types';
 
 type PioneerIndex = ActionOutput<'points', 'index'>;
 type IndexEntry = PioneerIndex['entries'][number];
@@ -40,39 +39,6 @@ export const reverseLabels: Record<string, string> = {
   committeeDiscipline: '支委班子成员严重违纪',
 };
 
-const COMMITTEE: RoleKey[] = [
-  'secretary',
-  'deputySecretary',
-  'orgCommissioner',
-  'publicityCommissioner',
-  'disciplineCommissioner',
-];
-
-const holds = (me: MeOutput, roles: RoleKey[]) =>
-  me.roles.some((r) => r.orgId === me.member.orgId && roles.includes(r.role));
-
-/** What the points pages may offer this member (links only; the backend decides). */
-export interface PointsDuties {
-  /** 支委 of the own branch: ranking switch, 堡垒指数. */
-  committee: boolean;
-  /** 记分员 or 支委: the review queue and the ranking. */
-  review: boolean;
-  /** 书记 / 副书记: answers appeals. */
-  secretary: boolean;
-  /** An administrator of an org with orgs below it: 堡垒指数 of those branches. */
-  superior: boolean;
-}
-
-export function dutiesOf(me: MeOutput): PointsDuties {
-  const committee = holds(me, COMMITTEE);
-  return {
-    committee,
-    review: committee || holds(me, ['scorer']),
-    secretary: holds(me, ['secretary', 'deputySecretary']),
-    superior: me.roles.some((r) => r.role === 'superiorAdmin'),
-  };
-}
-
 const OFFSET_MS = 8 * 3600_000;
 const pad = (n: number) => String(n).padStart(2, '0');
 const beijing = (ms: number) => new Date(ms + OFFSET_MS);
@@ -89,14 +55,6 @@ export function monthOf(offset = 0, now = Date.now()): string {
   return `${m.getUTCFullYear()}-${pad(m.getUTCMonth() + 1)}`;
 }
 
-/**
- * The months a declaration may still be made for [PTS-14]: this month, and last month until
- * the 5th. The backend enforces the window; this only keeps closed months off the picker.
- */
-export function declarableMonths(now = Date.now()): string[] {
-  return beijing(now).getUTCDate() <= 5 ? [monthOf(0, now), monthOf(-1, now)] : [monthOf(0, now)];
-}
-
 /** '2026-10' → 10月 (with the year when it is not `year`). */
 export function monthText(month: string | null, year?: number): string {
   if (!month) return '全年';
@@ -111,17 +69,10 @@ export function instantText(iso: string): string {
   return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 }
 
-/** The latest quarter whose points may be published: the current one from its last month on. */
-export function publishableQuarter(now = Date.now()): { quarter: string; text: string } {
-  const d = beijing(now);
-  let year = d.getUTCFullYear();
-  const month = d.getUTCMonth() + 1;
-  let q = month % 3 === 0 ? month / 3 : Math.floor(month / 3);
-  if (q === 0) {
-    q = 4;
-    year -= 1;
-  }
-  return { quarter: `${year}-Q${q}`, text: `${year}年第${'一二三四'[q - 1]}季度` };
+/** '2026-Q4' → 2026年第四季度 */
+export function quarterText(quarter: string): string {
+  const m = /^(\d{4})-Q([1-4])$/.exec(quarter);
+  return m ? `${m[1]}年第${'一二三四'[Number(m[2]) - 1]}季度` : quarter;
 }
 
 /** ★★★☆☆ for 0–5 stars. */
@@ -276,20 +227,4 @@ export function toIndexView(r: PioneerIndex, nowMonth = monthOf()): IndexView {
     ),
     appealUntilText: r.appealOpenUntil ? instantText(r.appealOpenUntil) : '',
   };
-}
-
-/** The orgs below a superior's own, as a flat list to choose from (branches first). */
-export function branchesBelow(root: OrgTreeNode): { id: string; name: string }[] {
-  const out: { id: string; name: string; branch: boolean }[] = [];
-  const walk = (n: OrgTreeNode) => {
-    for (const c of n.children) {
-      out.push({ id: c.id, name: c.name, branch: c.kind === 'branch' });
-      walk(c);
-    }
-  };
-  walk(root);
-  return [...out.filter((o) => o.branch), ...out.filter((o) => !o.branch)].map(({ id, name }) => ({
-    id,
-    name,
-  }));
 }

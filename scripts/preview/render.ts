@@ -17,7 +17,14 @@ import {
   type PreviewScenario,
   type Refusal,
 } from './scenario';
-import { find, loadPage, textOf, wx, type PageComponent } from '../../tests/setup/simulate';
+import {
+  find,
+  loadPage,
+  restartApp,
+  textOf,
+  wx,
+  type PageComponent,
+} from '../../tests/setup/simulate';
 import type { Backend } from '../../tests/support/backend';
 
 interface Simulate {
@@ -195,7 +202,8 @@ export class PreviewRenderer {
     if (scenario.now !== undefined)
       this.backend.emulator.clock.freeze(new Date(scenario.now).getTime());
     await scenario.setup?.(this.backend);
-    wx.clearStorageSync();
+    // Each state is a fresh app start: no storage, no org.me remembered from the previous one.
+    restartApp();
     if (scenario.large) {
       // The page's own preference API, so the preview follows wherever it is stored.
       require('../../miniprogram/behaviors/large-text').saveLargeText(true);

@@ -201,14 +201,34 @@ describe('党费收缴', () => {
     });
   });
 
-  it('should turn a plain member away', async () => {
+  it('should turn a plain member away [PRIV-05]', async () => {
     actAs('demo-member-1');
     const page = await openPage(collectPage);
-    expect(textOf(page)).toContain('只有组织委员、党费管理员或书记可以登记党费');
+    expect(textOf(page)).toContain('只有组织委员、党费管理员或书记可以查看党费收缴情况');
     expect(find(page, '.sheet')).toBeUndefined();
   });
 
-  it("should let the secretary publish the half-year's months and amounts, never the base [DIS-08, DIS-09]", async () => {
+  it('should show the secretary the sheet read-only: she reads the ledger but does not record [FEE-27]', async () => {
+    await setBase('demo-member-1', 510000);
+    actAs('demo-secretary');
+    const page = await openPage(collectPage);
+    const text = textOf(page);
+    expect(text).toContain('9月应交 1 人，已交齐 0 人，共收 0.00 元');
+    expect(rowOf(page, 'demo-member-1')).toMatchObject({ statusText: '未交', canPay: true });
+    expect(text).toContain('党费由组织委员或党费管理员登记，此处仅供查看');
+    // No button that the backend would refuse her (dues.pay and dues.setBase need dues.record).
+    expect(find(page, '.row-demo-member-1 .pay-button')).toBeUndefined();
+    expect(find(page, '.row-demo-member-1 .base-link')).toBeUndefined();
+    const refused = await server.backend.err(
+      'dues',
+      'pay',
+      { memberId: 'demo-member-1', month: '2026-09', amountFen: 7650 },
+      'demo-secretary',
+    );
+    expect(refused.code).toBe('AUTH.FORBIDDEN');
+  });
+
+  it("should let the 组织委员 publish the half-year's months and amounts, never the base [DIS-08, DIS-09]", async () => {
     await setBase('demo-member-1', 510000);
     await server.backend.ok(
       'dues',
@@ -217,9 +237,6 @@ describe('党费收缴', () => {
       ORGANIZER,
     );
     actAs(ORGANIZER);
-    expect(find(await openPage(collectPage), '.publish-button')).toBeUndefined();
-
-    actAs('demo-secretary');
     const page = await openPage(collectPage);
     expect(textOf(page)).toContain('公开2026年上半年党费收缴情况');
     jest.spyOn(wx, 'showModal').mockImplementation((opts: any) => {
@@ -236,5 +253,12 @@ describe('党费收缴', () => {
     expect(navigateTo).toHaveBeenCalledWith(
       expect.objectContaining({ url: `/subpackages/notice/detail/index?id=${notice._id}` }),
     );
+  });
+
+  it('should offer the secretary the publication too, and nobody who may not publish', async () => {
+    actAs('demo-secretary');
+    expect(textOf(await openPage(collectPage))).toContain('公开2026年上半年党费收缴情况');
+    actAs('demo-member-1');
+    expect(find(await openPage(collectPage), '.publish-button')).toBeUndefined();
   });
 });

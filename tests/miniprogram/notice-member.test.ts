@@ -189,10 +189,14 @@ describe('公开详情', () => {
 });
 
 describe('订阅新公开提醒 and 提醒未读 [PRIV-10]', () => {
+  // The config is the app's, shared by every page of this file: put it back.
+  afterEach(() => {
+    require('../../miniprogram/config').subscribeTemplateIds.noticePublished = '';
+  });
+
   it('should report the consent a member gives, so 提醒未读 reaches that member', async () => {
-    // The helper in the test's own module registry, with a template id configured.
+    // The app's own helper and config (shared with its pages), with a template id configured.
     const config = require('../../miniprogram/config');
-    config.backendConfig.mode = 'cloud';
     config.subscribeTemplateIds.noticePublished = 'TMPL-NOTICE';
     const { askNoticeSubscription } = require('../../miniprogram/subpackages/notice/subscribe');
     jest.spyOn(wx, 'requestSubscribeMessage').mockImplementation((opts: any) => {
@@ -268,7 +272,7 @@ describe('签阅情况', () => {
     actAs('demo-member-1');
     const page = await openPage(readersPage, { id });
     const text = textOf(page);
-    expect(text).toContain('只有本支部委员或上级党组织可以进行此操作');
+    expect(text).toContain('只有支部委员、公开栏维护人或上级党组织可以发布党务公开');
     expect(text).not.toContain('重试');
   });
 });

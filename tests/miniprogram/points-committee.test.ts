@@ -171,6 +171,35 @@ describe('积分审核', () => {
   });
 });
 
+describe('公布季度积分：哪一季由后端给出 [PTS-18]', () => {
+  afterEach(() => server.backend.restoreClock());
+
+  it('should offer the quarter whose last month has come, and publish that one', async () => {
+    // 1 December: the fourth quarter's last month.
+    expect(await publishNow()).toBe(`${year}-Q4`);
+    expect(textOf(find(await openPage(reviewPage), '.publish-button', '.t-button'))).toContain(
+      `公布${year}年第四季度积分`,
+    );
+  });
+
+  it('should offer the quarter just ended before the last month of the next', async () => {
+    server.backend.emulator.clock.freeze(Date.parse(`${year}-11-15T09:00:00+08:00`));
+    actAs('demo-organizer');
+    const desk = await openPage(reviewPage);
+    expect(desk.data.quarter).toBe(`${year}-Q3`);
+    expect(textOf(find(desk, '.publish-button', '.t-button'))).toContain(
+      `公布${year}年第三季度积分`,
+    );
+  });
+
+  it('should not offer publishing to a member who may not (the page follows can)', async () => {
+    actAs('demo-member-1');
+    const page = await openPage(reviewPage);
+    expect(textOf(page)).toContain('只有记分员或支部委员可以审核积分');
+    expect(find(page, '.publish-button')).toBeUndefined();
+  });
+});
+
 /** Publishes the latest publishable quarter as the scorer, through the page. */
 async function publishNow(): Promise<string> {
   answerDialogs(true);

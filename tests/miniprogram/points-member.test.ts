@@ -9,12 +9,14 @@ import {
   find,
   loadPage,
   openPage,
+  settle,
   tap,
   textOf,
   typeText,
   useBackend,
   wx,
 } from '../setup/simulate';
+import { useDemoClock } from '../setup/env';
 
 const server = useBackend('demo');
 let indexPage: string;
@@ -149,6 +151,44 @@ describe('申报积分', () => {
     expect(textOf(find(index, '.score__total'))).toBe(
       `${(await indexOf('demo-member-1')).total}分`,
     );
+  });
+});
+
+describe('申报积分：可申报的月份由后端给出 [PTS-14]', () => {
+  /** The phone and the backend at one Beijing time. */
+  function at(iso: string) {
+    jest.setSystemTime(Date.parse(iso));
+    server.backend.emulator.clock.freeze(Date.parse(iso));
+  }
+
+  afterEach(() => {
+    useDemoClock();
+    server.backend.restoreClock();
+  });
+
+  it('should offer last month too until the 5th, across the year turn', async () => {
+    at('2027-01-05T20:00:00+08:00');
+    actAs('demo-member-1');
+    const page = await openPage(declarePage);
+    expect(page.data.months).toEqual(['2027-01', '2026-12']);
+    expect(page.data.monthTexts).toEqual(['2027年1月', '2026年12月']);
+
+    // December belongs to 2026: its standard's items, and the declaration lands in December.
+    page.querySelector('.month-picker')!.dispatchEvent('change', { detail: { value: 1 } });
+    await settle();
+    expect(page.data.itemNames).toEqual(['志愿服务、结对帮扶、承诺践诺']);
+    await typeText(page, '.note-input', '元旦前到社区慰问困难党员');
+    await tap(page, '.submit-button', '.t-button');
+    expect(server.backend.docs('pointEntries')).toEqual([
+      expect.objectContaining({ month: '2026-12', status: 'pending' }),
+    ]);
+  });
+
+  it('should offer this month only from the 6th', async () => {
+    at('2026-12-06T09:00:00+08:00');
+    actAs('demo-member-1');
+    const page = await openPage(declarePage);
+    expect(page.data.months).toEqual(['2026-12']);
   });
 });
 

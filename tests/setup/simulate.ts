@@ -61,6 +61,36 @@ function tdesignMapping(dir = appRoot, mapping: Record<string, string> = {}) {
 }
 const usingComponents = tdesignMapping();
 
+/** The app's own modules: every .ts under miniprogram/ but app.ts and the component files. */
+function appModules(dir = appRoot, found: string[] = []): string[] {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory() && entry.name !== 'miniprogram_npm') appModules(full, found);
+    else if (/(?<!\.d)\.ts$/.test(entry.name) && !['index.ts', 'app.ts'].includes(entry.name))
+      found.push(full);
+  }
+  return found;
+}
+
+/**
+ * In the mini-program every page shares one module registry: one gateway and its config, one
+ * cached org.me (stores/me.ts), one set of large-text listeners. simulate needs a fresh registry
+ * for each page (below), so the app's modules are loaded once per test file and every page's
+ * registry is handed those same instances; only the files that call Component() are per page.
+ */
+function shareAppModules(): Record<string, any> {
+  const shared = new Map<string, unknown>();
+  jest.isolateModules(() => {
+    for (const file of appModules()) shared.set(file, require(file));
+  });
+  for (const [file, exports] of shared) jest.doMock(file, () => exports);
+  const config = shared.get(join(appRoot, 'config.ts')) as any;
+  config.backendConfig.mode = 'cloud';
+  return Object.fromEntries(shared);
+}
+const app = shareAppModules();
+const meStore = app[join(appRoot, 'stores', 'me.ts')] as { forgetMe(): void };
+
 // TDesign calls getApp(); the bind page calls getCurrentPages() to choose back or switchTab.
 const pageStack: PageComponent[] = [];
 (globalThis as any).getApp = () => ({ globalData: {} });
@@ -100,7 +130,7 @@ export function useBackend(seed: 'demo' | 'empty' = 'demo'): { readonly backend:
     backend = await startBackend({ seed });
   });
   beforeEach(async () => {
-    storage.clear();
+    restartApp();
     openid = undefined;
     await backend!.reset(seed);
   });
@@ -121,18 +151,25 @@ export function useBackend(seed: 'demo' | 'empty' = 'demo'): { readonly backend:
 
 /** The WeChat user the next backend calls come from (undefined = anonymous). */
 export function actAs(who: string | undefined): void {
+  // Another person on the phone: what the app remembers of the previous one does not carry over.
+  if (who !== openid) meStore.forgetMe();
   openid = who;
+}
+
+/** As if the app were closed and started again: device storage and the cached org.me are gone. */
+export function restartApp(): void {
+  storage.clear();
+  meStore.forgetMe();
 }
 
 /**
  * Loads a page (path from the app root, e.g. 'pages/me/index/index') once per test file.
  * simulate cannot run a module twice in one Jest registry and pages share components, so
- * each page gets its own registry; in it the gateway is switched to the cloud transport.
+ * each page gets its own registry (with the app's shared modules, above, on the cloud transport).
  */
 export function loadPage(pagePath: string): string {
   let id = '';
   jest.isolateModules(() => {
-    require('../../miniprogram/config').backendConfig.mode = 'cloud';
     id = simulate.load(join(appRoot, pagePath), { rootPath: appRoot, usingComponents });
   });
   if (!id) throw new Error(`could not load ${pagePath}`);

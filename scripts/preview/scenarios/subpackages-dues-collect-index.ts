@@ -1,6 +1,7 @@
-// 党费收缴: the organizer's sheet for this month, the same with 登记交纳 open for a proxy
-// payment, 核定 for a member not yet confirmed, the secretary (who may also publish the
-// half-year), and a plain member, turned away.
+// 党费收缴: the organizer's sheet for this month (with the half-year's publication), the same
+// with 登记交纳 open for a proxy payment, 核定 for a member not yet confirmed, the secretary (who
+// reads the ledger and may publish, but does not record: no pay buttons), and a plain member,
+// turned away.
 import { duesYear } from '../fixtures/dues';
 import { definePreview } from '../scenario';
 
@@ -37,10 +38,10 @@ export default definePreview({
     },
     {
       state: 'secretary',
-      caption: '书记：可公开半年收缴情况',
+      caption: '书记：只读，可公开半年收缴情况',
       openid: 'demo-secretary',
       setup: duesYear,
     },
-    { state: 'member', caption: '普通党员无权登记', openid: 'demo-member-1' },
+    { state: 'member', caption: '普通党员无权查看', openid: 'demo-member-1' },
   ],
 });

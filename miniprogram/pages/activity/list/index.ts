@@ -1,7 +1,5 @@
 // 活动: the branch's organisational life, upcoming and past, filterable by type. Tapping an
 // upcoming item is a natural moment to ask for the activity-reminder subscription.
-import { currentMemberBehavior, type ViewStatus } from '../../../behaviors/current-member';
-import { largeTextBehavior } from '../../../behaviors/large-text';
 import { fetchActivities } from '../../../services/activity';
 import { messageOf } from '../../../services/cloud';
 import { askSubscription } from '../../../services/subscription';
@@ -9,25 +7,24 @@ import type { ActivitySummary } from '../../../services/types';
 import {
   activityTypes,
   currentYear,
-  isCommittee,
-  isSuperior,
   isUpcoming,
   toItemView,
   typeLabels,
   yearStart,
   type ActivityItemView,
 } from '../../../utils/activity-view';
+import { canAnywhere } from '../../../utils/can';
+import { definePage, type ViewStatus } from '../../../utils/define-page';
 
 type Segment = 'upcoming' | 'past';
 
 const DETAIL_PAGE = '/subpackages/activity/detail/index';
 const ASKED_KEY = 'reminderAsked';
 
-// What the page holds but never renders: the whole fetched list, per page instance.
-const loaded = new WeakMap<object, { orgId: string; all: ActivitySummary[] }>();
-
-Component({
-  behaviors: [largeTextBehavior, currentMemberBehavior],
+definePage({
+  memberCard: true,
+  // What the page holds but never renders: the whole fetched list.
+  fields: () => ({ all: [] as ActivitySummary[] }),
   data: {
     segment: 'upcoming' as Segment,
     typeNames: ['全部类型', ...activityTypes.map((t) => typeLabels[t])],
@@ -35,34 +32,20 @@ Component({
     listStatus: 'loading' as ViewStatus,
     listMessage: '',
     items: [] as ActivityItemView[],
-    committee: false,
-    superior: false,
+    oversee: false,
   },
-  lifetimes: {
-    detached() {
-      loaded.delete(this);
-    },
+  // Every show: a sign-in or a new plan is reflected here.
+  async load(me) {
+    this.setData({ oversee: canAnywhere(me, 'activity.oversee') });
+    await this.loadList();
   },
   methods: {
-    // Page lifecycle: reload on every show, so a sign-in or a new plan is reflected here.
-    async onShow() {
-      const me = await this.loadMember();
-      if (!me) return;
-      loaded.set(this, { orgId: me.member.orgId, all: loaded.get(this)?.all ?? [] });
-      this.setData({
-        committee: isCommittee(me, me.member.orgId),
-        superior: isSuperior(me),
-      });
-      await this.loadList();
-    },
     async loadList() {
-      const state = loaded.get(this);
-      if (!state) return;
-      if (!state.all.length) this.setData({ listStatus: 'loading', listMessage: '' });
+      if (!this.all.length) this.setData({ listStatus: 'loading', listMessage: '' });
       const type = activityTypes[this.data.typeIndex - 1];
       try {
-        state.all = await fetchActivities({
-          orgId: state.orgId,
+        this.all = await fetchActivities({
+          orgId: this.me.member.orgId,
           from: yearStart(currentYear()),
           ...(type ? { type } : {}),
         });
@@ -73,11 +56,9 @@ Component({
     },
     /** Puts the chosen segment on screen: upcoming soonest first, past latest first. */
     render() {
-      const state = loaded.get(this);
-      if (!state) return;
       const upcoming = this.data.segment === 'upcoming';
       const now = Date.now();
-      const picked = state.all.filter((a) => isUpcoming(a, now) === upcoming);
+      const picked = this.all.filter((a) => isUpcoming(a, now) === upcoming);
       if (!upcoming) picked.reverse();
       this.setData({
         items: picked.map(toItemView),

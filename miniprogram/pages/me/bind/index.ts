@@ -1,9 +1,9 @@
 // 绑定: links this WeChat account to a member record with the branch's single-use invite code.
 // The privacy notice must be shown and agreed to before binding [PRIV-18], so the button
 // stays disabled until the box is ticked.
-import { largeTextBehavior } from '../../../behaviors/large-text';
-import { messageOf } from '../../../services/cloud';
 import { bindInvite } from '../../../services/org';
+import { forgetMe } from '../../../stores/me';
+import { definePage } from '../../../utils/define-page';
 
 function leave(): void {
   // Opened from a tab's bind prompt in the normal case; a shared link lands here directly.
@@ -11,18 +11,18 @@ function leave(): void {
   else wx.switchTab({ url: '/pages/me/index/index' });
 }
 
-Component({
-  behaviors: [largeTextBehavior],
+definePage({
+  // The caller is not bound yet: there is no org.me to ask.
+  guest: true,
   data: {
     code: '',
     agreed: false,
-    submitting: false,
     bound: false,
-    errorMessage: '',
+    formError: '',
   },
   methods: {
     onCodeChange(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
-      this.setData({ code: e.detail.value, errorMessage: '' });
+      this.setData({ code: e.detail.value, formError: '' });
     },
     onAgreeChange(e: WechatMiniprogram.CustomEvent<{ checked: boolean }>) {
       this.setData({ agreed: e.detail.checked });
@@ -30,16 +30,16 @@ Component({
     async onSubmit() {
       const code = this.data.code.trim();
       // The button is disabled in these cases too; this guards a tap that slips through.
-      if (!this.data.agreed || !code || this.data.submitting) return;
-      this.setData({ submitting: true, errorMessage: '' });
-      try {
+      if (!this.data.agreed || !code) return;
+      const bound = await this.run(async () => {
         await bindInvite(code);
-        this.setData({ submitting: false, bound: true });
-        wx.showToast({ title: '绑定成功', icon: 'success' });
-        leave();
-      } catch (err) {
-        this.setData({ submitting: false, errorMessage: messageOf(err) });
-      }
+        // Every page asks again who this is: now a member.
+        forgetMe();
+      }, 'formError');
+      if (!bound) return;
+      this.setData({ bound: true });
+      wx.showToast({ title: '绑定成功', icon: 'success' });
+      leave();
     },
   },
 });

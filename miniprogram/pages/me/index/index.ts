@@ -1,18 +1,17 @@
-// 我的: the member's own record and roles, links to 党务公开 and 党费 (by role), the large-text
-// switch, and (local mode only) the demo identity to act as against the emulator.
-import { currentMemberBehavior } from '../../../behaviors/current-member';
-import { largeTextBehavior, saveLargeText } from '../../../behaviors/large-text';
+// 我的: the member's own record and roles, links to 党务公开 and 党费 (by permission), the
+// large-text switch, and (local mode only) the demo identity to act as against the emulator.
+import { saveLargeText } from '../../../behaviors/large-text';
 import { backendConfig } from '../../../config';
 import { demoIdentities, getDevOpenid, setDevOpenid } from '../../../services/dev-identity';
-import { canCollectDues } from '../../../utils/dues-view';
-import { canPublishNotices } from '../../../utils/notice-view';
+import { can } from '../../../utils/can';
+import { definePage } from '../../../utils/define-page';
 
 function identityLabels(): string[] {
   return demoIdentities.map((d) => `${d.label}（${d.openid}）`);
 }
 
-Component({
-  behaviors: [largeTextBehavior, currentMemberBehavior],
+definePage({
+  memberCard: true,
   data: {
     localMode: false,
     demoLabels: [] as string[],
@@ -20,6 +19,7 @@ Component({
     demoLabel: '',
     noticeEditor: false,
     duesCollector: false,
+    duesRecorder: false,
   },
   lifetimes: {
     attached() {
@@ -34,16 +34,15 @@ Component({
       });
     },
   },
+  load(me) {
+    // Only which links to offer; the backend decides every action behind them.
+    this.setData({
+      noticeEditor: can(me, 'notice.publish'),
+      duesCollector: can(me, 'dues.read'),
+      duesRecorder: can(me, 'dues.record'),
+    });
+  },
   methods: {
-    // Page lifecycle: reload on every show, so a bind made elsewhere is reflected here.
-    async onShow() {
-      const me = await this.loadMember();
-      // Only which links to offer; the backend decides every action behind them.
-      this.setData({
-        noticeEditor: !!me && canPublishNotices(me),
-        duesCollector: !!me && canCollectDues(me),
-      });
-    },
     onLargeChange(e: WechatMiniprogram.CustomEvent<{ value: boolean }>) {
       // The behavior's listener updates this page along with every other live page.
       saveLargeText(e.detail.value);
@@ -52,10 +51,15 @@ Component({
       const index = Number(e.detail.value);
       const picked = demoIdentities[index];
       if (!picked) return;
+      // Switching forgets the cached org.me; drop the card so the switch shows as a fresh load.
       setDevOpenid(picked.openid);
-      // Drop the previous member's card so the switch is visible as a fresh load.
-      this.setData({ demoIndex: index, demoLabel: this.data.demoLabels[index], member: null });
-      this.loadMember();
+      this.setData({
+        demoIndex: index,
+        demoLabel: this.data.demoLabels[index],
+        member: null,
+        status: 'loading',
+      });
+      this.reload();
     },
   },
 });

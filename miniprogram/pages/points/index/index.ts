@@ -1,39 +1,40 @@
 // 我的先锋指数: the member's own total (or why there is none: exempt, vetoed, points off), the
 // 四个合格, the monthly trend, and every entry with where it came from. 申报 and 申辩 open the
-// points subpackage, as do the review queue, ranking and 堡垒指数 for those who hold the role.
+// points subpackage, as do the review queue, ranking and 堡垒指数 for those who may use them.
 // A rank is shown only when the backend sends one [PTS-22]; the index is an input, never a
 // grade [PTS-25].
-import { currentMemberBehavior, type ViewStatus } from '../../../behaviors/current-member';
-import { largeTextBehavior } from '../../../behaviors/large-text';
 import { codeOf, messageOf } from '../../../services/cloud';
 import { fetchPioneerIndex, POINTS_DISABLED } from '../../../services/points';
-import {
-  currentYear,
-  dutiesOf,
-  toIndexView,
-  type IndexView,
-  type PointsDuties,
-} from '../../../utils/points-view';
+import { can, canAnywhere } from '../../../utils/can';
+import { definePage, type ViewStatus } from '../../../utils/define-page';
+import { currentYear, toIndexView, type IndexView } from '../../../utils/points-view';
 
 const SUB = '/subpackages/points';
 
-Component({
-  behaviors: [largeTextBehavior, currentMemberBehavior],
+definePage({
+  memberCard: true,
   data: {
     year: currentYear(),
     indexStatus: 'loading' as ViewStatus,
     indexMessage: '',
     view: null as IndexView | null,
-    duties: null as PointsDuties | null,
+    /** The points work this member may open (links only; the backend decides). */
+    links: { review: false, ranking: false, fortress: false },
+  },
+  // Every show: a declaration or a review is reflected here.
+  async load(me) {
+    await this.loadIndex();
+    // Where the own org keeps no points (a superior's), there is nothing to review or rank.
+    const pointsOn = this.data.indexStatus !== 'empty';
+    this.setData({
+      links: {
+        review: pointsOn && can(me, 'points.review'),
+        ranking: pointsOn && can(me, 'points.readAll'),
+        fortress: canAnywhere(me, 'fortress.read'),
+      },
+    });
   },
   methods: {
-    // Page lifecycle: reload on every show, so a declaration or a review is reflected here.
-    async onShow() {
-      const me = await this.loadMember();
-      if (!me) return;
-      this.setData({ duties: dutiesOf(me) });
-      await this.loadIndex();
-    },
     async loadIndex() {
       if (!this.data.view) this.setData({ indexStatus: 'loading', indexMessage: '' });
       try {

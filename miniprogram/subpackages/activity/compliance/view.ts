@@ -1,5 +1,5 @@
 /** Compliance items and absence alerts as the page shows them; the backend judged both. */
-import type { AbsenceAlert, ComplianceItem, OrgTreeNode } from '../../../services/types';
+import type { AbsenceAlert, ComplianceItem } from '../../../services/types';
 import { frequencyLabels, periodText, typeLabels } from '../../../utils/activity-view';
 
 export function toItemView(i: ComplianceItem) {
@@ -20,20 +20,4 @@ export function toAlertView(a: AbsenceAlert) {
       ? `连续${a.count}次未参加主题党日`
       : `今年累计${a.count}次未参加主题党日`;
   return { key: `${a.memberId}:${a.kind}`, text: `需关注：${a.name} ${what}，请支部谈心了解情况` };
-}
-
-/** The orgs below a superior's own, as a flat list to choose from (branches first). */
-export function orgChoices(root: OrgTreeNode): { id: string; name: string }[] {
-  const out: { id: string; name: string; branch: boolean }[] = [];
-  const walk = (n: OrgTreeNode) => {
-    for (const c of n.children) {
-      out.push({ id: c.id, name: c.name, branch: c.kind === 'branch' });
-      walk(c);
-    }
-  };
-  walk(root);
-  return [...out.filter((o) => o.branch), ...out.filter((o) => !o.branch)].map(({ id, name }) => ({
-    id,
-    name,
-  }));
 }

@@ -1,14 +1,11 @@
 // 活动详情: what, when and where, the member's own state, and the member's actions: scan the
 // rotating QR to sign in, join online (流动党员 or where allowed), or ask for leave. Opened from
 // the list (?id=) or from a printed entry code (?scene=<activityId>).
-import { largeTextBehavior } from '../../../behaviors/large-text';
-import type { ViewStatus } from '../../../behaviors/current-member';
 import { checkIn, fetchActivity, joinRemotely, requestLeave } from '../../../services/activity';
-import { codeOf, messageOf } from '../../../services/cloud';
-import { fetchMe, UNBOUND } from '../../../services/org';
 import { askSubscription } from '../../../services/subscription';
 import type { ActionOutput } from '../../../services/types';
 import { attendanceLabels, clockText } from '../../../utils/activity-view';
+import { definePage } from '../../../utils/define-page';
 import { locateOnce, scanQr } from '../../../utils/platform';
 import { toDetailView, type DetailView, type ResultView } from './view';
 
@@ -30,13 +27,9 @@ function checkinResult(r: ActionOutput<'activity', 'checkin'>): ResultView {
   return { theme: 'success', title: '签到成功', description: `${at}${geo}` };
 }
 
-Component({
-  behaviors: [largeTextBehavior],
+definePage({
   data: {
     id: '',
-    status: 'loading' as ViewStatus,
-    errorMessage: '',
-    unbound: false,
     a: null as DetailView | null,
     result: null as ResultView | null,
     panel: '' as Panel,
@@ -49,26 +42,16 @@ Component({
       { value: 'official', label: '公假' },
     ],
     formError: '',
-    busy: false,
+  },
+  async load(me) {
+    const detail = await fetchActivity(this.data.id);
+    wx.setNavigationBarTitle({ title: detail.title });
+    this.setData({ a: toDetailView(detail, me) });
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
       const id = query.id ?? (query.scene ? decodeURIComponent(query.scene) : '');
       this.setData({ id });
-    },
-    onShow() {
-      this.load();
-    },
-    async load() {
-      if (!this.data.a) this.setData({ status: 'loading', errorMessage: '' });
-      try {
-        const [me, detail] = await Promise.all([fetchMe(), fetchActivity(this.data.id)]);
-        wx.setNavigationBarTitle({ title: detail.title });
-        this.setData({ status: 'ready', unbound: false, a: toDetailView(detail, me) });
-      } catch (err) {
-        if (codeOf(err) === UNBOUND) this.setData({ status: 'ready', unbound: true, a: null });
-        else this.setData({ status: 'error', errorMessage: messageOf(err), a: null });
-      }
     },
     async onScan() {
       if (this.data.busy) return;
@@ -76,28 +59,24 @@ Component({
       await askSubscription(['activityReminder']);
       const scanned = await scanQr();
       if (scanned.kind === 'cancelled') return;
+      const notSignedIn = (description: string) =>
+        this.setData({ result: { theme: 'error', title: '签到未完成', description } });
       if (scanned.kind !== 'text' || !scanned.text) {
-        const description =
+        notSignedIn(
           scanned.kind === 'wxCode'
             ? '这是活动入口码，请扫描主持人出示的动态签到二维码'
-            : '未识别到签到二维码，请重新扫码';
-        this.setData({ result: { theme: 'error', title: '签到未完成', description } });
+            : '未识别到签到二维码，请重新扫码',
+        );
         return;
       }
-      this.setData({ busy: true, result: null });
-      try {
+      this.setData({ result: null });
+      await this.run(async () => {
         // Only a geofenced activity asks where the member is (the backend keeps pass/mismatch).
         const location = this.data.a?.geofence ? await locateOnce() : undefined;
         const res = await checkIn(scanned.text, location);
         this.setData({ result: checkinResult(res) });
-        await this.load();
-      } catch (err) {
-        this.setData({
-          result: { theme: 'error', title: '签到未完成', description: messageOf(err) },
-        });
-      } finally {
-        this.setData({ busy: false });
-      }
+        await this.reload();
+      }, notSignedIn);
     },
     onOpenPanel(e: WechatMiniprogram.TouchEvent<object, object, { panel: Panel }>) {
       const { panel } = e.currentTarget.dataset;
@@ -116,7 +95,7 @@ Component({
       const note = this.data.note.trim();
       if (!note) return this.setData({ formError: '请填写参学说明' });
       await this.submit(async () => {
-        await joinRemotely(this.data.id, note);
+        await joinRemotely({ activityId: this.data.id, note });
         return {
           theme: 'success',
           title: '已线上参加',
@@ -133,17 +112,11 @@ Component({
       });
     },
     async submit(action: () => Promise<ResultView>) {
-      if (this.data.busy) return;
-      this.setData({ busy: true, formError: '' });
-      try {
+      await this.run(async () => {
         const result = await action();
         this.setData({ result, panel: '', note: '', reason: '' });
-        await this.load();
-      } catch (err) {
-        this.setData({ formError: messageOf(err) });
-      } finally {
-        this.setData({ busy: false });
-      }
+        await this.reload();
+      }, 'formError');
     },
     onCopyLink() {
       wx.setClipboardData({ data: this.data.a?.onlineUrl ?? '' });

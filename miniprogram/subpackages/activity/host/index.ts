@@ -1,8 +1,6 @@
 // 主持台 (committee, host or recorder): the rotating sign-in QR, live counts, the roster with
 // leave and online decisions, closing the session, the 纪实 record and votes. The QR token
 // rotates when the backend says so (refreshInMs); counts are polled every 5 s while shown.
-import type { ViewStatus } from '../../../behaviors/current-member';
-import { largeTextBehavior } from '../../../behaviors/large-text';
 import {
   closeActivity,
   decideLeave,
@@ -15,6 +13,7 @@ import {
 import { codeOf, messageOf } from '../../../services/cloud';
 import type { ActivityDetail } from '../../../services/types';
 import { attendanceLabels } from '../../../utils/activity-view';
+import { definePage } from '../../../utils/define-page';
 import { confirmDialog, pickAction, promptText, toast } from '../../../utils/platform';
 import {
   correctable,
@@ -31,81 +30,57 @@ const POLL_EVERY_TICKS = 5;
 const MIN_REFRESH_MS = TICK_MS;
 const REFUSAL = '只有本次活动的主持人、记录人或支部委员可以使用主持台';
 
-interface Live {
-  timer?: ReturnType<typeof setInterval>;
-  ticks: number;
-  tokenAgeMs: number;
-  refreshInMs: number;
-  countsKey: string;
-  fetchingToken: boolean;
-}
+const freshLive = () => ({
+  timer: undefined as ReturnType<typeof setInterval> | undefined,
+  ticks: 0,
+  tokenAgeMs: 0,
+  refreshInMs: 30_000,
+  countsKey: '',
+  fetchingToken: false,
+});
 
-// Timers and bookkeeping that never reach the view, per page instance.
-const lives = new WeakMap<object, Live>();
-
-function liveOf(page: object): Live {
-  let live = lives.get(page);
-  if (!live) {
-    live = { ticks: 0, tokenAgeMs: 0, refreshInMs: 30_000, countsKey: '', fetchingToken: false };
-    lives.set(page, live);
-  }
-  return live;
-}
-
-Component({
-  behaviors: [largeTextBehavior],
+definePage({
+  // The ticker and its bookkeeping, which never reach the view.
+  fields: () => ({ live: freshLive() }),
   data: {
     id: '',
-    status: 'loading' as ViewStatus,
-    errorMessage: '',
-    refused: false,
-    refusal: REFUSAL,
     head: null as HeadView | null,
     counts: null as CountsView | null,
     rows: [] as RowView[],
     qr: { value: '', status: 'loading', secondsLeft: 0, message: '' },
     record: null as ActivityDetail['record'],
     closedSummary: '',
-    busy: false,
   },
   lifetimes: {
     detached() {
       this.stop();
-      lives.delete(this);
     },
+  },
+  async load() {
+    const detail = await fetchActivity(this.data.id);
+    if (!detail.canManage) {
+      this.stop();
+      this.setData({ head: null });
+      return this.empty(REFUSAL);
+    }
+    return this.open(detail);
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
       this.setData({ id: query.id ?? '' });
     },
-    onShow() {
-      this.load();
-    },
     onHide() {
       this.stop();
     },
-    async load() {
-      if (!this.data.head) this.setData({ status: 'loading', errorMessage: '' });
-      let detail: ActivityDetail;
-      try {
-        detail = await fetchActivity(this.data.id);
-      } catch (err) {
-        this.setData({ status: 'error', errorMessage: messageOf(err) });
-        return;
-      }
-      if (!detail.canManage) {
-        this.stop();
-        this.setData({ status: 'ready', refused: true, head: null });
-        return;
-      }
+    /** The console of an activity this member may run: roster, and the ticker unless closed. */
+    async open(detail: ActivityDetail) {
       this.showDetail(detail);
-      this.setData({ status: 'ready', refused: false });
       await this.loadRoster();
       if (detail.status === 'closed') this.stop();
       else this.start();
     },
     showDetail(detail: ActivityDetail) {
-      liveOf(this).countsKey = JSON.stringify(detail.counts);
+      this.live.countsKey = JSON.stringify(detail.counts);
       this.setData({
         head: toHeadView(detail),
         counts: toCountsView(detail),
@@ -121,19 +96,18 @@ Component({
       }
     },
     start() {
-      const live = liveOf(this);
+      const { live } = this;
       if (live.timer) return;
       live.ticks = 0;
       live.timer = setInterval(() => this.tick(), TICK_MS);
       this.rotate();
     },
     stop() {
-      const live = lives.get(this);
-      if (live?.timer) clearInterval(live.timer);
-      if (live) live.timer = undefined;
+      if (this.live.timer) clearInterval(this.live.timer);
+      this.live.timer = undefined;
     },
     tick() {
-      const live = liveOf(this);
+      const { live } = this;
       live.ticks += 1;
       live.tokenAgeMs += TICK_MS;
       const left = Math.max(0, Math.ceil((live.refreshInMs - live.tokenAgeMs) / 1000));
@@ -145,7 +119,7 @@ Component({
     },
     /** A fresh QR token; the old one stays valid for a short grace the backend allows. */
     async rotate() {
-      const live = liveOf(this);
+      const { live } = this;
       if (live.fetchingToken) return;
       live.fetchingToken = true;
       try {
@@ -163,7 +137,7 @@ Component({
       } catch (err) {
         live.tokenAgeMs = 0; // try again after one refresh period
         this.setData({ 'qr.status': 'expired', 'qr.message': messageOf(err) });
-        if (codeOf(err) === 'CHECKIN.CLOSED') this.load();
+        if (codeOf(err) === 'CHECKIN.CLOSED') this.reload();
       } finally {
         live.fetchingToken = false;
       }
@@ -175,11 +149,11 @@ Component({
         if (detail.status === 'closed' && !this.data.head?.closed) {
           // Closed elsewhere (another committee member): show the final state, stop the QR.
           this.stop();
-          await this.load();
+          await this.reload();
           return;
         }
         const key = JSON.stringify(detail.counts);
-        const changed = key !== liveOf(this).countsKey;
+        const changed = key !== this.live.countsKey;
         if (changed || force) this.showDetail(detail);
         if (changed || force) await this.loadRoster();
       } catch {
@@ -192,22 +166,17 @@ Component({
     onQrRefresh() {
       return this.rotate();
     },
-    async run(action: () => Promise<unknown>, done: string) {
-      if (this.data.busy) return;
-      this.setData({ busy: true });
-      try {
+    /** One decision on the roster, then the counts and roster again; failures in a toast. */
+    async act(action: () => Promise<unknown>, done: string) {
+      await this.run(async () => {
         await action();
         toast(done, 'success');
         await this.poll(true);
-      } catch (err) {
-        toast(messageOf(err));
-      } finally {
-        this.setData({ busy: false });
-      }
+      });
     },
     onLeave(e: WechatMiniprogram.TouchEvent<object, object, { member: string; approve: boolean }>) {
       const { member, approve } = e.currentTarget.dataset;
-      return this.run(
+      return this.act(
         () => decideLeave({ activityId: this.data.id, memberId: member, approve: !!approve }),
         approve ? '已批准请假' : '已不批准',
       );
@@ -222,7 +191,7 @@ Component({
         if (!text) return;
         reason = text;
       }
-      await this.run(
+      await this.act(
         () =>
           decideRemote({ activityId: this.data.id, memberId: member, accept: !!accept, reason }),
         accept ? '已确认线上参加' : '已驳回',
@@ -235,7 +204,7 @@ Component({
       if (index < 0) return;
       const reason = await promptText('登记理由', '如：现场点名、未带手机');
       if (!reason) return;
-      await this.run(
+      await this.act(
         () =>
           setAttendance({
             activityId: this.data.id,
@@ -252,20 +221,15 @@ Component({
         '结束后将停止签到，并按签到与请假情况生成考勤结果。确定结束吗？',
         '结束',
       );
-      if (!ok || this.data.busy) return;
-      this.setData({ busy: true });
-      try {
+      if (!ok) return;
+      await this.run(async () => {
         const c = await closeActivity(this.data.id);
         this.stop();
         this.setData({
           closedSummary: `活动已结束：签到 ${c.present} 人，迟到 ${c.late} 人，线上 ${c.remote} 人，请假 ${c.excused} 人，缺席 ${c.absent} 人，免参加 ${c.exempt} 人`,
         });
-        await this.load();
-      } catch (err) {
-        toast(messageOf(err));
-      } finally {
-        this.setData({ busy: false });
-      }
+        await this.reload();
+      });
     },
     onSaved() {
       return this.poll(true);

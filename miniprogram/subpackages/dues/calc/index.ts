@@ -1,9 +1,8 @@
 // 党费计算器 (any member): pick the member category, type the base in yuan, and the backend
 // works out the monthly amount. It shows the exact value and that the amount is rounded up to
 // the fen, so nobody pays less than the rule asks. Nothing typed here is stored.
-import { largeTextBehavior } from '../../../behaviors/large-text';
-import { messageOf } from '../../../services/cloud';
 import { calculateDues } from '../../../services/dues';
+import { definePage } from '../../../utils/define-page';
 import {
   baseHints,
   categoryLabels,
@@ -19,8 +18,9 @@ interface ResultView {
   rounding: string;
 }
 
-Component({
-  behaviors: [largeTextBehavior],
+definePage({
+  // Any member, even before binding: nothing is stored and no membership is needed.
+  guest: true,
   data: {
     categoryNames: duesCategories.map((c) => categoryLabels[c]),
     categoryIndex: 0,
@@ -28,7 +28,6 @@ Component({
     base: '',
     result: null as ResultView | null,
     formError: '',
-    busy: false,
   },
   methods: {
     onPickCategory(e: WechatMiniprogram.PickerChange) {
@@ -44,7 +43,6 @@ Component({
       this.setData({ base: e.detail.value, result: null, formError: '' });
     },
     async onCalculate() {
-      if (this.data.busy) return;
       const category = duesCategories[this.data.categoryIndex];
       const fixed = !baseHints[category];
       const baseFen = fixed ? 0 : parseYuan(this.data.base);
@@ -52,9 +50,8 @@ Component({
         this.setData({ formError: '请填写金额（元），最多两位小数，如 3000.01' });
         return;
       }
-      this.setData({ busy: true, formError: '' });
-      try {
-        const fee = await calculateDues(category, baseFen);
+      await this.run(async () => {
+        const fee = await calculateDues({ category, baseFen });
         const exactFen = parseYuan(fee.exact);
         const basis = fee.rate === null ? '按规定每月固定交纳' : `按 ${rateText(fee.rate)} 计算`;
         const rounding =
@@ -62,11 +59,7 @@ Component({
             ? `计算结果正好是 ${yuanText(fee.monthlyFen)} 元`
             : `精确值为 ${fee.exact} 元，按规定向上取整到分，保证不少交`;
         this.setData({ result: { amount: yuanText(fee.monthlyFen), basis, rounding } });
-      } catch (err) {
-        this.setData({ formError: messageOf(err) });
-      } finally {
-        this.setData({ busy: false });
-      }
+      }, 'formError');
     },
   },
 });

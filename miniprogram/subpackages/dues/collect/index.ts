@@ -1,11 +1,9 @@
-// 党费收缴 (组织委员, 党费管理员, 书记): one month of the branch at a time — each member's due
-// amount and whether it is paid — and marking a payment with the amount prefilled, a proxy's
-// name (代交) and a note when a make-up reaches back more than six months. A member without a
-// confirmed amount can be 核定 here; the base typed in goes to the backend and is not kept on
-// screen. Below, members with unpaid months, worded as a prompt to talk with them.
-import type { ViewStatus } from '../../../behaviors/current-member';
-import { largeTextBehavior } from '../../../behaviors/large-text';
-import { codeOf, messageOf } from '../../../services/cloud';
+// 党费收缴: one month of the branch at a time — each member's due amount and whether it is paid.
+// Whoever records dues (组织委员, 党费管理员) marks a payment with the amount prefilled, a
+// proxy's name (代交) and a note when a make-up reaches back more than six months, and 核定 a
+// member's amount (the base typed in goes to the backend and is not kept on screen). Whoever may
+// only read the ledger (书记) sees the sheet without those buttons. Below, members with unpaid
+// months, worded as a prompt to talk with them; and the half-yearly publication.
 import {
   fetchDuesArrears,
   fetchDuesLedger,
@@ -13,30 +11,26 @@ import {
   recordDuesPayment,
   setDuesBase,
 } from '../../../services/dues';
-import { fetchMe, UNBOUND } from '../../../services/org';
+import { can } from '../../../utils/can';
+import { definePage } from '../../../utils/define-page';
 import {
   baseHints,
-  canCollectDues,
-  canPublishDues,
   categoryLabels,
   currentMonth,
   duesCategories,
   monthText,
-  needsNote,
   parseYuan,
   previousMonth,
   yuanText,
 } from '../../../utils/dues-view';
-import { confirmDialog, toast } from '../../../utils/platform';
+import { confirmDialog } from '../../../utils/platform';
 import { toArrearView, toRowViews, toSummary, type ArrearView, type RowView } from './view';
 
 type Panel = '' | 'pay' | 'base';
 type Field = 'amount' | 'proxy' | 'note' | 'base';
 
-const REFUSAL = '只有组织委员、党费管理员或书记可以登记党费';
+const REFUSAL = '只有组织委员、党费管理员或书记可以查看党费收缴情况';
 const NOTE_REQUIRED = 'DUES.NOTE_REQUIRED';
-
-const orgs = new WeakMap<object, string>();
 
 function monthsUpTo(month: string): string[] {
   const year = month.slice(0, 4);
@@ -51,14 +45,12 @@ function lastHalf(month: string): { period: string; periodLabel: string } {
   return { period: `${y}-H${h}`, periodLabel: `${y}年${h === 1 ? '上' : '下'}半年` };
 }
 
-Component({
-  behaviors: [largeTextBehavior],
+definePage({
+  // The ledger's months for which a payment recorded now needs a note (the backend's [FEE-25]).
+  fields: () => ({ needsNote: [] as string[] }),
   data: {
-    status: 'loading' as ViewStatus,
-    errorMessage: '',
-    unbound: false,
-    refused: false,
-    refusal: REFUSAL,
+    /** Records payments and 核定 amounts; without it the sheet is read-only. */
+    recorder: false,
     canPublish: false,
     period: '',
     periodLabel: '',
@@ -81,7 +73,6 @@ Component({
     baseHint: baseHints[duesCategories[0]] ?? '',
     formError: '',
     result: '',
-    busy: false,
   },
   lifetimes: {
     attached() {
@@ -95,43 +86,23 @@ Component({
         ...lastHalf(keys[keys.length - 1]),
       });
     },
-    detached() {
-      orgs.delete(this);
-    },
+  },
+  async load(me) {
+    if (!can(me, 'dues.read')) return this.empty(REFUSAL);
+    this.setData({ recorder: can(me, 'dues.record'), canPublish: can(me, 'dues.publish') });
+    await this.loadSheet();
   },
   methods: {
-    onShow() {
-      this.load();
-    },
-    async load() {
-      if (this.data.status !== 'ready') this.setData({ status: 'loading', errorMessage: '' });
-      try {
-        if (!orgs.has(this)) {
-          const me = await fetchMe();
-          if (!canCollectDues(me)) {
-            this.setData({ status: 'ready', refused: true });
-            return;
-          }
-          orgs.set(this, me.member.orgId);
-          this.setData({ canPublish: canPublishDues(me) });
-        }
-        await this.loadSheet();
-        this.setData({ status: 'ready', unbound: false, refused: false });
-      } catch (err) {
-        if (codeOf(err) === UNBOUND) this.setData({ status: 'ready', unbound: true });
-        else this.setData({ status: 'error', errorMessage: messageOf(err) });
-      }
-    },
     async loadSheet() {
-      const orgId = orgs.get(this);
-      if (!orgId) return;
+      const orgId = this.me.member.orgId;
       const month = this.data.monthKeys[this.data.monthIndex];
       const [ledger, arrears] = await Promise.all([
-        fetchDuesLedger(orgId, this.data.year),
+        fetchDuesLedger({ orgId, year: this.data.year }),
         // Overdue months only: this month is due by its end (FEE-24).
-        fetchDuesArrears(orgId, previousMonth(currentMonth())),
+        fetchDuesArrears({ orgId, asOf: previousMonth(currentMonth()) }),
       ]);
       if (!('rows' in ledger)) return;
+      this.needsNote = ledger.needsNote;
       this.setData({
         summary: toSummary(ledger.rows, month),
         rows: toRowViews(ledger.rows, month),
@@ -140,11 +111,7 @@ Component({
     },
     async onPickMonth(e: WechatMiniprogram.PickerChange) {
       this.setData({ monthIndex: Number(e.detail.value), openMember: '', panel: '', result: '' });
-      try {
-        await this.loadSheet();
-      } catch (err) {
-        toast(messageOf(err));
-      }
+      await this.run(() => this.loadSheet());
     },
     onOpen(e: WechatMiniprogram.TouchEvent<object, object, { member: string; panel: Panel }>) {
       const { member, panel } = e.currentTarget.dataset;
@@ -160,7 +127,7 @@ Component({
         amount: row?.owed ?? '',
         proxy: '',
         note: '',
-        showNote: needsNote(month),
+        showNote: this.needsNote.includes(month),
         base: '',
         formError: '',
         result: '',
@@ -178,7 +145,7 @@ Component({
     },
     async onPay() {
       const member = this.data.rows.find((r) => r.memberId === this.data.openMember);
-      if (!member || this.data.busy) return;
+      if (!member) return;
       const amountFen = parseYuan(this.data.amount);
       if (!amountFen) return this.setData({ formError: '请填写交纳金额（元），如 76.50' });
       const month = this.data.monthKeys[this.data.monthIndex];
@@ -186,44 +153,41 @@ Component({
       const note = this.data.note.trim();
       if (this.data.showNote && !note)
         return this.setData({ formError: '补交6个月以前的党费，请写明情况说明' });
-      this.setData({ busy: true, formError: '' });
-      try {
-        const res = await recordDuesPayment({
-          memberId: member.memberId,
-          month,
-          amountFen,
-          ...(proxyName ? { proxyName } : {}),
-          ...(note ? { note } : {}),
-        });
-        const extra: string[] = [];
-        if (proxyName) extra.push(`由 ${proxyName} 代交`);
-        if (res.flags.includes('makeUpOver6Months')) extra.push('已附补交情况说明');
-        if (res.flags.includes('remitToCentre'))
-          extra.push('自愿多交部分达1000元以上，请按规定单独上缴');
-        this.setData({
-          result: `已登记 ${member.name} ${monthText(month)}党费 ${yuanText(res.amountFen)} 元${extra.length ? `（${extra.join('；')}）` : ''}`,
-          openMember: '',
-          panel: '',
-        });
-        await this.loadSheet();
-      } catch (err) {
+      await this.run(
+        async () => {
+          const res = await recordDuesPayment({
+            memberId: member.memberId,
+            month,
+            amountFen,
+            ...(proxyName ? { proxyName } : {}),
+            ...(note ? { note } : {}),
+          });
+          const extra: string[] = [];
+          if (proxyName) extra.push(`由 ${proxyName} 代交`);
+          if (res.flags.includes('makeUpOver6Months')) extra.push('已附补交情况说明');
+          if (res.flags.includes('remitToCentre'))
+            extra.push('自愿多交部分达1000元以上，请按规定单独上缴');
+          this.setData({
+            result: `已登记 ${member.name} ${monthText(month)}党费 ${yuanText(res.amountFen)} 元${extra.length ? `（${extra.join('；')}）` : ''}`,
+            openMember: '',
+            panel: '',
+          });
+          await this.loadSheet();
+        },
         // The backend asks for a note on a make-up more than 6 months back: show the box.
-        if (codeOf(err) === NOTE_REQUIRED) this.setData({ showNote: true });
-        this.setData({ formError: messageOf(err) });
-      } finally {
-        this.setData({ busy: false });
-      }
+        (formError, code) =>
+          this.setData({ formError, showNote: this.data.showNote || code === NOTE_REQUIRED }),
+      );
     },
     async onSetBase() {
       const member = this.data.rows.find((r) => r.memberId === this.data.openMember);
-      if (!member || this.data.busy) return;
+      if (!member) return;
       const category = duesCategories[this.data.categoryIndex];
       const baseFen = baseHints[category] ? parseYuan(this.data.base) : 0;
       if (baseFen === null)
         return this.setData({ formError: '请填写计算基数（元），最多两位小数' });
       const month = this.data.monthKeys[this.data.monthIndex];
-      this.setData({ busy: true, formError: '' });
-      try {
+      await this.run(async () => {
         const res = await setDuesBase({
           memberId: member.memberId,
           year: this.data.year,
@@ -238,15 +202,10 @@ Component({
           base: '',
         });
         await this.loadSheet();
-      } catch (err) {
-        this.setData({ formError: messageOf(err) });
-      } finally {
-        this.setData({ busy: false });
-      }
+      }, 'formError');
     },
     async onPublish() {
-      const orgId = orgs.get(this);
-      if (!orgId || this.data.busy) return;
+      if (this.data.busy) return;
       const { period, periodLabel } = this.data;
       const ok = await confirmDialog(
         '公开党费收缴情况',
@@ -254,15 +213,10 @@ Component({
         '发布',
       );
       if (!ok) return;
-      this.setData({ busy: true });
-      try {
-        const { noticeId } = await publishDuesSummary(orgId, period);
+      await this.run(async () => {
+        const { noticeId } = await publishDuesSummary({ orgId: this.me.member.orgId, period });
         wx.navigateTo({ url: `/subpackages/notice/detail/index?id=${noticeId}` });
-      } catch (err) {
-        this.setData({ result: messageOf(err) });
-      } finally {
-        this.setData({ busy: false });
-      }
+      }, 'result');
     },
   },
 });

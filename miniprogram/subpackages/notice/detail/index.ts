@@ -1,64 +1,42 @@
 // 公开详情: the notice's full text, attachments, its version history and, for a matter
 // disclosed in stages, where it stands among the five stages. Opening it records the read
 // (the backend does that in notice.get). The committee gets links to 签阅情况 and 修改.
-import type { ViewStatus } from '../../../behaviors/current-member';
-import { largeTextBehavior } from '../../../behaviors/large-text';
-import { codeOf, messageOf } from '../../../services/cloud';
 import { fetchNotice, openNoticeAttachment } from '../../../services/notice';
-import { fetchMe, UNBOUND } from '../../../services/org';
+import { can } from '../../../utils/can';
+import { definePage } from '../../../utils/define-page';
 import {
-  canPublishNotices,
   toDetailView,
   toTimelineView,
   type NoticeDetailView,
   type TimelineView,
 } from '../../../utils/notice-view';
-import { toast } from '../../../utils/platform';
 import { askNoticeSubscription } from '../subscribe';
 
-Component({
-  behaviors: [largeTextBehavior],
+definePage({
   data: {
     id: '',
-    status: 'loading' as ViewStatus,
-    errorMessage: '',
-    unbound: false,
     n: null as NoticeDetailView | null,
     timeline: [] as TimelineView,
-    committee: false,
+    /** Offered 签阅情况 and 修改 (committee, 公开栏维护人). */
+    publisher: false,
     subscribeText: '',
+  },
+  async load(me) {
+    const notice = await fetchNotice(this.data.id);
+    this.setData({
+      n: toDetailView(notice),
+      timeline: toTimelineView(notice),
+      publisher: can(me, 'notice.publish', notice.orgId),
+    });
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
       this.setData({ id: query.id ?? '' });
     },
-    onShow() {
-      this.load();
-    },
-    async load() {
-      if (!this.data.n) this.setData({ status: 'loading', errorMessage: '' });
-      try {
-        const [me, notice] = await Promise.all([fetchMe(), fetchNotice(this.data.id)]);
-        this.setData({
-          status: 'ready',
-          unbound: false,
-          n: toDetailView(notice),
-          timeline: toTimelineView(notice),
-          committee: canPublishNotices(me, notice.orgId),
-        });
-      } catch (err) {
-        if (codeOf(err) === UNBOUND) this.setData({ status: 'ready', unbound: true, n: null });
-        else this.setData({ status: 'error', errorMessage: messageOf(err), n: null });
-      }
-    },
     async onAttachment(e: WechatMiniprogram.TouchEvent<object, object, { index: number }>) {
       const a = this.data.n?.attachments[Number(e.currentTarget.dataset.index)];
       if (!a) return;
-      try {
-        await openNoticeAttachment(a.fileId, a.name);
-      } catch (err) {
-        toast(messageOf(err));
-      }
+      await this.run(() => openNoticeAttachment(a.fileId, a.name));
     },
     onStage(e: WechatMiniprogram.TouchEvent<object, object, { id: string }>) {
       const { id } = e.currentTarget.dataset;

@@ -3,9 +3,6 @@
 // draft until it is published, so leaving the page loses nothing. `?id=` edits a notice instead:
 // the backend keeps the old text as an earlier version. Every refusal (personal data, content
 // check, stage order) is the backend's Chinese message, shown under the form.
-import type { ViewStatus } from '../../../behaviors/current-member';
-import { largeTextBehavior } from '../../../behaviors/large-text';
-import { codeOf, messageOf } from '../../../services/cloud';
 import {
   fetchNotice,
   fetchNotices,
@@ -13,72 +10,60 @@ import {
   publishNotice,
   updateNotice,
 } from '../../../services/notice';
-import { fetchMe, UNBOUND } from '../../../services/org';
-import { canPublishNotices, STAGES, type Stage } from '../../../utils/notice-view';
+import { can } from '../../../utils/can';
+import { definePage } from '../../../utils/define-page';
+import type { Stage } from '../../../utils/notice-view';
 import { confirmDialog, toast } from '../../../utils/platform';
+import {
+  draftKey,
+  matterIndexOf,
+  matterKey,
+  mattersOf,
+  NEW_MATTER,
+  NO_MATTER,
+  readDraft,
+  stagesFor,
+  type Draft,
+  type Matter,
+  type Mode,
+} from './draft';
 
-type Mode = 'new' | 'edit';
 type Field = 'title' | 'body' | 'reason';
 
-/** What is kept on the phone until published. `matter`: '' none, 'new', or the matter's id. */
-interface Draft {
-  category: string;
-  title: string;
-  body: string;
-  reason: string;
-  matter: string;
-  stage: string;
-}
-
-const NO_MATTER = '不关联事项';
-const NEW_MATTER = '新事项（从“提议”开始公开）';
 const REFUSAL = '只有支部委员或公开栏维护人可以发布党务公开';
 
-// Per page: the branch, the matters that can be linked and the stages offered.
-const state = new WeakMap<
-  object,
-  { orgId: string; matters: { id: string; title: string }[]; stages: Stage[] }
->();
+const EMPTY_FORM = {
+  categoryIndex: -1,
+  category: '',
+  title: '',
+  body: '',
+  reason: '',
+  matterIndex: 0,
+  stageNames: [] as string[],
+  stageIndex: 0,
+  matterHint: '',
+  draftRestored: false,
+  formError: '',
+};
 
-function draftKey(mode: Mode, orgId: string, id: string): string {
-  return mode === 'edit' ? `noticeDraft:edit:${id}` : `noticeDraft:${orgId}`;
-}
-
-function readDraft(key: string): Draft | null {
-  const d = wx.getStorageSync(key) as Draft | '';
-  return d && typeof d === 'object' ? d : null;
-}
-
-Component({
-  behaviors: [largeTextBehavior],
+definePage({
+  // Loaded once: coming back from a picker must not overwrite what is being typed.
+  once: true,
+  // The matters that can be linked and the stages offered (never drawn as such).
+  fields: () => ({ matters: [] as Matter[], stages: [] as Stage[] }),
   data: {
     mode: 'new' as Mode,
     id: '',
-    status: 'loading' as ViewStatus,
-    errorMessage: '',
-    unbound: false,
-    refused: false,
-    refusal: REFUSAL,
     categories: [] as string[],
-    categoryIndex: -1,
-    category: '',
     stageLabel: '',
-    title: '',
-    body: '',
-    reason: '',
     matterNames: [NO_MATTER, NEW_MATTER] as string[],
-    matterIndex: 0,
-    stageNames: [] as string[],
-    stageIndex: 0,
-    matterHint: '',
-    draftRestored: false,
-    formError: '',
-    busy: false,
+    ...EMPTY_FORM,
   },
-  lifetimes: {
-    detached() {
-      state.delete(this);
-    },
+  async load(me) {
+    const orgId = me.member.orgId;
+    if (!can(me, 'notice.publish', orgId)) return this.empty(REFUSAL);
+    if (this.data.mode === 'edit') await this.loadForEdit();
+    else await this.loadForNew(orgId);
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
@@ -86,44 +71,17 @@ Component({
       this.setData({ id, mode: id ? 'edit' : 'new' });
       if (id) wx.setNavigationBarTitle({ title: '修改公开' });
     },
-    onShow() {
-      // Loaded once: coming back from a picker must not overwrite what is being typed.
-      if (!state.has(this)) this.load();
-    },
-    async load() {
-      this.setData({ status: 'loading', errorMessage: '' });
-      try {
-        const me = await fetchMe();
-        const orgId = me.member.orgId;
-        if (!canPublishNotices(me, orgId)) {
-          this.setData({ status: 'ready', refused: true });
-          return;
-        }
-        if (this.data.mode === 'edit') await this.loadForEdit(orgId);
-        else await this.loadForNew(orgId);
-        this.setData({ status: 'ready', unbound: false });
-      } catch (err) {
-        state.delete(this);
-        if (codeOf(err) === UNBOUND) this.setData({ status: 'ready', unbound: true });
-        else this.setData({ status: 'error', errorMessage: messageOf(err) });
-      }
-    },
     async loadForNew(orgId: string) {
       const [status, list] = await Promise.all([fetchNoticeStatus(orgId), fetchNotices(orgId)]);
-      // A matter starts with its 提议, whose id is the matter's id (DIS-03).
-      const matters = list
-        .filter((n) => n.stage === '提议')
-        .map((n) => ({ id: n.id, title: n.title }));
-      state.set(this, { orgId, matters, stages: [] });
+      this.matters = mattersOf(list);
+      this.stages = [];
       this.setData({
         categories: status.categories,
-        matterNames: [NO_MATTER, NEW_MATTER, ...matters.map((m) => m.title)],
+        matterNames: [NO_MATTER, NEW_MATTER, ...this.matters.map((m) => m.title)],
       });
-      const draft = readDraft(draftKey('new', orgId, ''));
+      const draft = readDraft(this.draftKey());
       if (!draft) return;
       const categoryIndex = status.categories.indexOf(draft.category);
-      const matterIndex =
-        draft.matter === 'new' ? 1 : 2 + matters.findIndex((m) => m.id === draft.matter);
       this.setData({
         categoryIndex,
         category: categoryIndex >= 0 ? draft.category : '',
@@ -131,12 +89,12 @@ Component({
         body: draft.body,
         draftRestored: !!(draft.title || draft.body),
       });
+      const matterIndex = matterIndexOf(draft.matter, this.matters);
       if (matterIndex >= 1) await this.chooseMatter(matterIndex, draft.stage);
     },
-    async loadForEdit(orgId: string) {
+    async loadForEdit() {
       const n = await fetchNotice(this.data.id);
-      state.set(this, { orgId, matters: [], stages: [] });
-      const draft = readDraft(draftKey('edit', orgId, this.data.id));
+      const draft = readDraft(this.draftKey());
       this.setData({
         category: n.category,
         stageLabel: n.stage ?? '',
@@ -146,56 +104,34 @@ Component({
         draftRestored: !!draft,
       });
     },
+    draftKey(): string {
+      return draftKey(this.data.mode, this.me.member.orgId, this.data.id);
+    },
     /** Picks a matter: none, a new one (its 提议), or an existing one and its next stage. */
     async chooseMatter(index: number, preferred = '') {
-      const s = state.get(this);
-      if (!s) return;
-      if (index <= 0) {
-        s.stages = [];
-        this.setData({ matterIndex: 0, stageNames: [], stageIndex: 0, matterHint: '' });
-        return;
-      }
-      if (index === 1) {
-        s.stages = ['提议'];
-        this.setData({
-          matterIndex: 1,
-          stageNames: ['提议'],
-          stageIndex: 0,
-          matterHint: '本条作为新事项的第一步“提议”公开，之后可依次公开其余阶段',
-        });
-        return;
-      }
-      const matter = s.matters[index - 2];
-      if (!matter) return;
-      const root = await fetchNotice(matter.id);
-      const done = root.timeline.map((t) => t.stage);
-      s.stages = STAGES.filter((st) => !done.includes(st));
-      const preferredIndex = s.stages.indexOf(preferred as Stage);
+      const matter = index >= 2 ? this.matters[index - 2] : undefined;
+      if (index >= 2 && !matter) return;
+      const published = matter ? (await fetchNotice(matter.id)).timeline.map((t) => t.stage) : [];
+      const { stages, hint } = stagesFor(index, published);
+      this.stages = stages;
       this.setData({
-        matterIndex: index,
-        stageNames: [...s.stages],
-        stageIndex: Math.max(preferredIndex, 0),
-        matterHint: s.stages.length
-          ? `已公开：${done.join('、')}`
-          : '该事项五个阶段均已公开，请选择其他事项',
+        matterIndex: Math.max(index, 0),
+        stageNames: [...stages],
+        stageIndex: Math.max(stages.indexOf(preferred as Stage), 0),
+        matterHint: hint,
       });
     },
     saveDraft() {
-      const s = state.get(this);
-      if (!s) return;
-      const { mode, id, title, body, reason, category, matterIndex, stageNames, stageIndex } =
-        this.data;
-      const matter =
-        matterIndex === 1 ? 'new' : matterIndex >= 2 ? (s.matters[matterIndex - 2]?.id ?? '') : '';
+      const { title, body, reason, category, matterIndex, stageNames, stageIndex } = this.data;
       const draft: Draft = {
         category,
         title,
         body,
         reason,
-        matter,
+        matter: matterKey(matterIndex, this.matters),
         stage: stageNames[stageIndex] ?? '',
       };
-      wx.setStorageSync(draftKey(mode, s.orgId, id), draft);
+      wx.setStorageSync(this.draftKey(), draft);
     },
     onField(e: WechatMiniprogram.CustomEvent<{ value: string }, object, { field: Field }>) {
       this.setData({ [e.currentTarget.dataset.field]: e.detail.value, formError: '' });
@@ -207,37 +143,21 @@ Component({
       this.saveDraft();
     },
     async onPickMatter(e: WechatMiniprogram.PickerChange) {
-      try {
+      await this.run(async () => {
         await this.chooseMatter(Number(e.detail.value));
         this.saveDraft();
-      } catch (err) {
-        this.setData({ formError: messageOf(err) });
-      }
+      }, 'formError');
     },
     onPickStage(e: WechatMiniprogram.PickerChange) {
       this.setData({ stageIndex: Number(e.detail.value) });
       this.saveDraft();
     },
     async onClearDraft() {
-      const s = state.get(this);
-      if (!s) return;
       if (!(await confirmDialog('清空草稿', '清空后已填写的内容不能恢复，确定清空吗？', '清空')))
         return;
-      wx.removeStorageSync(draftKey(this.data.mode, s.orgId, this.data.id));
-      state.delete(this);
-      this.setData({
-        categoryIndex: -1,
-        category: '',
-        title: '',
-        body: '',
-        reason: '',
-        matterIndex: 0,
-        stageNames: [],
-        matterHint: '',
-        draftRestored: false,
-        formError: '',
-      });
-      await this.load();
+      wx.removeStorageSync(this.draftKey());
+      this.setData({ ...EMPTY_FORM, status: 'loading' });
+      await this.reload();
     },
     /** The first thing the member still has to fill in, or '' when the form is complete. */
     missing(): string {
@@ -249,8 +169,7 @@ Component({
       return '';
     },
     async onSubmit() {
-      const s = state.get(this);
-      if (!s || this.data.busy) return;
+      if (this.data.busy) return;
       const missing = this.missing();
       if (missing) return this.setData({ formError: missing });
       const editing = this.data.mode === 'edit';
@@ -262,25 +181,20 @@ Component({
             '发布',
           );
       if (!ok) return;
-      this.setData({ busy: true, formError: '' });
-      try {
-        const id = editing ? await this.update() : await this.publish(s);
-        wx.removeStorageSync(draftKey(this.data.mode, s.orgId, this.data.id));
+      // On a refusal the draft stays: the member fixes what the backend named and tries again.
+      await this.run(async () => {
+        const id = editing ? await this.update() : await this.publish();
+        wx.removeStorageSync(this.draftKey());
         toast(editing ? '已保存修改' : '已发布', 'success');
         wx.redirectTo({ url: `/subpackages/notice/detail/index?id=${id}` });
-      } catch (err) {
-        // The draft stays: the member fixes what the backend named and tries again.
-        this.setData({ formError: messageOf(err) });
-      } finally {
-        this.setData({ busy: false });
-      }
+      }, 'formError');
     },
-    async publish(s: { orgId: string; matters: { id: string }[]; stages: Stage[] }) {
+    async publish() {
       const { category, title, body, matterIndex, stageIndex } = this.data;
-      const stage = matterIndex >= 1 ? s.stages[stageIndex] : undefined;
-      const matterId = matterIndex >= 2 ? s.matters[matterIndex - 2]?.id : undefined;
+      const stage = matterIndex >= 1 ? this.stages[stageIndex] : undefined;
+      const matterId = matterIndex >= 2 ? this.matters[matterIndex - 2]?.id : undefined;
       const res = await publishNotice({
-        orgId: s.orgId,
+        orgId: this.me.member.orgId,
         category,
         title: title.trim(),
         body: body.trim(),

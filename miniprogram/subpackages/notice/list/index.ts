@@ -1,27 +1,20 @@
 // 党务公开: the branch's notices by category, newest first, with an unread mark on each one the
 // member has not opened. The committee (and the 公开栏维护人) also sees the staleness alert and
 // who keeps the board, and may write a new notice.
-import type { ViewStatus } from '../../../behaviors/current-member';
-import { largeTextBehavior } from '../../../behaviors/large-text';
-import { codeOf, messageOf } from '../../../services/cloud';
+import { messageOf } from '../../../services/cloud';
 import { fetchNotices, fetchNoticeStatus } from '../../../services/notice';
-import { fetchMe, UNBOUND } from '../../../services/org';
-import { canPublishNotices, toItemView, type NoticeItemView } from '../../../utils/notice-view';
+import { can } from '../../../utils/can';
+import { definePage, type ViewStatus } from '../../../utils/define-page';
+import { toItemView, type NoticeItemView } from '../../../utils/notice-view';
 import { askNoticeSubscription } from '../subscribe';
 
 const ALL = '全部';
 
-// The member's branch, kept out of setData: only what is drawn goes to the view.
-const orgs = new WeakMap<object, string>();
-
-Component({
-  behaviors: [largeTextBehavior],
+definePage({
   data: {
-    status: 'loading' as ViewStatus,
-    errorMessage: '',
-    unbound: false,
     orgName: '',
-    committee: false,
+    /** Writes notices (committee, 公开栏维护人): also sees the board's alert and maintainer. */
+    publisher: false,
     alert: '',
     maintainerText: '',
     categories: [ALL] as string[],
@@ -32,44 +25,25 @@ Component({
     unreadCount: 0,
     subscribeText: '',
   },
-  lifetimes: {
-    detached() {
-      orgs.delete(this);
-    },
+  // Every show: a notice just read loses its unread mark.
+  async load(me) {
+    const orgId = me.member.orgId;
+    const status = await fetchNoticeStatus(orgId);
+    const publisher = can(me, 'notice.publish', orgId);
+    this.setData({
+      orgName: me.member.orgName,
+      publisher,
+      alert: publisher ? (status.alert ?? '') : '',
+      maintainerText: status.maintainer
+        ? `公开栏维护人：${status.maintainer}`
+        : '尚未指定公开栏维护人，请支委会明确专人负责',
+      categories: [ALL, ...status.categories],
+    });
+    await this.loadList();
   },
   methods: {
-    // Page lifecycle: reload on every show, so a notice just read loses its unread mark.
-    onShow() {
-      this.load();
-    },
-    async load() {
-      if (this.data.status !== 'ready') this.setData({ status: 'loading', errorMessage: '' });
-      try {
-        const me = await fetchMe();
-        const orgId = me.member.orgId;
-        orgs.set(this, orgId);
-        const status = await fetchNoticeStatus(orgId);
-        const committee = canPublishNotices(me, orgId);
-        this.setData({
-          status: 'ready',
-          unbound: false,
-          orgName: me.member.orgName,
-          committee,
-          alert: committee ? (status.alert ?? '') : '',
-          maintainerText: status.maintainer
-            ? `公开栏维护人：${status.maintainer}`
-            : '尚未指定公开栏维护人，请支委会明确专人负责',
-          categories: [ALL, ...status.categories],
-        });
-        await this.loadList();
-      } catch (err) {
-        if (codeOf(err) === UNBOUND) this.setData({ status: 'ready', unbound: true });
-        else this.setData({ status: 'error', errorMessage: messageOf(err) });
-      }
-    },
     async loadList() {
-      const orgId = orgs.get(this);
-      if (!orgId) return;
+      const orgId = this.me.member.orgId;
       if (!this.data.items.length) this.setData({ listStatus: 'loading', listMessage: '' });
       const category = this.data.categoryIndex ? this.data.categories[this.data.categoryIndex] : '';
       try {

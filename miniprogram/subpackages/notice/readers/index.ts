@@ -1,13 +1,8 @@
 // 签阅情况 (committee): who has opened a notice and who has not, and one reminder to the unread
 // who agreed to receive it. Reading is never required or scored (DIS-15); the page says so.
-import type { ViewStatus } from '../../../behaviors/current-member';
-import { largeTextBehavior } from '../../../behaviors/large-text';
-import { codeOf, messageOf } from '../../../services/cloud';
 import { fetchReaders, remindUnread } from '../../../services/notice';
-import { UNBOUND } from '../../../services/org';
+import { definePage } from '../../../utils/define-page';
 import { momentText } from '../../../utils/notice-view';
-
-const FORBIDDEN = 'AUTH.FORBIDDEN';
 
 interface ReadView {
   memberId: string;
@@ -24,18 +19,25 @@ function remindText(sent: number, noConsent: number, unread: number): string {
   return parts.join('；');
 }
 
-Component({
-  behaviors: [largeTextBehavior],
+definePage({
+  // Not on the committee: a plain statement, not an error to retry.
+  emptyOn: ['AUTH.FORBIDDEN'],
   data: {
     id: '',
     title: '',
-    status: 'loading' as ViewStatus,
-    errorMessage: '',
-    unbound: false,
     read: [] as ReadView[],
     unread: [] as { memberId: string; name: string }[],
     remindResult: '',
-    busy: false,
+  },
+  async load() {
+    const r = await fetchReaders(this.data.id);
+    this.setData({
+      // In the order they read it, first reader first.
+      read: [...r.read]
+        .sort((a, b) => a.at.localeCompare(b.at))
+        .map((m) => ({ memberId: m.memberId, name: m.name, when: momentText(m.at) })),
+      unread: r.unread,
+    });
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
@@ -44,42 +46,11 @@ Component({
         title: query.title ? decodeURIComponent(query.title) : '',
       });
     },
-    onShow() {
-      this.load();
-    },
-    async load() {
-      if (this.data.status !== 'ready') this.setData({ status: 'loading', errorMessage: '' });
-      try {
-        const r = await fetchReaders(this.data.id);
-        this.setData({
-          status: 'ready',
-          unbound: false,
-          // In the order they read it, first reader first.
-          read: [...r.read]
-            .sort((a, b) => a.at.localeCompare(b.at))
-            .map((m) => ({ memberId: m.memberId, name: m.name, when: momentText(m.at) })),
-          unread: r.unread,
-        });
-      } catch (err) {
-        const code = codeOf(err);
-        if (code === UNBOUND) this.setData({ status: 'ready', unbound: true });
-        // Not on the committee: a plain statement, not an error to retry.
-        else if (code === FORBIDDEN)
-          this.setData({ status: 'empty', errorMessage: messageOf(err) });
-        else this.setData({ status: 'error', errorMessage: messageOf(err) });
-      }
-    },
     async onRemind() {
-      if (this.data.busy) return;
-      this.setData({ busy: true, remindResult: '' });
-      try {
+      await this.run(async () => {
         const { sent, noConsent } = await remindUnread(this.data.id);
         this.setData({ remindResult: remindText(sent, noConsent, this.data.unread.length) });
-      } catch (err) {
-        this.setData({ remindResult: messageOf(err) });
-      } finally {
-        this.setData({ busy: false });
-      }
+      }, 'remindResult');
     },
   },
 });

@@ -1,16 +1,13 @@
 // 申辩 [PTS-18]: after the branch publishes a quarter's points, a member has 7 days to object to
 // one of their own entries with a reason; the secretary answers every appeal. Opened from an
 // entry of 我的先锋指数 (?entryId=), it also lists the member's earlier appeals and replies.
-import type { ViewStatus } from '../../../behaviors/current-member';
-import { largeTextBehavior } from '../../../behaviors/large-text';
-import { codeOf, messageOf } from '../../../services/cloud';
-import { UNBOUND, fetchMe } from '../../../services/org';
 import {
   fetchAppeals,
   fetchPioneerIndex,
   POINTS_DISABLED,
   submitAppeal,
 } from '../../../services/points';
+import { definePage } from '../../../utils/define-page';
 import { currentYear, instantText, toEntryView, type EntryView } from '../../../utils/points-view';
 
 interface AppealView {
@@ -29,12 +26,9 @@ const appealStatus: Record<string, { text: string; theme: string }> = {
   rejected: { text: '未采纳', theme: 'default' },
 };
 
-Component({
-  behaviors: [largeTextBehavior],
+definePage({
+  emptyOn: [POINTS_DISABLED],
   data: {
-    status: 'loading' as ViewStatus,
-    errorMessage: '',
-    unbound: false,
     wanted: '',
     entries: [] as EntryView[],
     entryNames: [] as string[],
@@ -43,58 +37,42 @@ Component({
     reason: '',
     formError: '',
     submitted: '',
-    busy: false,
     appeals: [] as AppealView[],
+  },
+  async load(me) {
+    const year = currentYear();
+    const [index, appeals] = await Promise.all([
+      fetchPioneerIndex(year),
+      fetchAppeals(me.member.orgId),
+    ]);
+    const entries = index.entries
+      .filter((e) => e.status !== 'pending' && e.status !== 'rejected')
+      .map((e) => toEntryView(e, year, true));
+    const names = new Map(entries.map((e) => [e.id, e.name]));
+    const chosen = entries.findIndex((e) => e.id === this.data.wanted);
+    this.setData({
+      entries,
+      entryNames: entries.map(
+        (e) => `${e.monthText} ${e.name}${e.pointsText ? `（${e.pointsText}）` : ''}`,
+      ),
+      entryIndex: chosen >= 0 ? chosen : this.data.entryIndex,
+      windowText: index.appealOpenUntil ? instantText(index.appealOpenUntil) : '',
+      appeals: appeals
+        .filter((a) => a.memberId === me.member.id)
+        .map((a) => ({
+          key: a.appealId,
+          entryName: names.get(a.entryId) ?? '积分记录',
+          reason: a.reason,
+          statusText: appealStatus[a.status]?.text ?? '',
+          theme: appealStatus[a.status]?.theme ?? 'default',
+          reply: a.reply ?? '',
+          at: instantText(a.at),
+        })),
+    });
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
       this.setData({ wanted: query.entryId ? decodeURIComponent(query.entryId) : '' });
-    },
-    onShow() {
-      this.load();
-    },
-    async load() {
-      if (!this.data.entries.length) this.setData({ status: 'loading', errorMessage: '' });
-      try {
-        const me = await fetchMe();
-        const year = currentYear();
-        const [index, appeals] = await Promise.all([
-          fetchPioneerIndex(year),
-          fetchAppeals(me.member.orgId),
-        ]);
-        const entries = index.entries
-          .filter((e) => e.status !== 'pending' && e.status !== 'rejected')
-          .map((e) => toEntryView(e, year, true));
-        const names = new Map(entries.map((e) => [e.id, e.name]));
-        const chosen = entries.findIndex((e) => e.id === this.data.wanted);
-        this.setData({
-          status: 'ready',
-          entries,
-          entryNames: entries.map(
-            (e) => `${e.monthText} ${e.name}${e.pointsText ? `（${e.pointsText}）` : ''}`,
-          ),
-          entryIndex: chosen >= 0 ? chosen : this.data.entryIndex,
-          windowText: index.appealOpenUntil ? instantText(index.appealOpenUntil) : '',
-          appeals: appeals
-            .filter((a) => a.memberId === me.member.id)
-            .map((a) => ({
-              key: a.appealId,
-              entryName: names.get(a.entryId) ?? '积分记录',
-              reason: a.reason,
-              statusText: appealStatus[a.status]?.text ?? '',
-              theme: appealStatus[a.status]?.theme ?? 'default',
-              reply: a.reply ?? '',
-              at: instantText(a.at),
-            })),
-        });
-      } catch (err) {
-        if (codeOf(err) === UNBOUND) this.setData({ status: 'ready', unbound: true });
-        else
-          this.setData({
-            status: codeOf(err) === POINTS_DISABLED ? 'empty' : 'error',
-            errorMessage: messageOf(err),
-          });
-      }
     },
     onPickEntry(e: WechatMiniprogram.PickerChange) {
       this.setData({ entryIndex: Number(e.detail.value), formError: '', submitted: '' });
@@ -103,24 +81,16 @@ Component({
       this.setData({ reason: e.detail.value, formError: '', submitted: '' });
     },
     async onSubmit() {
-      if (this.data.busy) return;
       const entry = this.data.entries[this.data.entryIndex];
       const reason = this.data.reason.trim();
       if (!entry) return;
-      if (!reason) {
-        this.setData({ formError: '请写明申辩理由，以及可以核实的情况' });
-        return;
-      }
-      this.setData({ busy: true, formError: '', submitted: '' });
-      try {
-        await submitAppeal(entry.id, reason);
+      if (!reason) return this.setData({ formError: '请写明申辩理由，以及可以核实的情况' });
+      this.setData({ submitted: '' });
+      await this.run(async () => {
+        await submitAppeal({ entryId: entry.id, reason });
         this.setData({ reason: '', submitted: '申辩已提交，支部书记核实后会给您答复' });
-        await this.load();
-      } catch (err) {
-        this.setData({ formError: messageOf(err) });
-      } finally {
-        this.setData({ busy: false });
-      }
+        await this.reload();
+      }, 'formError');
     },
   },
 });

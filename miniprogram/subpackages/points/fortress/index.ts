@@ -1,19 +1,12 @@
 // 堡垒指数: a branch's year, 共性 60 computed from its records [FORT-03], 个性 40 and the reverse
 // items set only by the superior [FORT-14 … FORT-16], stars from the total [FORT-18]. The
 // committee sees its own branch; a superior picks a branch below and may assess it.
-import type { ViewStatus } from '../../../behaviors/current-member';
-import { largeTextBehavior } from '../../../behaviors/large-text';
-import { codeOf, messageOf } from '../../../services/cloud';
-import { UNBOUND, fetchMe, fetchOrgTree } from '../../../services/org';
 import { assessFortress, fetchFortress } from '../../../services/points';
 import type { ActionOutput } from '../../../services/types';
-import {
-  branchesBelow,
-  currentYear,
-  dutiesOf,
-  reverseLabels,
-  starText,
-} from '../../../utils/points-view';
+import { can } from '../../../utils/can';
+import { definePage } from '../../../utils/define-page';
+import { orgChoices, type OrgChoice } from '../../../utils/org-choices';
+import { currentYear, reverseLabels, starText } from '../../../utils/points-view';
 
 type Fortress = ActionOutput<'points', 'fortress'>;
 type ReverseCode =
@@ -46,17 +39,13 @@ function toView(f: Fortress) {
   };
 }
 
-Component({
-  behaviors: [largeTextBehavior],
+definePage({
   data: {
-    status: 'loading' as ViewStatus,
-    errorMessage: '',
-    unbound: false,
     year: currentYear(),
-    orgs: [] as { id: string; name: string }[],
-    orgNames: [] as string[],
+    orgs: [] as OrgChoice[],
     orgIndex: 0,
-    superior: false,
+    /** May assess the chosen branch's 个性 and reverse items (the superior). */
+    assessor: false,
     f: null as ReturnType<typeof toView> | null,
     assessing: false,
     evaluation: 16,
@@ -69,45 +58,24 @@ Component({
     })),
     formError: '',
     message: '',
-    busy: false,
+  },
+  async load(me) {
+    if (!this.data.orgs.length) this.setData({ orgs: await orgChoices(me, 'fortress.read') });
+    const org = this.data.orgs[this.data.orgIndex];
+    if (!org) return this.empty(REFUSAL);
+    const f = await fetchFortress({ orgId: org.id, year: this.data.year });
+    this.setData({ f: toView(f), assessor: can(me, 'fortress.assess', org.id) });
   },
   methods: {
-    onShow() {
-      this.load();
-    },
-    async load() {
-      if (!this.data.f) this.setData({ status: 'loading', errorMessage: '' });
-      try {
-        if (!this.data.orgs.length) {
-          const orgs = await this.chooseOrgs();
-          if (!orgs.length) {
-            this.setData({ status: 'empty', errorMessage: REFUSAL });
-            return;
-          }
-          this.setData({ orgs, orgNames: orgs.map((o) => o.name) });
-        }
-        const f = await fetchFortress(this.data.orgs[this.data.orgIndex].id, this.data.year);
-        this.setData({ status: 'ready', f: toView(f) });
-      } catch (err) {
-        if (codeOf(err) === UNBOUND) this.setData({ status: 'ready', unbound: true });
-        else this.setData({ status: 'error', errorMessage: messageOf(err), f: null });
-      }
-    },
-    /** The branches this member may look at: those below for a superior, else the own one. */
-    async chooseOrgs(): Promise<{ id: string; name: string }[]> {
-      const me = await fetchMe();
-      const duties = dutiesOf(me);
-      this.setData({ superior: duties.superior });
-      if (duties.superior) {
-        const admin = me.roles.find((r) => r.role === 'superiorAdmin');
-        return branchesBelow(await fetchOrgTree(admin?.orgId));
-      }
-      if (duties.committee) return [{ id: me.member.orgId, name: me.member.orgName }];
-      return [];
-    },
     onPickOrg(e: WechatMiniprogram.PickerChange) {
-      this.setData({ orgIndex: Number(e.detail.value), f: null, assessing: false, message: '' });
-      this.load();
+      this.setData({
+        orgIndex: Number(e.detail.value),
+        f: null,
+        assessing: false,
+        message: '',
+        status: 'loading',
+      });
+      this.reload();
     },
     onStartAssess() {
       this.setData({ assessing: true, message: '', formError: '' });
@@ -130,10 +98,9 @@ Component({
       });
     },
     async onSubmitAssess() {
-      if (this.data.busy) return;
       const org = this.data.orgs[this.data.orgIndex];
-      this.setData({ busy: true, formError: '', message: '' });
-      try {
+      this.setData({ message: '' });
+      await this.run(async () => {
         await assessFortress({
           orgId: org.id,
           year: this.data.year,
@@ -145,12 +112,8 @@ Component({
             .map((o) => o.value as ReverseCode),
         });
         this.setData({ assessing: false, message: `已保存对${org.name}的评定` });
-        await this.load();
-      } catch (err) {
-        this.setData({ formError: messageOf(err) });
-      } finally {
-        this.setData({ busy: false });
-      }
+        await this.reload();
+      }, 'formError');
     },
   },
 });

@@ -2,12 +2,10 @@
 // 评先评优 candidates [PTS-23] and members to talk with [PTS-24]; neither is a grade [PTS-25].
 // The committee may turn on "向党员公开排名"; a member of a branch that has not is refused
 // by the backend, whose Chinese message is shown.
-import type { ViewStatus } from '../../../behaviors/current-member';
-import { largeTextBehavior } from '../../../behaviors/large-text';
-import { codeOf, messageOf } from '../../../services/cloud';
-import { UNBOUND, fetchMe } from '../../../services/org';
 import { fetchRanking, POINTS_DISABLED, setRankingVisibility } from '../../../services/points';
-import { currentYear, dutiesOf } from '../../../utils/points-view';
+import { can } from '../../../utils/can';
+import { definePage } from '../../../utils/define-page';
+import { currentYear } from '../../../utils/points-view';
 
 interface RowView {
   key: string;
@@ -25,90 +23,59 @@ interface RowView {
  */
 const visibilityKey = (orgId: string) => `pointsRankingVisible:${orgId}`;
 
-/** Answers that are a plain "no" (shown as a statement, with no 重试). */
-const REFUSALS = ['AUTH.FORBIDDEN', POINTS_DISABLED];
-
-// The branch on screen, per page instance (never rendered).
-const orgOf = new WeakMap<object, string>();
-
-Component({
-  behaviors: [largeTextBehavior],
+definePage({
+  // A refusal (not on the committee, ranking not open to members, points off) is an answer.
+  emptyOn: ['AUTH.FORBIDDEN', POINTS_DISABLED],
   data: {
-    status: 'loading' as ViewStatus,
-    errorMessage: '',
-    unbound: false,
     year: currentYear(),
     orgName: '',
-    committee: false,
+    /** Tags about other members (候选, 谈心) are for those who see every member's index. */
+    tags: false,
+    /** The 向党员公开排名 switch: a setting of the branch's points. */
+    setting: false,
     rows: [] as RowView[],
     membersSee: false,
     message: '',
-    busy: false,
   },
-  lifetimes: {
-    detached() {
-      orgOf.delete(this);
-    },
+  async load(me) {
+    const orgId = me.member.orgId;
+    const tags = can(me, 'points.readAll', orgId);
+    const rows = await fetchRanking({ orgId, year: this.data.year });
+    this.setData({
+      orgName: me.member.orgName,
+      tags,
+      setting: can(me, 'points.standard', orgId),
+      rows: rows.map((r) => ({
+        key: r.memberId,
+        rank: r.rank,
+        name: r.name,
+        total: r.total,
+        candidate: tags && r.candidate,
+        needsTalk: tags && r.needsTalk,
+        vetoed: tags && r.vetoed,
+      })),
+      membersSee: wx.getStorageSync(visibilityKey(orgId)) === true,
+    });
+    if (!rows.length) this.empty('本年度暂无积分记录');
   },
   methods: {
-    onShow() {
-      this.load();
-    },
-    async load() {
-      if (!this.data.rows.length) this.setData({ status: 'loading', errorMessage: '' });
-      try {
-        const me = await fetchMe();
-        const orgId = me.member.orgId;
-        orgOf.set(this, orgId);
-        const committee = dutiesOf(me).committee;
-        const rows = await fetchRanking(orgId, this.data.year);
-        this.setData({
-          status: rows.length ? 'ready' : 'empty',
-          errorMessage: '本年度暂无积分记录',
-          orgName: me.member.orgName,
-          committee,
-          // Tags about other members are for the committee's eyes only.
-          rows: rows.map((r) => ({
-            key: r.memberId,
-            rank: r.rank,
-            name: r.name,
-            total: r.total,
-            candidate: committee && r.candidate,
-            needsTalk: committee && r.needsTalk,
-            vetoed: committee && r.vetoed,
-          })),
-          membersSee: wx.getStorageSync(visibilityKey(orgId)) === true,
-        });
-      } catch (err) {
-        if (codeOf(err) === UNBOUND) this.setData({ status: 'ready', unbound: true });
-        // A refusal is an answer, not a failure to retry.
-        else
-          this.setData({
-            status: REFUSALS.includes(codeOf(err) ?? '') ? 'empty' : 'error',
-            errorMessage: messageOf(err),
-            rows: [],
-          });
-      }
-    },
     async onVisibility(e: WechatMiniprogram.CustomEvent<{ value: boolean }>) {
-      const orgId = orgOf.get(this);
-      if (!orgId || this.data.busy) return;
+      const orgId = this.me.member.orgId;
       const wanted = e.detail.value;
-      this.setData({ busy: true, message: '', membersSee: wanted });
-      try {
-        const res = await setRankingVisibility(orgId, wanted);
-        wx.setStorageSync(visibilityKey(orgId), res.membersSeeRanking);
-        this.setData({
-          membersSee: res.membersSeeRanking,
-          message: res.membersSeeRanking
-            ? '已向本支部党员公开排名（仍不得在支部以外公布）'
-            : '已恢复为不向党员公开排名',
-        });
-      } catch (err) {
-        this.setData({ membersSee: !wanted, message: messageOf(err) });
-      } finally {
-        this.setData({ busy: false });
-      }
+      this.setData({ message: '', membersSee: wanted });
+      await this.run(
+        async () => {
+          const res = await setRankingVisibility(orgId, wanted);
+          wx.setStorageSync(visibilityKey(orgId), res.membersSeeRanking);
+          this.setData({
+            membersSee: res.membersSeeRanking,
+            message: res.membersSeeRanking
+              ? '已向本支部党员公开排名（仍不得在支部以外公布）'
+              : '已恢复为不向党员公开排名',
+          });
+        },
+        (message) => this.setData({ membersSee: !wanted, message }),
+      );
     },
   },
 });

@@ -2,20 +2,19 @@
 // rejected with a reason [PTS-15]; nobody reviews their own, so those are shown disabled
 // [PTS-16]. The committee sees the branch's appeals, which the secretary answers, and
 // publishes a quarter's points inside the branch, opening the 7-day appeal window [PTS-18].
-import type { ViewStatus } from '../../../behaviors/current-member';
-import { largeTextBehavior } from '../../../behaviors/large-text';
-import { codeOf, messageOf } from '../../../services/cloud';
-import { UNBOUND, fetchMe } from '../../../services/org';
 import {
   fetchAppeals,
   fetchReviewQueue,
+  fetchStandard,
   POINTS_DISABLED,
   publishQuarter,
   resolveAppeal,
   reviewDeclaration,
 } from '../../../services/points';
+import { can } from '../../../utils/can';
+import { definePage } from '../../../utils/define-page';
 import { confirmDialog, pickAction, promptText } from '../../../utils/platform';
-import { dutiesOf, instantText, monthText, publishableQuarter } from '../../../utils/points-view';
+import { currentYear, instantText, monthText, quarterText } from '../../../utils/points-view';
 
 interface DeclarationView {
   key: string;
@@ -44,89 +43,63 @@ const appealStatus: Record<string, string> = {
   rejected: '未采纳',
 };
 
-// The branch under review, per page instance (never rendered).
-const orgOf = new WeakMap<object, string>();
-
-Component({
-  behaviors: [largeTextBehavior],
+definePage({
+  emptyOn: [POINTS_DISABLED],
   data: {
-    status: 'loading' as ViewStatus,
-    errorMessage: '',
-    unbound: false,
-    secretary: false,
+    /** Answers appeals (书记, 副书记); the others see them. */
+    resolver: false,
+    /** Publishes a quarter (sets the branch's points). */
+    publisher: false,
     queue: [] as DeclarationView[],
     appeals: [] as AppealView[],
-    quarterText: publishableQuarter().text,
+    /** The latest quarter that may be published now, as the backend says [PTS-18]. */
+    quarter: '',
+    quarterText: '',
     message: '',
-    busy: false,
   },
-  lifetimes: {
-    detached() {
-      orgOf.delete(this);
-    },
+  async load(me) {
+    const orgId = me.member.orgId;
+    if (!can(me, 'points.review', orgId)) return this.empty(REFUSAL);
+    const [queue, appeals, standard] = await Promise.all([
+      fetchReviewQueue(orgId),
+      fetchAppeals(orgId),
+      fetchStandard({ orgId, year: currentYear() }),
+    ]);
+    this.setData({
+      quarter: standard.publishableQuarter,
+      quarterText: quarterText(standard.publishableQuarter),
+      resolver: can(me, 'appeal.resolve', orgId),
+      publisher: can(me, 'points.standard', orgId),
+      queue: queue.map((d) => ({
+        key: d.entryId,
+        name: d.name,
+        itemName: d.itemName,
+        monthText: monthText(d.month),
+        note: d.note,
+        declaredAt: instantText(d.declaredAt),
+        own: d.own,
+      })),
+      appeals: appeals
+        .map((a) => ({
+          key: a.appealId,
+          name: a.name,
+          reason: a.reason,
+          open: a.status === 'open',
+          statusText: appealStatus[a.status] ?? '',
+          reply: a.reply ?? '',
+          at: instantText(a.at),
+        }))
+        .sort((a, b) => Number(b.open) - Number(a.open)),
+    });
   },
   methods: {
-    onShow() {
-      this.load();
-    },
-    async load() {
-      if (!orgOf.get(this)) this.setData({ status: 'loading', errorMessage: '' });
-      try {
-        const me = await fetchMe();
-        const duties = dutiesOf(me);
-        if (!duties.review) {
-          this.setData({ status: 'empty', errorMessage: REFUSAL });
-          return;
-        }
-        const orgId = me.member.orgId;
-        orgOf.set(this, orgId);
-        const [queue, appeals] = await Promise.all([fetchReviewQueue(orgId), fetchAppeals(orgId)]);
-        this.setData({
-          status: 'ready',
-          secretary: duties.secretary,
-          queue: queue.map((d) => ({
-            key: d.entryId,
-            name: d.name,
-            itemName: d.itemName,
-            monthText: monthText(d.month),
-            note: d.note,
-            declaredAt: instantText(d.declaredAt),
-            own: d.own,
-          })),
-          appeals: appeals
-            .map((a) => ({
-              key: a.appealId,
-              name: a.name,
-              reason: a.reason,
-              open: a.status === 'open',
-              statusText: appealStatus[a.status] ?? '',
-              reply: a.reply ?? '',
-              at: instantText(a.at),
-            }))
-            .sort((a, b) => Number(b.open) - Number(a.open)),
-        });
-      } catch (err) {
-        if (codeOf(err) === UNBOUND) this.setData({ status: 'ready', unbound: true });
-        else
-          this.setData({
-            status: codeOf(err) === POINTS_DISABLED ? 'empty' : 'error',
-            errorMessage: messageOf(err),
-          });
-      }
-    },
     /** Runs one decision, then reloads the lists and says what happened. */
-    async decide(run: () => Promise<string>) {
-      if (this.data.busy) return;
-      this.setData({ busy: true, message: '' });
-      try {
-        const message = await run();
-        await this.load();
+    async decide(decision: () => Promise<string>) {
+      await this.run(async () => {
+        const message = await decision();
+        await this.reload();
         this.setData({ message });
-      } catch (err) {
-        this.setData({ message: messageOf(err) });
-      } finally {
-        this.setData({ busy: false });
-      }
+      }, 'message');
     },
     async onApprove(e: WechatMiniprogram.TouchEvent<object, object, { id: string }>) {
       const d = this.data.queue.find((q) => q.key === e.currentTarget.dataset.id);
@@ -147,10 +120,7 @@ Component({
       if (!d || d.own) return;
       const reason = await promptText('不通过的理由', '必填，将告知申报人');
       if (reason === null) return;
-      if (!reason) {
-        this.setData({ message: '不通过须说明理由' });
-        return;
-      }
+      if (!reason) return this.setData({ message: '不通过须说明理由' });
       await this.decide(async () => {
         await reviewDeclaration(d.key, false, reason);
         return `已退回${d.name}的申报`;
@@ -173,10 +143,7 @@ Component({
       }
       const reply = await promptText('答复', '向党员说明核实情况（必填）');
       if (reply === null) return;
-      if (!reply) {
-        this.setData({ message: '每一条申辩都须答复核实情况' });
-        return;
-      }
+      if (!reply) return this.setData({ message: '每一条申辩都须答复核实情况' });
       await this.decide(async () => {
         await resolveAppeal({
           appealId: a.key,
@@ -188,9 +155,8 @@ Component({
       });
     },
     async onPublish() {
-      const orgId = orgOf.get(this);
-      if (!orgId) return;
-      const { quarter, text } = publishableQuarter();
+      const orgId = this.me.member.orgId;
+      const { quarter, quarterText: text } = this.data;
       const ok = await confirmDialog(
         '公布季度积分',
         `在支部内公布${text}积分？公布后7日内党员可以申辩。`,
@@ -198,7 +164,7 @@ Component({
       );
       if (!ok) return;
       await this.decide(async () => {
-        const res = await publishQuarter(orgId, quarter);
+        const res = await publishQuarter({ orgId, quarter });
         return `已公布${text}积分，申辩期至${instantText(res.appealUntil)}`;
       });
     },

@@ -3,13 +3,14 @@
  * optionally archived. After archiving, a change needs a reason and is kept as an amendment
  * (the backend enforces both; this form only asks for the reason when it will be needed).
  */
+import { busyBehavior } from '../../../../behaviors/busy';
 import { saveRecord } from '../../../../services/activity';
-import { messageOf } from '../../../../services/cloud';
 import type { ActivityDetail } from '../../../../services/types';
 
 type SavedRecord = NonNullable<ActivityDetail['record']>;
 
 Component({
+  behaviors: [busyBehavior],
   options: { addGlobalClass: true },
   properties: {
     activityId: { type: String, value: '' },
@@ -25,7 +26,6 @@ Component({
     reason: '',
     message: '',
     error: '',
-    saving: false,
     filled: false,
   },
   observers: {
@@ -62,8 +62,8 @@ Component({
         .map((l) => l.trim())
         .filter(Boolean);
       const summary = this.data.summary.trim();
-      this.setData({ saving: true, error: '', message: '' });
-      try {
+      this.setData({ message: '' });
+      await this.run(async () => {
         const res = await saveRecord({
           activityId: this.data.activityId,
           minutes,
@@ -79,11 +79,7 @@ Component({
             : '纪实已保存';
         this.setData({ message, reason: '', archived: res.archived, amendments: res.amendments });
         this.triggerEvent('saved');
-      } catch (err) {
-        this.setData({ error: messageOf(err) });
-      } finally {
-        this.setData({ saving: false });
-      }
+      }, 'error');
     },
   },
 });

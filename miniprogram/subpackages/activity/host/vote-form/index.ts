@@ -2,8 +2,8 @@
  * One vote on a motion: the counts go to the backend, which judges validity and passing by the
  * quorum rules over the right denominator (VOTE-*); this form only shows its answer.
  */
+import { busyBehavior } from '../../../../behaviors/busy';
 import { recordVote } from '../../../../services/activity';
-import { messageOf } from '../../../../services/cloud';
 
 type Kind = 'ordinary' | 'development';
 
@@ -13,6 +13,7 @@ function count(text: string): number | null {
 }
 
 Component({
+  behaviors: [busyBehavior],
   options: { addGlobalClass: true },
   properties: {
     activityId: { type: String, value: '' },
@@ -30,7 +31,6 @@ Component({
     ],
     outcome: null as null | { title: string; passed: boolean; lines: string[] },
     error: '',
-    saving: false,
   },
   methods: {
     onField(e: WechatMiniprogram.CustomEvent<{ value: string }, object, { field: string }>) {
@@ -46,8 +46,8 @@ Component({
       if (!motion) return this.setData({ error: '请填写表决事项' });
       if (yes === null || no === null || abstain === null || written === null)
         return this.setData({ error: '请填写同意、不同意、弃权票数（整数）' });
-      this.setData({ saving: true, error: '', outcome: null });
-      try {
+      this.setData({ outcome: null });
+      await this.run(async () => {
         const development = this.data.kind === 'development';
         const r = await recordVote({
           activityId: this.data.activityId,
@@ -68,11 +68,7 @@ Component({
           ...(r.reason ? [r.reason] : []),
         ];
         this.setData({ outcome: { title, passed: r.valid && r.passed, lines } });
-      } catch (err) {
-        this.setData({ error: messageOf(err) });
-      } finally {
-        this.setData({ saving: false });
-      }
+      }, 'error');
     },
   },
 });
