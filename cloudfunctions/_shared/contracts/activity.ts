@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, id, isoInstant, text, year } from './common';
+import { calendarDate, id, isoInstant, orgYear, text } from './common';
 
 export const ACTIVITY_TYPES = [
   'themeDay',
@@ -151,42 +151,38 @@ export const activityContract = {
       })
       .strict(),
   },
-  compliance: { input: z.object({ orgId: id, year }).strict() },
+  compliance: { input: orgYear },
   report: {
     input: z.object({ orgId: id, half, format: z.enum(['json', 'xlsx']).optional() }).strict(),
   },
-  alerts: { input: z.object({ orgId: id, year }).strict() },
-  plan: { input: z.object({ orgId: id, year }).strict() },
+  alerts: { input: orgYear },
+  plan: { input: orgYear },
   publishPlan: {
-    input: z
-      .object({
-        orgId: id,
-        year,
-        items: z
-          .array(
-            z
-              .object({
-                type: activityType,
-                date: calendarDate,
-                title: text(60),
-                startTime: z
-                  .string()
-                  .regex(/^\d{2}:\d{2}$/)
-                  .optional(),
-                endTime: z
-                  .string()
-                  .regex(/^\d{2}:\d{2}$/)
-                  .optional(),
-                agenda: z.array(text(60)).max(20).optional(),
-                /** Kept when the items come back from `plan` unchanged. */
-                ruleId: z.string().max(10).optional(),
-              })
-              .strict(),
-          )
-          .min(1)
-          .max(200),
-      })
-      .strict(),
+    input: orgYear.extend({
+      items: z
+        .array(
+          z
+            .object({
+              type: activityType,
+              date: calendarDate,
+              title: text(60),
+              startTime: z
+                .string()
+                .regex(/^\d{2}:\d{2}$/)
+                .optional(),
+              endTime: z
+                .string()
+                .regex(/^\d{2}:\d{2}$/)
+                .optional(),
+              agenda: z.array(text(60)).max(20).optional(),
+              /** Kept when the items come back from `plan` unchanged. */
+              ruleId: z.string().max(10).optional(),
+            })
+            .strict(),
+        )
+        .min(1)
+        .max(200),
+    }),
   },
   setSchedule: { input: z.object({ orgId: id, rule: scheduleRule }).strict() },
   signinCode: { input: z.object({ activityId: id }).strict() },

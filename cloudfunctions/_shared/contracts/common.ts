@@ -12,3 +12,5 @@ export const isoInstant = z
   .datetime({ offset: true, message: '时间格式应为带时区的 ISO-8601' });
 export const text = (max: number) => z.string().trim().min(1).max(max);
 export const empty = z.object({}).strict();
+/** An org and a calendar year: the input of most year views (compliance, standing, 堡垒指数 …). */
+export const orgYear = z.object({ orgId: id, year }).strict();

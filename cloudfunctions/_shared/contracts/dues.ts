@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DUES_CATEGORIES } from '../domain/dues/fee';
-import { calendarDate, id, month, year } from './common';
+import { calendarDate, id, month, orgYear, year } from './common';
 
 const fen = z.number().int().min(0).max(1_000_000_000);
 const half = z.string().regex(/^\d{4}-H[12]$/, '期间格式应为 YYYY-H1 或 YYYY-H2');
@@ -32,7 +32,7 @@ export const duesContract = {
       .strict(),
   },
   ledger: {
-    input: z.object({ orgId: id, year, format: z.enum(['json', 'xlsx']).optional() }).strict(),
+    input: orgYear.extend({ format: z.enum(['json', 'xlsx']).optional() }),
   },
   arrears: { input: z.object({ orgId: id, asOf: month }).strict() },
   mine: { input: z.object({ year }).strict() },

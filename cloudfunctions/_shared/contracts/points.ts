@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import type { PioneerIndex } from '../domain/points/pioneer';
 import { CATEGORIES } from '../domain/points/standard';
-import { calendarDate, id, month, text, year } from './common';
+import type { StandingRow } from '../domain/points/standing';
+import { calendarDate, id, month, orgYear, text, year } from './common';
 
 const quarter = z.string().regex(/^\d{4}-Q[1-4]$/, '季度格式应为 YYYY-Qn');
 const code = z
@@ -20,16 +22,12 @@ const item = z
   .strict();
 
 export const pointsContract = {
-  standard: { input: z.object({ orgId: id, year }).strict() },
+  standard: { input: orgYear },
   setStandard: {
-    input: z
-      .object({
-        orgId: id,
-        year,
-        items: z.array(item).min(1).max(60),
-        effectiveFrom: calendarDate.optional(),
-      })
-      .strict(),
+    input: orgYear.extend({
+      items: z.array(item).min(1).max(60),
+      effectiveFrom: calendarDate.optional(),
+    }),
   },
   declare: { input: z.object({ itemCode: code, month, note: text(500) }).strict() },
   review: {
@@ -53,68 +51,40 @@ export const pointsContract = {
   },
   appeals: { input: z.object({ orgId: id }).strict() },
   index: { input: z.object({ year, memberId: id.optional() }).strict() },
-  ranking: { input: z.object({ orgId: id, year }).strict() },
+  ranking: { input: orgYear },
   setRankingVisibility: { input: z.object({ orgId: id, membersSeeRanking: z.boolean() }).strict() },
-  publishYear: { input: z.object({ orgId: id, year }).strict() },
-  scores: { input: z.object({ orgId: id, year }).strict() },
-  fortress: { input: z.object({ orgId: id, year }).strict() },
+  publishYear: { input: orgYear },
+  scores: { input: orgYear },
+  fortress: { input: orgYear },
   assessFortress: {
-    input: z
-      .object({
-        orgId: id,
-        year,
-        evaluation: z.number().int().min(0).max(20),
-        fiveStandards: z.union([z.literal(0), z.literal(10)]),
-        centralWork: z.number().int().min(0).max(10),
-        reverse: z
-          .array(
-            z.enum([
-              'overTerm',
-              'noOrgLife3Months',
-              'duesMisuse',
-              'forgedRecords',
-              'weakBranch',
-              'committeeDiscipline',
-            ]),
-          )
-          .max(6),
-      })
-      .strict(),
+    input: orgYear.extend({
+      evaluation: z.number().int().min(0).max(20),
+      fiveStandards: z.union([z.literal(0), z.literal(10)]),
+      centralWork: z.number().int().min(0).max(10),
+      reverse: z
+        .array(
+          z.enum([
+            'overTerm',
+            'noOrgLife3Months',
+            'duesMisuse',
+            'forgedRecords',
+            'weakBranch',
+            'committeeDiscipline',
+          ]),
+        )
+        .max(6),
+    }),
   },
 } as const;
 
 type In<K extends keyof typeof pointsContract> = z.input<(typeof pointsContract)[K]['input']>;
-type Category = (typeof CATEGORIES)[number];
 
-export type IndexEntryOut = {
-  id: string;
-  itemCode: string;
-  name: string;
-  category: Category;
-  kind: string;
-  points: number;
-  source: 'auto' | 'declared' | 'assessed';
-  activityId?: string;
-  month: string | null;
-  status: 'counted' | 'pending' | 'rejected' | 'overCap';
-  attendance?: string;
-  note?: string;
-  reason?: string;
-};
-
-export type PioneerIndexOut = {
+/** 我的先锋指数: the domain's index of the member's year, with what the page shows around it. */
+export type PioneerIndexOut = PioneerIndex & {
   memberId: string;
   name: string;
   year: number;
-  total: number | null;
-  byCategory: Record<Category, number>;
-  base: { orgLife: number; study: number; dues: number; morality: number; contribution: number };
-  add: number;
-  deduct: number;
-  entries: IndexEntryOut[];
   trend: { month: string; total: number | null }[];
-  vetoed: boolean;
-  exempt: boolean;
   rank?: number;
   appealOpenUntil: string | null;
   /** Quarters whose appeal window is open now ('YYYY-Qn'); base items belong to any of them. */
@@ -177,18 +147,7 @@ export type PointsApi = {
     }[];
   };
   index: { input: In<'index'>; output: PioneerIndexOut };
-  ranking: {
-    input: In<'ranking'>;
-    output: {
-      memberId: string;
-      name: string;
-      total: number;
-      rank: number;
-      candidate: boolean;
-      needsTalk: boolean;
-      vetoed: boolean;
-    }[];
-  };
+  ranking: { input: In<'ranking'>; output: StandingRow[] };
   setRankingVisibility: {
     input: In<'setRankingVisibility'>;
     output: { membersSeeRanking: boolean };

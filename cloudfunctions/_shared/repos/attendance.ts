@@ -52,14 +52,7 @@ export const attendanceOfMany = (activityIds: readonly string[]) =>
 
 /** One member's records at these activities, by their deterministic ids (one indexed read). */
 export const memberAttendanceIn = (activityIds: readonly string[], memberId: string) =>
-  activityIds.length === 0
-    ? Promise.resolve([])
-    : attendance.all(
-        attendance
-          .ref()
-          .where({ _id: _.in(activityIds.map((a) => attendanceId(a, memberId))) })
-          .orderBy('_id', 'asc'),
-      );
+  attendance.byIds(activityIds.map((a) => attendanceId(a, memberId)));
 
 /** Inserts a record; false when the member already has one for this activity. */
 export const insertAttendance = (doc: AttendanceDoc) => attendance.insertOnce(doc);

@@ -44,6 +44,8 @@ export interface Collection<T extends { _id: string }> {
   ref(): SdkCollection;
   /** The document with this `_id`, or null (never throws for a missing document). */
   byId(id: string): Promise<T | null>;
+  /** The documents with these `_id`s (those that exist), in one query; none for no ids. */
+  byIds(ids: readonly string[]): Promise<T[]>;
   /** Every document a query of this collection matches, paged (see `getAll`). */
   all(query: Query, max?: number): Promise<T[]>;
   /** The first document a query matches, or null. */
@@ -61,6 +63,14 @@ export function collection<T extends { _id: string }>(name: CollectionName): Col
     ref,
     async byId(id) {
       return first(ref().where({ _id: id }));
+    },
+    async byIds(ids) {
+      if (!ids.length) return [];
+      return getAll<T>(
+        ref()
+          .where({ _id: _.in([...new Set(ids)]) })
+          .orderBy('_id', 'asc'),
+      );
     },
     all: (query, max) => getAll<T>(query, max),
     first,

@@ -36,33 +36,22 @@ const payments = collection<DuesPaymentDoc>('duesPayments');
 /** Who: the whole branch, or one member. */
 export type DuesScope = { orgId: string } | { memberId: string };
 
+/** Every base, every payment, matching a filter (by `_id`, so paging is stable). */
+const basesWhere = (where: object) =>
+  bases.all(bases.ref().where(where).orderBy('_id', 'asc'), 100_000);
+const paymentsWhere = (where: object) =>
+  payments.all(payments.ref().where(where).orderBy('_id', 'asc'), 200_000);
+
 /** The bases of a year, of a branch or of one member. */
-export const basesOf = (scope: DuesScope, year: number) =>
-  bases.all(
-    bases
-      .ref()
-      .where({ ...scope, year })
-      .orderBy('_id', 'asc'),
-    100_000,
-  );
+export const basesOf = (scope: DuesScope, year: number) => basesWhere({ ...scope, year });
 
 /** The payments for the months of a year, of a branch or of one member. */
-export const paymentsOf = (scope: DuesScope, year: number) =>
-  payments.all(
-    payments
-      .ref()
-      .where({ ...scope, year })
-      .orderBy('_id', 'asc'),
-    200_000,
-  );
+export const paymentsOf = (scope: DuesScope, year: number) => paymentsWhere({ ...scope, year });
 
 /** Bases and payments of a branch for several years, in two queries. */
 export async function duesOfYears(orgId: string, years: readonly number[]) {
   const where = { orgId, year: years.length === 1 ? years[0] : _.in([...years]) };
-  const [b, p] = await Promise.all([
-    bases.all(bases.ref().where(where).orderBy('_id', 'asc'), 100_000),
-    payments.all(payments.ref().where(where).orderBy('_id', 'asc'), 200_000),
-  ]);
+  const [b, p] = await Promise.all([basesWhere(where), paymentsWhere(where)]);
   return { bases: b, payments: p };
 }
 
@@ -70,8 +59,8 @@ export async function duesOfYears(orgId: string, years: readonly number[]) {
 export async function memberMonth(memberId: string, month: string) {
   const year = Number(month.slice(0, 4));
   const [b, p] = await Promise.all([
-    bases.all(bases.ref().where({ memberId, year }).orderBy('_id', 'asc')),
-    payments.all(payments.ref().where({ memberId, month }).orderBy('_id', 'asc')),
+    basesWhere({ memberId, year }),
+    paymentsWhere({ memberId, month }),
   ]);
   return { bases: b, payments: p };
 }

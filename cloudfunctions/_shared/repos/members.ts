@@ -130,12 +130,5 @@ export async function setRoles(id: string, roles: RoleGrant[]): Promise<void> {
 
 /** The names of these members (for the actors of the audit log). */
 export async function memberNames(ids: readonly string[]): Promise<Map<string, string>> {
-  if (!ids.length) return new Map();
-  const docs = await members.all(
-    members
-      .ref()
-      .where({ _id: _.in([...new Set(ids)]) })
-      .orderBy('_id', 'asc'),
-  );
-  return new Map(docs.map((m) => [m._id, m.name]));
+  return new Map((await members.byIds(ids)).map((m) => [m._id, m.name]));
 }

@@ -47,14 +47,7 @@ export async function subtreeIds(rootId: string): Promise<string[]> {
 }
 
 export async function orgNames(ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const docs = await orgs.all(
-    orgs
-      .ref()
-      .where({ _id: _.in([...new Set(ids)]) })
-      .orderBy('_id', 'asc'),
-  );
-  return new Map(docs.map((o) => [o._id, o.name]));
+  return new Map((await orgs.byIds(ids)).map((o) => [o._id, o.name]));
 }
 
 /** The orgs with these ids and every org below the `below` ones (what a caller relates to). */

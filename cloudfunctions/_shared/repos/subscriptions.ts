@@ -98,14 +98,7 @@ export const claimMessage = (doc: ReminderClaimDoc) => claims.insertOnce(doc);
 
 /** Of these claim ids, those already claimed (one query). */
 export async function claimedAmong(ids: readonly string[]): Promise<Set<string>> {
-  if (!ids.length) return new Set();
-  const rows = await claims.all(
-    claims
-      .ref()
-      .where({ _id: _.in([...ids]) })
-      .orderBy('_id', 'asc'),
-  );
-  return new Set(rows.map((r) => r._id));
+  return new Set((await claims.byIds(ids)).map((r) => r._id));
 }
 
 /** Gives a claim back, so a later run may try again. */

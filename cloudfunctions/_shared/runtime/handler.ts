@@ -18,28 +18,6 @@ export interface Action<I extends z.ZodType = z.ZodType, O = unknown> {
 
 export const action = <I extends z.ZodType, O>(a: Action<I, O>): Action<I, O> => a;
 
-/** What each action of function `F` answers, by the contract. */
-export type OutputsOf<F extends FunctionName> = {
-  [K in keyof Api[F]]: Api[F][K] extends { output: infer O } ? O : never;
-};
-
-/**
- * The action factory of one function, typed from its contract: the action is named once, its input
- * schema is the contract's, and its result is checked against the declared output (a renamed or
- * extra field fails typecheck). `const action = actionsOf('points', pointsContract)`, then
- * `export const review = action('review', async (ctx, input) => …)`.
- */
-export function actionsOf<
-  F extends FunctionName,
-  C extends { readonly [K in keyof Api[F]]: { readonly input: z.ZodType } },
->(_fn: F, contract: C) {
-  return <K extends keyof Api[F] & keyof C>(
-    name: K,
-    run: (ctx: Ctx, input: z.output<C[K]['input']>) => Promise<OutputsOf<F>[K]>,
-    opts: { access?: Action['access'] } = {},
-  ): Action<C[K]['input'], OutputsOf<F>[K]> => ({ input: contract[name].input, run, ...opts });
-}
-
 /**
  * The route table of a function, typed from its contract (`Api[fn]`): exactly one route per
  * contract action, each producing that action's declared output. A missing or extra route, or a

@@ -14,11 +14,9 @@ import {
 } from '../../repos/attendance';
 import { MemberDoc } from '../../repos/members';
 import type { Ctx } from '../../runtime/context';
-import { actionsOf } from '../../runtime/handler';
+import { action } from '../../runtime/handler';
 import { AppError, orNotFound, orThrow } from '../../runtime/errors';
 import { loadAsRunner } from './support';
-
-const action = actionsOf('activity', activityContract);
 
 function assertOpen(activity: ActivityDoc): void {
   if (activity.status === 'closed')
@@ -26,11 +24,14 @@ function assertOpen(activity: ActivityDoc): void {
 }
 
 /** The rotating token for the QR code shown at the venue [CHK-05, CHK-06]. */
-export const checkinToken = action('checkinToken', async (ctx, input) => {
-  const { activity } = await loadAsRunner(ctx, 'activity.manage', input.activityId);
-  assertOpen(activity);
-  const t = issueToken(ctx.ports.secret('checkin'), activity._id, +ctx.now);
-  return { token: t.token, expiresAt: t.expiresAt.toISOString(), refreshInMs: t.refreshInMs };
+export const checkinToken = action({
+  input: activityContract.checkinToken.input,
+  async run(ctx, input): Promise<ActivityOutput<'checkinToken'>> {
+    const { activity } = await loadAsRunner(ctx, 'activity.manage', input.activityId);
+    assertOpen(activity);
+    const t = issueToken(ctx.ports.secret('checkin'), activity._id, +ctx.now);
+    return { token: t.token, expiresAt: t.expiresAt.toISOString(), refreshInMs: t.refreshInMs };
+  },
 });
 
 function assertParticipant(activity: ActivityDoc, member: MemberDoc): void {
@@ -75,75 +76,86 @@ async function recordOnce(
  * A member signs in by scanning the venue's QR code; identity is the caller's OPENID only
  * [CHK-07]. The hot path: the caller, the activity and the insert — three database requests.
  */
-export const checkin = action('checkin', async (ctx, input) => {
-  const { member } = await ctx.caller();
-  const { activityId } = orThrow(verifyToken(ctx.ports.secret('checkin'), input.token, +ctx.now));
-  // no org read: the token names the activity
-  const activity = orNotFound(await findActivity(activityId), '活动');
-  assertOpen(activity);
-  assertParticipant(activity, member);
-  const status = orThrow(signInStatus(ctx.now, activity.startAt, activity.endAt));
-  const geo = geoCheck(activity.geofence, input.location);
-  const { doc, already } = await recordOnce(ctx, activity, member, status, {
-    method: 'qr',
-    geo,
-    note: null,
-  });
-  return {
-    activityId,
-    status: doc.status === 'late' ? 'late' : 'present',
-    at: new Date(doc.at).toISOString(),
-    alreadyCheckedIn: already,
-    geo: doc.geo ?? null,
-  };
+export const checkin = action({
+  input: activityContract.checkin.input,
+  async run(ctx, input): Promise<ActivityOutput<'checkin'>> {
+    const { member } = await ctx.caller();
+    const { activityId } = orThrow(verifyToken(ctx.ports.secret('checkin'), input.token, +ctx.now));
+    // no org read: the token names the activity
+    const activity = orNotFound(await findActivity(activityId), '活动');
+    assertOpen(activity);
+    assertParticipant(activity, member);
+    const status = orThrow(signInStatus(ctx.now, activity.startAt, activity.endAt));
+    const geo = geoCheck(activity.geofence, input.location);
+    const { doc, already } = await recordOnce(ctx, activity, member, status, {
+      method: 'qr',
+      geo,
+      note: null,
+    });
+    return {
+      activityId,
+      status: doc.status === 'late' ? 'late' : 'present',
+      at: new Date(doc.at).toISOString(),
+      alreadyCheckedIn: already,
+      geo: doc.geo ?? null,
+    };
+  },
 });
 
 /**
  * Remote participation: 流动党员, or anyone where the activity allows it, join inside the
  * sign-in window with a participation note and count as `remote` at once [CHK-15, TD-09].
  */
-export const joinRemote = action('joinRemote', async (ctx, input) => {
-  const { member } = await ctx.caller();
-  const activity = orNotFound(await findActivity(input.activityId), '活动');
-  assertOpen(activity);
-  assertParticipant(activity, member);
-  if (!member.mobile && !activity.allowRemote) {
-    throw new AppError('CHECKIN.REMOTE_NOT_ALLOWED', '本次活动不支持线上参加；流动党员可线上参加', {
-      ruleId: 'CHK-15',
+export const joinRemote = action({
+  input: activityContract.joinRemote.input,
+  async run(ctx, input): Promise<ActivityOutput<'joinRemote'>> {
+    const { member } = await ctx.caller();
+    const activity = orNotFound(await findActivity(input.activityId), '活动');
+    assertOpen(activity);
+    assertParticipant(activity, member);
+    if (!member.mobile && !activity.allowRemote) {
+      throw new AppError(
+        'CHECKIN.REMOTE_NOT_ALLOWED',
+        '本次活动不支持线上参加；流动党员可线上参加',
+        { ruleId: 'CHK-15' },
+      );
+    }
+    orThrow(signInStatus(ctx.now, activity.startAt, activity.endAt));
+    const { doc } = await recordOnce(ctx, activity, member, 'remote', {
+      method: 'remote',
+      geo: null,
+      note: input.note,
     });
-  }
-  orThrow(signInStatus(ctx.now, activity.startAt, activity.endAt));
-  const { doc } = await recordOnce(ctx, activity, member, 'remote', {
-    method: 'remote',
-    geo: null,
-    note: input.note,
-  });
-  return { activityId: activity._id, status: 'remote', at: new Date(doc.at).toISOString() };
+    return { activityId: activity._id, status: 'remote', at: new Date(doc.at).toISOString() };
+  },
 });
 
 /**
  * The host (or a committee member) confirms or rejects a remote participation, with a reason
  * when rejecting; never their own [CHK-15, PRIV-21].
  */
-export const decideRemote = action('decideRemote', async (ctx, input) => {
-  const { activity } = await loadAsRunner(ctx, 'leave.decide', input.activityId, {
-    subject: input.memberId,
-  });
-  const current = await findAttendance(activity._id, input.memberId);
-  if (!current || (current.status !== 'remote' && current.status !== 'remotePending')) {
-    throw new AppError('NOT_FOUND', '该党员没有待确认的线上参加记录');
-  }
-  if (!input.accept && !input.reason)
-    throw new AppError('INPUT.INVALID', '驳回须说明理由', { fields: ['reason'] });
-  const status: AttendanceStatus = input.accept ? 'remote' : 'absent';
-  await setAttendanceStatus(current._id, { status });
-  await ctx.audit({
-    orgId: activity.orgId,
-    entity: 'attendance',
-    entityId: current._id,
-    before: { status: current.status },
-    after: { status },
-    reason: input.reason,
-  });
-  return { memberId: input.memberId, status };
+export const decideRemote = action({
+  input: activityContract.decideRemote.input,
+  async run(ctx, input): Promise<ActivityOutput<'decideRemote'>> {
+    const { activity } = await loadAsRunner(ctx, 'leave.decide', input.activityId, {
+      subject: input.memberId,
+    });
+    const current = await findAttendance(activity._id, input.memberId);
+    if (!current || (current.status !== 'remote' && current.status !== 'remotePending')) {
+      throw new AppError('NOT_FOUND', '该党员没有待确认的线上参加记录');
+    }
+    if (!input.accept && !input.reason)
+      throw new AppError('INPUT.INVALID', '驳回须说明理由', { fields: ['reason'] });
+    const status: AttendanceStatus = input.accept ? 'remote' : 'absent';
+    await setAttendanceStatus(current._id, { status });
+    await ctx.audit({
+      orgId: activity.orgId,
+      entity: 'attendance',
+      entityId: current._id,
+      before: { status: current.status },
+      after: { status },
+      reason: input.reason,
+    });
+    return { memberId: input.memberId, status };
+  },
 });

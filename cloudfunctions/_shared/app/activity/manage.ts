@@ -4,11 +4,9 @@ import type { ActivityOutput } from '../../contracts/activity';
 import { holderOf } from '../../domain/activity/participants';
 import { insertActivity, updateActivity } from '../../repos/activities';
 import { listOrgMembers } from '../../repos/members';
-import { actionsOf } from '../../runtime/handler';
+import { action } from '../../runtime/handler';
 import { AppError } from '../../runtime/errors';
 import { loadActivity, loadAsRunner, newActivity } from './support';
-
-const action = actionsOf('activity', activityContract);
 
 /**
  * Creates an activity before it happens. A record created after its scheduled end is refused
@@ -16,79 +14,88 @@ const action = actionsOf('activity', activityContract);
  * once the superior approves [MTG-17, MTG-18]. The host defaults to the 书记 and the recorder to
  * the 组织委员 [MTG-15, MTG-16].
  */
-export const create = action('create', async (ctx, input) => {
-  const org = await ctx.require('activity.manage', input.orgId);
-  const startAt = new Date(input.startAt);
-  const endAt = new Date(input.endAt);
-  const late = +endAt < +ctx.now;
-  if (late && !input.lateReason) {
-    throw new AppError(
-      'ACTIVITY.BACKFILL',
-      '活动已结束，不能补录；确因断网等原因未能在线创建的，请填写补录理由并报上级审批',
-      { ruleId: 'MTG-17' },
-    );
-  }
-  const roster = await listOrgMembers(org._id);
-  const ids = new Set(roster.map((m) => m._id));
-  for (const [field, id] of [
-    ['hostId', input.hostId],
-    ['recorderId', input.recorderId],
-  ] as const) {
-    if (id && !ids.has(id))
-      throw new AppError('INPUT.INVALID', '主持人和记录人须是本支部党员', { fields: [field] });
-  }
-  const { member } = await ctx.caller();
-  const id = randomUUID().replace(/-/g, '');
-  const doc = await newActivity(ctx, org, {
-    _id: id,
-    type: input.type,
-    title: input.title,
-    startAt,
-    endAt,
-    place: input.place ?? null,
-    onlineUrl: input.onlineUrl ?? null,
-    allowRemote: input.allowRemote ?? !!input.onlineUrl,
-    agenda: input.agenda ?? [],
-    hostId: input.hostId ?? holderOf(roster, org._id, 'secretary')?._id ?? member._id,
-    recorderId: input.recorderId ?? holderOf(roster, org._id, 'orgCommissioner')?._id ?? null,
-    lecturer: input.lecturer ?? null,
-    guests: (input.guests ?? []).map((g) => ({ name: g.name, kind: g.kind ?? null })),
-    geofence: input.geofence ?? null,
-    lateRegistration: late ? { reason: input.lateReason as string, approved: false } : null,
-  });
-  await insertActivity(doc);
-  await ctx.audit({
-    orgId: org._id,
-    entity: 'activities',
-    entityId: id,
-    after: { type: input.type, title: input.title, startAt, endAt },
-  });
-  return { id };
+export const create = action({
+  input: activityContract.create.input,
+  async run(ctx, input): Promise<ActivityOutput<'create'>> {
+    const org = await ctx.require('activity.manage', input.orgId);
+    const startAt = new Date(input.startAt);
+    const endAt = new Date(input.endAt);
+    const late = +endAt < +ctx.now;
+    if (late && !input.lateReason) {
+      throw new AppError(
+        'ACTIVITY.BACKFILL',
+        '活动已结束，不能补录；确因断网等原因未能在线创建的，请填写补录理由并报上级审批',
+        { ruleId: 'MTG-17' },
+      );
+    }
+    const roster = await listOrgMembers(org._id);
+    const ids = new Set(roster.map((m) => m._id));
+    for (const [field, id] of [
+      ['hostId', input.hostId],
+      ['recorderId', input.recorderId],
+    ] as const) {
+      if (id && !ids.has(id))
+        throw new AppError('INPUT.INVALID', '主持人和记录人须是本支部党员', { fields: [field] });
+    }
+    const { member } = await ctx.caller();
+    const id = randomUUID().replace(/-/g, '');
+    const doc = await newActivity(ctx, org, {
+      _id: id,
+      type: input.type,
+      title: input.title,
+      startAt,
+      endAt,
+      place: input.place ?? null,
+      onlineUrl: input.onlineUrl ?? null,
+      allowRemote: input.allowRemote ?? !!input.onlineUrl,
+      agenda: input.agenda ?? [],
+      hostId: input.hostId ?? holderOf(roster, org._id, 'secretary')?._id ?? member._id,
+      recorderId: input.recorderId ?? holderOf(roster, org._id, 'orgCommissioner')?._id ?? null,
+      lecturer: input.lecturer ?? null,
+      guests: (input.guests ?? []).map((g) => ({ name: g.name, kind: g.kind ?? null })),
+      geofence: input.geofence ?? null,
+      lateRegistration: late ? { reason: input.lateReason as string, approved: false } : null,
+    });
+    await insertActivity(doc);
+    await ctx.audit({
+      orgId: org._id,
+      entity: 'activities',
+      entityId: id,
+      after: { type: input.type, title: input.title, startAt, endAt },
+    });
+    return { id };
+  },
 });
 
 /** A printed mini-program code that opens the activity's page; on its own it never signs anyone in. */
-export const signinCode = action('signinCode', async (ctx, input) => {
-  const { activity } = await loadAsRunner(ctx, 'activity.manage', input.activityId);
-  const page = 'subpackages/activity/detail/index';
-  const scene = activity._id.slice(0, 32); // wxacode scene ≤ 32 characters
-  const image = await ctx.ports.codeImages.unlimited(scene, page);
-  const fileId = await ctx.ports.files.put(`codes/${activity._id}.png`, image);
-  return { fileId, scene, page };
+export const signinCode = action({
+  input: activityContract.signinCode.input,
+  async run(ctx, input): Promise<ActivityOutput<'signinCode'>> {
+    const { activity } = await loadAsRunner(ctx, 'activity.manage', input.activityId);
+    const page = 'subpackages/activity/detail/index';
+    const scene = activity._id.slice(0, 32); // wxacode scene ≤ 32 characters
+    const image = await ctx.ports.codeImages.unlimited(scene, page);
+    const fileId = await ctx.ports.files.put(`codes/${activity._id}.png`, image);
+    return { fileId, scene, page };
+  },
 });
 
 /** The superior approves (or refuses) a late registration [MTG-18]. */
-export const approveLateRegistration = action('approveLateRegistration', async (ctx, input) => {
-  const { activity, org } = await loadActivity(input.activityId);
-  await ctx.require('activity.approveLate', org);
-  if (!activity.lateRegistration) throw new AppError('CONFLICT', '该活动不是补录的活动');
-  const after = { ...activity.lateRegistration, approved: input.approve };
-  await updateActivity(activity._id, { lateRegistration: after });
-  await ctx.audit({
-    orgId: activity.orgId,
-    entity: 'activities',
-    entityId: activity._id,
-    before: activity.lateRegistration,
-    after,
-  });
-  return { activityId: activity._id, approved: input.approve };
+export const approveLateRegistration = action({
+  input: activityContract.approveLateRegistration.input,
+  async run(ctx, input): Promise<ActivityOutput<'approveLateRegistration'>> {
+    const { activity, org } = await loadActivity(input.activityId);
+    await ctx.require('activity.approveLate', org);
+    if (!activity.lateRegistration) throw new AppError('CONFLICT', '该活动不是补录的活动');
+    const after = { ...activity.lateRegistration, approved: input.approve };
+    await updateActivity(activity._id, { lateRegistration: after });
+    await ctx.audit({
+      orgId: activity.orgId,
+      entity: 'activities',
+      entityId: activity._id,
+      before: activity.lateRegistration,
+      after,
+    });
+    return { activityId: activity._id, approved: input.approve };
+  },
 });

@@ -6,85 +6,92 @@ import { localInstant } from '../../domain/shared/time';
 import { findPlan, insertActivity, savePlan } from '../../repos/activities';
 import { listOrgMembers } from '../../repos/members';
 import { OrgDoc } from '../../repos/orgs';
-import { actionsOf } from '../../runtime/handler';
+import { action } from '../../runtime/handler';
 import { updateOrgSetting } from '../org/settings';
 import { newActivity } from './support';
-
-const action = actionsOf('activity', activityContract);
 
 const DEFAULT_RULE: ScheduleRule = { kind: 'firstFriday' };
 const scheduleOf = (org: OrgDoc) =>
   (org.settings as { schedule?: ScheduleRule }).schedule ?? DEFAULT_RULE;
 
 /** The theme-day schedule rule of a branch [TD-02, TD-03]. */
-export const setSchedule = action('setSchedule', async (ctx, input) => {
-  const org = await ctx.require('activity.manage', input.orgId);
-  await updateOrgSetting(ctx, org, 'schedule', scheduleOf(org), input.rule);
-  return { rule: input.rule };
+export const setSchedule = action({
+  input: activityContract.setSchedule.input,
+  async run(ctx, input): Promise<ActivityOutput<'setSchedule'>> {
+    const org = await ctx.require('activity.manage', input.orgId);
+    await updateOrgSetting(ctx, org, 'schedule', scheduleOf(org), input.rule);
+    return { rule: input.rule };
+  },
 });
 
 /**
  * The year's plan: the published one for everyone of the branch; before it is published, the one
  * the rules propose, for those who plan [MTG-09, TD-06].
  */
-export const plan = action('plan', async (ctx, input) => {
-  const org = await ctx.require('org.read', input.orgId);
-  const rule = scheduleOf(org);
-  const published = await findPlan(org._id, input.year);
-  if (published) return { items: published.items, rule, profile: org.profile, published: true };
-  if (!(await ctx.may('activity.manage', org)))
-    return { items: [], rule, profile: org.profile, published: false };
-  const committee = hasCommittee(await listOrgMembers(org._id), org._id);
-  return {
-    items: yearPlan(input.year, rule, org.profile, org.category, committee),
-    rule,
-    profile: org.profile,
-    published: false,
-  };
+export const plan = action({
+  input: activityContract.plan.input,
+  async run(ctx, input): Promise<ActivityOutput<'plan'>> {
+    const org = await ctx.require('org.read', input.orgId);
+    const rule = scheduleOf(org);
+    const published = await findPlan(org._id, input.year);
+    if (published) return { items: published.items, rule, profile: org.profile, published: true };
+    if (!(await ctx.may('activity.manage', org)))
+      return { items: [], rule, profile: org.profile, published: false };
+    const committee = hasCommittee(await listOrgMembers(org._id), org._id);
+    return {
+      items: yearPlan(input.year, rule, org.profile, org.category, committee),
+      rule,
+      profile: org.profile,
+      published: false,
+    };
+  },
 });
 
 /** Publishes the adjusted plan: every future item becomes an activity, created before it happens. */
-export const publishPlan = action('publishPlan', async (ctx, input) => {
-  const org = await ctx.require('activity.manage', input.orgId);
-  const created: string[] = [];
-  const items = input.items.map((i) => ({
-    ...i,
-    startTime: i.startTime ?? '15:00',
-    endTime: i.endTime ?? '17:00',
-    agenda: i.agenda ?? [],
-    ruleId: '',
-  }));
-  for (const i of items) {
-    const startAt = localInstant(i.date, i.startTime);
-    const endAt = localInstant(i.date, i.endTime);
-    if (+endAt <= +startAt || +endAt < +ctx.now) continue; // past items cannot be created afterwards [MTG-17]
-    const id = `${org._id}-${i.date}-${i.type}`;
-    const doc = await newActivity(ctx, org, {
-      _id: id,
-      type: i.type,
-      title: i.title,
-      startAt,
-      endAt,
-      place: null,
-      onlineUrl: null,
-      allowRemote: false,
-      agenda: i.agenda,
-      hostId: null,
-      recorderId: null,
-      lecturer: null,
-      guests: [],
-      geofence: null,
-      lateRegistration: null,
+export const publishPlan = action({
+  input: activityContract.publishPlan.input,
+  async run(ctx, input): Promise<ActivityOutput<'publishPlan'>> {
+    const org = await ctx.require('activity.manage', input.orgId);
+    const created: string[] = [];
+    const items = input.items.map((i) => ({
+      ...i,
+      startTime: i.startTime ?? '15:00',
+      endTime: i.endTime ?? '17:00',
+      agenda: i.agenda ?? [],
+      ruleId: '',
+    }));
+    for (const i of items) {
+      const startAt = localInstant(i.date, i.startTime);
+      const endAt = localInstant(i.date, i.endTime);
+      if (+endAt <= +startAt || +endAt < +ctx.now) continue; // past items cannot be created afterwards [MTG-17]
+      const id = `${org._id}-${i.date}-${i.type}`;
+      const doc = await newActivity(ctx, org, {
+        _id: id,
+        type: i.type,
+        title: i.title,
+        startAt,
+        endAt,
+        place: null,
+        onlineUrl: null,
+        allowRemote: false,
+        agenda: i.agenda,
+        hostId: null,
+        recorderId: null,
+        lecturer: null,
+        guests: [],
+        geofence: null,
+        lateRegistration: null,
+      });
+      if (await insertActivity(doc)) created.push(id);
+    }
+    const planId = `${org._id}:${input.year}`;
+    await savePlan({ _id: planId, orgId: org._id, year: input.year, items, publishedAt: ctx.now });
+    await ctx.audit({
+      orgId: org._id,
+      entity: 'activityPlans',
+      entityId: planId,
+      after: { items: items.length, created: created.length },
     });
-    if (await insertActivity(doc)) created.push(id);
-  }
-  const planId = `${org._id}:${input.year}`;
-  await savePlan({ _id: planId, orgId: org._id, year: input.year, items, publishedAt: ctx.now });
-  await ctx.audit({
-    orgId: org._id,
-    entity: 'activityPlans',
-    entityId: planId,
-    after: { items: items.length, created: created.length },
-  });
-  return { created };
+    return { created };
+  },
 });

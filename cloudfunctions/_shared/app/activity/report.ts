@@ -9,10 +9,8 @@ import type {
 } from '../../contracts/activity';
 import { attendanceRate, countStatuses } from '../../domain/activity/attendance';
 import { localDate } from '../../domain/shared/time';
-import { actionsOf } from '../../runtime/handler';
+import { action } from '../../runtime/handler';
 import { branchYearActivities, complianceOf, halfRange, isCounted } from './queries';
-
-const action = actionsOf('activity', activityContract);
 
 const TYPE_NAMES: Record<ActivityType, string> = {
   themeDay: '主题党日',
@@ -46,62 +44,66 @@ const REPORT_TYPES: ActivityType[] = [
  * The half-year report of 主题党日 and 三会一课 for the superior, generated from the records with
  * nothing typed again [TD-21, MTG-22, PRIV-11]; as JSON or as an .xlsx file (export audited [PRIV-07]).
  */
-export const report = action('report', async (ctx, input) => {
-  const org = await ctx.require('activity.oversee', input.orgId);
-  const year = Number(input.half.slice(0, 4));
-  const h2 = input.half.endsWith('H2');
-  const [from, to] = halfRange(input.half);
-  const data = await branchYearActivities(org._id, year);
-  const names = new Map(data.members.map((m) => [m._id, m.name]));
-  const rows: ReportActivity[] = data.activities
-    .filter((a) => REPORT_TYPES.includes(a.type) && +a.startAt >= +from && +a.startAt < +to)
-    .map((a) => {
-      const records = data.byActivity.get(a._id) ?? [];
-      const c = countStatuses(records.map((r) => r.status));
-      const expected = records.length; // after closing, everyone expected has a record [CHK-02]
-      return {
-        id: a._id,
-        type: a.type,
-        typeName: TYPE_NAMES[a.type],
-        date: localDate(a.startAt),
-        title: a.title,
-        place: a.place,
-        host: a.hostId ? (names.get(a.hostId) ?? null) : null,
-        status: a.status,
-        counts: { expected, ...c },
-        attendanceRate: attendanceRate(c, expected),
-        minutes: a.record?.minutes ?? null,
-        resolutions: a.record?.resolutions ?? [],
-        counted: isCounted(a, records),
-        lateRegistration: !!a.lateRegistration,
-      };
+export const report = action({
+  input: activityContract.report.input,
+  async run(ctx, input): Promise<ActivityOutput<'report'>> {
+    const org = await ctx.require('activity.oversee', input.orgId);
+    const year = Number(input.half.slice(0, 4));
+    const h2 = input.half.endsWith('H2');
+    const [from, to] = halfRange(input.half);
+    const data = await branchYearActivities(org._id, year);
+    const names = new Map(data.members.map((m) => [m._id, m.name]));
+    const rows: ReportActivity[] = data.activities
+      .filter((a) => REPORT_TYPES.includes(a.type) && +a.startAt >= +from && +a.startAt < +to)
+      .map((a) => {
+        const records = data.byActivity.get(a._id) ?? [];
+        const c = countStatuses(records.map((r) => r.status));
+        const expected = records.length; // after closing, everyone expected has a record [CHK-02]
+        return {
+          id: a._id,
+          type: a.type,
+          typeName: TYPE_NAMES[a.type],
+          date: localDate(a.startAt),
+          title: a.title,
+          place: a.place,
+          host: a.hostId ? (names.get(a.hostId) ?? null) : null,
+          status: a.status,
+          counts: { expected, ...c },
+          attendanceRate: attendanceRate(c, expected),
+          minutes: a.record?.minutes ?? null,
+          resolutions: a.record?.resolutions ?? [],
+          counted: isCounted(a, records),
+          lateRegistration: !!a.lateRegistration,
+        };
+      });
+    const items = complianceOf(org, data, year, ctx);
+    const result: ActivityReport = {
+      orgId: org._id,
+      orgName: org.name,
+      half: input.half,
+      generatedAt: ctx.now.toISOString(),
+      summary: REPORT_TYPES.map((type) => ({
+        type,
+        typeName: TYPE_NAMES[type],
+        held: rows.filter((r) => r.type === type && r.counted).length,
+        missing:
+          items.find((i) => i.type === type)?.missing.filter((p) => inHalf(p, year, h2)) ?? [],
+      })),
+      activities: rows,
+    };
+    if (input.format !== 'xlsx') return result;
+    const fileId = await ctx.ports.files.put(
+      `reports/${org._id}-${input.half}.xlsx`,
+      workbook(result),
+    );
+    await ctx.audit({
+      orgId: org._id,
+      entity: 'exports',
+      entityId: fileId,
+      after: { report: 'activity', half: input.half },
     });
-  const items = complianceOf(org, data, year, ctx);
-  const result: ActivityReport = {
-    orgId: org._id,
-    orgName: org.name,
-    half: input.half,
-    generatedAt: ctx.now.toISOString(),
-    summary: REPORT_TYPES.map((type) => ({
-      type,
-      typeName: TYPE_NAMES[type],
-      held: rows.filter((r) => r.type === type && r.counted).length,
-      missing: items.find((i) => i.type === type)?.missing.filter((p) => inHalf(p, year, h2)) ?? [],
-    })),
-    activities: rows,
-  };
-  if (input.format !== 'xlsx') return result;
-  const fileId = await ctx.ports.files.put(
-    `reports/${org._id}-${input.half}.xlsx`,
-    workbook(result),
-  );
-  await ctx.audit({
-    orgId: org._id,
-    entity: 'exports',
-    entityId: fileId,
-    after: { report: 'activity', half: input.half },
-  });
-  return { fileId };
+    return { fileId };
+  },
 });
 
 function inHalf(period: string, year: number, h2: boolean): boolean {

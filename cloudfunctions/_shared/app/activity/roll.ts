@@ -17,11 +17,9 @@ import {
 } from '../../repos/attendance';
 import { findMember, listOrgMembers } from '../../repos/members';
 import type { Ctx } from '../../runtime/context';
-import { actionsOf } from '../../runtime/handler';
+import { action } from '../../runtime/handler';
 import { AppError, orNotFound } from '../../runtime/errors';
 import { loadActivity, loadAsRunner, mayRun } from './support';
-
-const action = actionsOf('activity', activityContract);
 
 const LEAVE_CUTOFF_MS = 20 * 60_000; // CHK-04: leave is asked for at least 20 minutes before the start
 
@@ -56,83 +54,93 @@ async function putStatus(
 }
 
 /** A member asks for leave before the cut-off [CHK-04]; the reason is seen only by the approver [PRIV-17]. */
-export const requestLeave = action('requestLeave', async (ctx, input) => {
-  const { member } = await ctx.caller();
-  const activity = orNotFound(await findActivity(input.activityId), '活动');
-  if (!isParticipant(activity, member))
-    throw new AppError('CHECKIN.NOT_PARTICIPANT', '您不是本次活动的参加人员');
-  if (+ctx.now > +activity.startAt - LEAVE_CUTOFF_MS || activity.status === 'closed') {
-    throw new AppError('LEAVE.TOO_LATE', '活动开始前20分钟后不能再请假，请联系主持人', {
-      ruleId: 'CHK-04',
+export const requestLeave = action({
+  input: activityContract.requestLeave.input,
+  async run(ctx, input): Promise<ActivityOutput<'requestLeave'>> {
+    const { member } = await ctx.caller();
+    const activity = orNotFound(await findActivity(input.activityId), '活动');
+    if (!isParticipant(activity, member))
+      throw new AppError('CHECKIN.NOT_PARTICIPANT', '您不是本次活动的参加人员');
+    if (+ctx.now > +activity.startAt - LEAVE_CUTOFF_MS || activity.status === 'closed') {
+      throw new AppError('LEAVE.TOO_LATE', '活动开始前20分钟后不能再请假，请联系主持人', {
+        ruleId: 'CHK-04',
+      });
+    }
+    const present = await findAttendance(activity._id, member._id);
+    if (present && present.status !== 'excused')
+      throw new AppError('CONFLICT', '您已签到，无需请假');
+    await putLeave({
+      _id: attendanceId(activity._id, member._id),
+      activityId: activity._id,
+      memberId: member._id,
+      reason: input.reason,
+      category: input.category ?? null,
+      status: 'pending',
+      requestedAt: ctx.now,
+      decidedBy: null,
     });
-  }
-  const present = await findAttendance(activity._id, member._id);
-  if (present && present.status !== 'excused') throw new AppError('CONFLICT', '您已签到，无需请假');
-  await putLeave({
-    _id: attendanceId(activity._id, member._id),
-    activityId: activity._id,
-    memberId: member._id,
-    reason: input.reason,
-    category: input.category ?? null,
-    status: 'pending',
-    requestedAt: ctx.now,
-    decidedBy: null,
-  });
-  return { activityId: activity._id, status: 'pending' };
+    return { activityId: activity._id, status: 'pending' };
+  },
 });
 
 /**
  * The host or a committee member decides; approval after closing turns `absent` into `excused`.
  * Nobody decides their own leave: it passes to another committee member or the superior [PRIV-21].
  */
-export const decideLeave = action('decideLeave', async (ctx, input) => {
-  const { activity } = await loadAsRunner(ctx, 'leave.decide', input.activityId, {
-    subject: input.memberId,
-  });
-  const leave = orNotFound(await findLeave(activity._id, input.memberId), '请假申请');
-  const { member: actor } = await ctx.caller();
-  const status = input.approve ? 'approved' : 'rejected';
-  await decideLeaveRequest(leave._id, status, actor._id);
-  let attendance = (await findAttendance(activity._id, input.memberId))?.status ?? null;
-  if (input.approve) {
-    const next = neverDowngrade(attendance, 'excused');
-    if (next !== attendance) await putStatus(ctx, activity, input.memberId, next, 'leave');
-    attendance = next;
-  }
-  await ctx.audit({
-    orgId: activity.orgId,
-    entity: 'leaveRequests',
-    entityId: leave._id,
-    before: { status: leave.status },
-    after: { status, attendance },
-  });
-  return { memberId: input.memberId, status: attendance };
+export const decideLeave = action({
+  input: activityContract.decideLeave.input,
+  async run(ctx, input): Promise<ActivityOutput<'decideLeave'>> {
+    const { activity } = await loadAsRunner(ctx, 'leave.decide', input.activityId, {
+      subject: input.memberId,
+    });
+    const leave = orNotFound(await findLeave(activity._id, input.memberId), '请假申请');
+    const { member: actor } = await ctx.caller();
+    const status = input.approve ? 'approved' : 'rejected';
+    await decideLeaveRequest(leave._id, status, actor._id);
+    let attendance = (await findAttendance(activity._id, input.memberId))?.status ?? null;
+    if (input.approve) {
+      const next = neverDowngrade(attendance, 'excused');
+      if (next !== attendance) await putStatus(ctx, activity, input.memberId, next, 'leave');
+      attendance = next;
+    }
+    await ctx.audit({
+      orgId: activity.orgId,
+      entity: 'leaveRequests',
+      entityId: leave._id,
+      before: { status: leave.status },
+      after: { status, attendance },
+    });
+    return { memberId: input.memberId, status: attendance };
+  },
 });
 
 /** A manual correction by the host, recorder or committee, with a reason, audited; never one's own [CHK-13, PRIV-21]. */
-export const setAttendance = action('setAttendance', async (ctx, input) => {
-  const { activity } = await loadAsRunner(ctx, 'attendance.correct', input.activityId, {
-    subject: input.memberId,
-  });
-  const target = await findMember(input.memberId);
-  if (!target || !isParticipant(activity, target))
-    throw new AppError('CHECKIN.NOT_PARTICIPANT', '该党员不是本次活动的参加人员');
-  if (input.status === 'exempt' && !target.exempt) {
-    throw new AppError('ATTENDANCE.EXEMPT_NEEDS_DECISION', '免参加须先由支部作出决定并登记', {
-      ruleId: 'TD-08',
+export const setAttendance = action({
+  input: activityContract.setAttendance.input,
+  async run(ctx, input): Promise<ActivityOutput<'setAttendance'>> {
+    const { activity } = await loadAsRunner(ctx, 'attendance.correct', input.activityId, {
+      subject: input.memberId,
     });
-  }
-  const before = (await findAttendance(activity._id, input.memberId))?.status ?? null;
-  await putStatus(ctx, activity, input.memberId, input.status, 'hostMarked');
-  await ctx.audit({
-    orgId: activity.orgId,
-    entity: 'attendance',
-    entityId: attendanceId(activity._id, input.memberId),
-    before: { status: before },
-    after: { status: input.status, closed: activity.status === 'closed' },
-    reason: input.reason,
-  });
-  return { memberId: input.memberId, status: input.status };
+    const target = await findMember(input.memberId);
+    if (!target || !isParticipant(activity, target))
+      throw new AppError('CHECKIN.NOT_PARTICIPANT', '该党员不是本次活动的参加人员');
+    if (input.status === 'exempt' && !target.exempt) {
+      throw new AppError('ATTENDANCE.EXEMPT_NEEDS_DECISION', '免参加须先由支部作出决定并登记', {
+        ruleId: 'TD-08',
+      });
+    }
+    const before = (await findAttendance(activity._id, input.memberId))?.status ?? null;
+    await putStatus(ctx, activity, input.memberId, input.status, 'hostMarked');
+    await ctx.audit({
+      orgId: activity.orgId,
+      entity: 'attendance',
+      entityId: attendanceId(activity._id, input.memberId),
+      before: { status: before },
+      after: { status: input.status, closed: activity.status === 'closed' },
+      reason: input.reason,
+    });
+    return { memberId: input.memberId, status: input.status };
+  },
 });
 
 /**
@@ -140,73 +148,74 @@ export const setAttendance = action('setAttendance', async (ctx, input) => {
  * (or `exempt` by a recorded decision) [CHK-02, CHK-18, TD-08]. Closing twice changes nothing.
  * The absent rows are written in one batch: the database requests do not grow with the branch.
  */
-export const close = action('close', async (ctx, input) => {
-  const { activity } = await loadAsRunner(ctx, 'activity.manage', input.activityId);
-  const first = await closeActivity(activity._id, ctx.now);
-  const [roster, records] = await Promise.all([
-    listOrgMembers(activity.orgId),
-    attendanceOf(activity._id), // read after the close: every sign-in before it is in
-  ]);
-  const recorded = new Map(records.map((a) => [a.memberId, a.status]));
-  const expected = expectedOf(activity, roster);
-  let final = closeStatuses(
-    expected.map((m) => ({ memberId: m._id, exempt: m.exempt })),
-    recorded,
-  );
-  if (first) {
-    const missing = [...final].filter(([memberId]) => !recorded.has(memberId));
-    const raced = await insertAttendanceRows(
-      missing.map(([memberId, status]) => row(ctx, activity, memberId, status, 'close')),
+export const close = action({
+  input: activityContract.close.input,
+  async run(ctx, input): Promise<ActivityOutput<'close'>> {
+    const { activity } = await loadAsRunner(ctx, 'activity.manage', input.activityId);
+    const first = await closeActivity(activity._id, ctx.now);
+    const [roster, records] = await Promise.all([
+      listOrgMembers(activity.orgId),
+      attendanceOf(activity._id), // read after the close: every sign-in before it is in
+    ]);
+    const recorded = new Map(records.map((a) => [a.memberId, a.status]));
+    const expected = expectedOf(activity, roster);
+    let final = closeStatuses(
+      expected.map((m) => ({ memberId: m._id, exempt: m.exempt })),
+      recorded,
     );
-    if (raced) {
-      // a sign-in that raced the close keeps its record: count what is stored
-      const stored = new Map((await attendanceOf(activity._id)).map((a) => [a.memberId, a.status]));
-      final = new Map([...final.keys()].map((m) => [m, stored.get(m) ?? final.get(m)!]));
+    if (first) {
+      const missing = [...final].filter(([memberId]) => !recorded.has(memberId));
+      const raced = await insertAttendanceRows(
+        missing.map(([memberId, status]) => row(ctx, activity, memberId, status, 'close')),
+      );
+      if (raced) {
+        // a sign-in that raced the close keeps its record: count what is stored
+        const stored = new Map(
+          (await attendanceOf(activity._id)).map((a) => [a.memberId, a.status]),
+        );
+        final = new Map([...final.keys()].map((m) => [m, stored.get(m) ?? final.get(m)!]));
+      }
+      await ctx.audit({
+        orgId: activity.orgId,
+        entity: 'activities',
+        entityId: activity._id,
+        before: { status: 'planned' },
+        after: { status: 'closed' },
+      });
     }
-    await ctx.audit({
-      orgId: activity.orgId,
-      entity: 'activities',
-      entityId: activity._id,
-      before: { status: 'planned' },
-      after: { status: 'closed' },
-    });
-  }
-  const c = countStatuses(final.values());
-  return {
-    present: c.present,
-    late: c.late,
-    remote: c.remote + c.remotePending,
-    excused: c.excused,
-    absent: c.absent,
-    exempt: c.exempt,
-  };
+    const { remotePending, ...c } = countStatuses(final.values());
+    return { ...c, remote: c.remote + remotePending }; // remote includes joins not yet confirmed
+  },
 });
 
 /** Who came: every expected member with their state; leave reasons only for approvers [PRIV-17]. */
-export const attendance = action('attendance', async (ctx, input) => {
-  const loaded = await loadActivity(input.activityId, { attendance: true, leaves: 'all' });
-  const { activity, org } = loaded;
-  await ctx.require('org.read', org);
-  const [roster, approver] = await Promise.all([
-    listOrgMembers(activity.orgId),
-    mayRun(ctx, 'leave.decide', activity, org),
-  ]);
-  const byMember = new Map(loaded.attendance.map((r) => [r.memberId, r]));
-  const leaveBy = new Map(loaded.leaves.map((l) => [l.memberId, l]));
-  return expectedOf(activity, roster).map((m) => {
-    const r = byMember.get(m._id);
-    const l = leaveBy.get(m._id);
-    return {
-      memberId: m._id,
-      name: m.name,
-      status: r?.status ?? null,
-      at: r ? new Date(r.at).toISOString() : null,
-      method: r?.method ?? null,
-      geo: approver ? (r?.geo ?? null) : null,
-      note: approver ? (r?.note ?? null) : null,
-      leave: l
-        ? { status: l.status, category: l.category, reason: approver ? l.reason : null }
-        : null,
-    };
-  });
+export const attendance = action({
+  input: activityContract.attendance.input,
+  async run(ctx, input): Promise<ActivityOutput<'attendance'>> {
+    const loaded = await loadActivity(input.activityId, { attendance: true, leaves: 'all' });
+    const { activity, org } = loaded;
+    await ctx.require('org.read', org);
+    const [roster, approver] = await Promise.all([
+      listOrgMembers(activity.orgId),
+      mayRun(ctx, 'leave.decide', activity, org),
+    ]);
+    const byMember = new Map(loaded.attendance.map((r) => [r.memberId, r]));
+    const leaveBy = new Map(loaded.leaves.map((l) => [l.memberId, l]));
+    return expectedOf(activity, roster).map((m) => {
+      const r = byMember.get(m._id);
+      const l = leaveBy.get(m._id);
+      return {
+        memberId: m._id,
+        name: m.name,
+        status: r?.status ?? null,
+        at: r ? new Date(r.at).toISOString() : null,
+        method: r?.method ?? null,
+        geo: approver ? (r?.geo ?? null) : null,
+        note: approver ? (r?.note ?? null) : null,
+        leave: l
+          ? { status: l.status, category: l.category, reason: approver ? l.reason : null }
+          : null,
+      };
+    });
+  },
 });

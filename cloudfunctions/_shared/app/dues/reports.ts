@@ -12,32 +12,33 @@ import { localMonth } from '../../domain/shared/time';
 import { basesOf, paymentsOf } from '../../repos/dues';
 import type { OrgDoc } from '../../repos/orgs';
 import type { Ctx } from '../../runtime/context';
-import { actionsOf } from '../../runtime/handler';
+import { action } from '../../runtime/handler';
 import { branchRows } from './load';
 import { memberArrears } from './queries';
-
-const action = actionsOf('dues', duesContract);
 
 /**
  * The branch ledger for a year, as JSON or xlsx (export audited [PRIV-07]); never anyone's base
  * [DIS-09]. `needsNote`: the months of it for which a payment recorded now needs a note [FEE-25].
  */
-export const ledger = action('ledger', async (ctx, input) => {
-  const org = await ctx.require('dues.read', input.orgId);
-  const thisMonth = localMonth(ctx.now);
-  const months = monthsOf(input.year, shownUntil(input.year, thisMonth));
-  const [rows] = await branchRows(org._id, [{ year: input.year, months }]);
-  if (input.format === 'xlsx') return { fileId: await exportLedger(ctx, org, input.year, rows) };
-  return {
-    orgId: org._id,
-    year: input.year,
-    rows,
-    totals: {
-      dueFen: rows.reduce((s, r) => s + r.dueFen, 0),
-      paidFen: rows.reduce((s, r) => s + r.paidFen, 0),
-    },
-    needsNote: months.filter((m) => needsMakeUpNote(m, thisMonth)),
-  };
+export const ledger = action({
+  input: duesContract.ledger.input,
+  async run(ctx, input) {
+    const org = await ctx.require('dues.read', input.orgId);
+    const thisMonth = localMonth(ctx.now);
+    const months = monthsOf(input.year, shownUntil(input.year, thisMonth));
+    const [rows] = await branchRows(org._id, [{ year: input.year, months }]);
+    if (input.format === 'xlsx') return { fileId: await exportLedger(ctx, org, input.year, rows) };
+    return {
+      orgId: org._id,
+      year: input.year,
+      rows,
+      totals: {
+        dueFen: rows.reduce((s, r) => s + r.dueFen, 0),
+        paidFen: rows.reduce((s, r) => s + r.paidFen, 0),
+      },
+      needsNote: months.filter((m) => needsMakeUpNote(m, thisMonth)),
+    };
+  },
 });
 
 async function exportLedger(
@@ -73,31 +74,37 @@ async function exportLedger(
  * paid raise the 自行脱党 procedure alert for the branch to look into, never an automatic step
  * [FEE-23]. An underpaid month is owed but breaks the run.
  */
-export const arrears = action('arrears', async (ctx, input) => {
-  const org = await ctx.require('dues.read', input.orgId);
-  return memberArrears(org._id, input.asOf, ctx.now);
+export const arrears = action({
+  input: duesContract.arrears.input,
+  async run(ctx, input) {
+    const org = await ctx.require('dues.read', input.orgId);
+    return memberArrears(org._id, input.asOf, ctx.now);
+  },
 });
 
 /** My dues: the monthly amount, months paid and the payment history (the base is not shown). */
-export const mine = action('mine', async (ctx, input) => {
-  const { member } = await ctx.caller();
-  const scope = { memberId: member._id };
-  const [bases, payments] = await Promise.all([
-    basesOf(scope, input.year),
-    paymentsOf(scope, input.year),
-  ]);
-  const months = monthsOf(input.year, shownUntil(input.year, localMonth(ctx.now)));
-  const [row] = ledgerRows([member], bases, payments, months);
-  const base = [...bases].sort((a, b) => b.fromMonth.localeCompare(a.fromMonth))[0];
-  return {
-    monthlyFen: row.monthlyFen,
-    category: base?.category ?? null,
-    months: row.months,
-    payments: payments.map((p) => ({
-      month: p.month,
-      amountFen: p.amountFen,
-      paidOn: new Date(p.paidOn).toISOString(),
-      proxy: p.proxy?.name ?? null,
-    })),
-  };
+export const mine = action({
+  input: duesContract.mine.input,
+  async run(ctx, input) {
+    const { member } = await ctx.caller();
+    const scope = { memberId: member._id };
+    const [bases, payments] = await Promise.all([
+      basesOf(scope, input.year),
+      paymentsOf(scope, input.year),
+    ]);
+    const months = monthsOf(input.year, shownUntil(input.year, localMonth(ctx.now)));
+    const [row] = ledgerRows([member], bases, payments, months);
+    const base = [...bases].sort((a, b) => b.fromMonth.localeCompare(a.fromMonth))[0];
+    return {
+      monthlyFen: row.monthlyFen,
+      category: base?.category ?? null,
+      months: row.months,
+      payments: payments.map((p) => ({
+        month: p.month,
+        amountFen: p.amountFen,
+        paidOn: new Date(p.paidOn).toISOString(),
+        proxy: p.proxy?.name ?? null,
+      })),
+    };
+  },
 });

@@ -1,46 +1,50 @@
 import { noticeContract } from '../../contracts/notice';
-import { findNotice, saveNoticeVersion } from '../../repos/notices';
-import { AppError, orNotFound } from '../../runtime/errors';
-import { actionsOf } from '../../runtime/handler';
+import { saveNoticeVersion } from '../../repos/notices';
+import { AppError } from '../../runtime/errors';
+import { action } from '../../runtime/handler';
 import { checkContent, publishNotice } from './publish-notice';
-
-const action = actionsOf('notice', noticeContract);
+import { managedNotice } from './support';
 
 /** 党务公开: the committee (or the 公开栏维护人) publishes to the branch [DIS-01 … DIS-03, DIS-13]. */
-export const publish = action('publish', async (ctx, input) => {
-  const org = await ctx.require('notice.publish', input.orgId);
-  return { id: await publishNotice(ctx, org, input) };
+export const publish = action({
+  input: noticeContract.publish.input,
+  async run(ctx, input) {
+    const org = await ctx.require('notice.publish', input.orgId);
+    return { id: await publishNotice(ctx, org, input) };
+  },
 });
 
 /** An edit is a new version; the old one is kept and listed [DIS-14]. */
-export const update = action('update', async (ctx, input) => {
-  const notice = orNotFound(await findNotice(input.id), '公开事项');
-  await ctx.require('notice.publish', notice.orgId);
-  const next = {
-    title: input.title ?? notice.title,
-    body: input.body ?? notice.body,
-    attachments: input.attachments ?? notice.attachments,
-  };
-  await checkContent(ctx, next.title, next.body, next.attachments);
-  const version = notice.version + 1;
-  const { member } = await ctx.caller();
-  const saved = await saveNoticeVersion(notice.version, {
-    _id: `${notice._id}:v${version}`,
-    noticeId: notice._id,
-    version,
-    ...next,
-    editedAt: ctx.now,
-    editedBy: member._id,
-    reason: input.reason ?? null,
-  });
-  if (!saved) throw new AppError('CONFLICT', '该公开事项刚被他人修改，请刷新后再改');
-  await ctx.audit({
-    orgId: notice.orgId,
-    entity: 'notices',
-    entityId: notice._id,
-    before: { title: notice.title, body: notice.body, version: notice.version },
-    after: { ...next, version },
-    reason: input.reason,
-  });
-  return { id: notice._id, version };
+export const update = action({
+  input: noticeContract.update.input,
+  async run(ctx, input) {
+    const notice = await managedNotice(ctx, input.id);
+    const next = {
+      title: input.title ?? notice.title,
+      body: input.body ?? notice.body,
+      attachments: input.attachments ?? notice.attachments,
+    };
+    await checkContent(ctx, next.title, next.body, next.attachments);
+    const version = notice.version + 1;
+    const { member } = await ctx.caller();
+    const saved = await saveNoticeVersion(notice.version, {
+      _id: `${notice._id}:v${version}`,
+      noticeId: notice._id,
+      version,
+      ...next,
+      editedAt: ctx.now,
+      editedBy: member._id,
+      reason: input.reason ?? null,
+    });
+    if (!saved) throw new AppError('CONFLICT', '该公开事项刚被他人修改，请刷新后再改');
+    await ctx.audit({
+      orgId: notice.orgId,
+      entity: 'notices',
+      entityId: notice._id,
+      before: { title: notice.title, body: notice.body, version: notice.version },
+      after: { ...next, version },
+      reason: input.reason,
+    });
+    return { id: notice._id, version };
+  },
 });

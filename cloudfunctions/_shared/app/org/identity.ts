@@ -12,59 +12,63 @@ import {
 } from '../../repos/invites';
 import { claimMember, findMember } from '../../repos/members';
 import { relatedOrgs } from '../../repos/orgs';
-import { actionsOf } from '../../runtime/handler';
+import { action } from '../../runtime/handler';
 import { AppError, orNotFound, orThrow } from '../../runtime/errors';
 
-const action = actionsOf('org', orgContract);
-
 /** 我的: the bound member, their branch and roles, and what the policy lets them do where. */
-export const me = action('me', async (ctx) => {
-  const { member } = await ctx.caller();
-  const orgs = await relatedOrgs(ownOrgs(member), administeredOrgs(member.roles));
-  const names = new Map(orgs.map((o) => [o._id, o.name]));
-  const actor = { id: member._id, orgId: member.orgId, roles: member.roles };
-  const nodes = orgs.map((o) => ({ id: o._id, kind: o.kind, ancestors: o.ancestors }));
-  return {
-    member: {
-      id: member._id,
-      name: member.name,
-      orgId: member.orgId,
-      orgName: names.get(member.orgId) ?? '',
-      status: member.status,
-      mobile: member.mobile,
-      exempt: member.exempt,
-    },
-    roles: member.roles.map((r) => ({ ...r, orgName: names.get(r.orgId) ?? '' })),
-    can: permissionMap(actor, nodes),
-  };
+export const me = action({
+  input: orgContract.me.input,
+  async run(ctx): Promise<OrgOutput<'me'>> {
+    const { member } = await ctx.caller();
+    const orgs = await relatedOrgs(ownOrgs(member), administeredOrgs(member.roles));
+    const names = new Map(orgs.map((o) => [o._id, o.name]));
+    const actor = { id: member._id, orgId: member.orgId, roles: member.roles };
+    const nodes = orgs.map((o) => ({ id: o._id, kind: o.kind, ancestors: o.ancestors }));
+    return {
+      member: {
+        id: member._id,
+        name: member.name,
+        orgId: member.orgId,
+        orgName: names.get(member.orgId) ?? '',
+        status: member.status,
+        mobile: member.mobile,
+        exempt: member.exempt,
+      },
+      roles: member.roles.map((r) => ({ ...r, orgName: names.get(r.orgId) ?? '' })),
+      can: permissionMap(actor, nodes),
+    };
+  },
 });
 
 /** A committee member issues a single-use invite for a member of their branch. */
-export const createInvite = action('createInvite', async (ctx, input) => {
-  const member = orNotFound(await findMember(input.memberId), '党员');
-  await ctx.require('member.manage', member.orgId, { subject: member });
-  if (member.openid) throw new AppError('CONFLICT', '该党员已绑定微信，无需再发邀请码');
-  const expiresAt = new Date(+ctx.now + INVITE_TTL_DAYS * 86400_000);
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const code = inviteCode(ctx.ports.random(8));
-    const invite: InviteDoc = {
-      _id: code,
-      memberId: member._id,
-      orgId: member.orgId,
-      expiresAt,
-      usedAt: null,
-      createdAt: ctx.now,
-    };
-    if (!(await insertInvite(invite))) continue; // a code already taken: draw again
-    await ctx.audit({
-      orgId: member.orgId,
-      entity: 'invites',
-      entityId: code,
-      after: { memberId: member._id, expiresAt },
-    });
-    return { code, expiresAt: expiresAt.toISOString() };
-  }
-  throw new AppError('INTERNAL');
+export const createInvite = action({
+  input: orgContract.createInvite.input,
+  async run(ctx, input): Promise<OrgOutput<'createInvite'>> {
+    const member = orNotFound(await findMember(input.memberId), '党员');
+    await ctx.require('member.manage', member.orgId, { subject: member });
+    if (member.openid) throw new AppError('CONFLICT', '该党员已绑定微信，无需再发邀请码');
+    const expiresAt = new Date(+ctx.now + INVITE_TTL_DAYS * 86400_000);
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const code = inviteCode(ctx.ports.random(8));
+      const invite: InviteDoc = {
+        _id: code,
+        memberId: member._id,
+        orgId: member.orgId,
+        expiresAt,
+        usedAt: null,
+        createdAt: ctx.now,
+      };
+      if (!(await insertInvite(invite))) continue; // a code already taken: draw again
+      await ctx.audit({
+        orgId: member.orgId,
+        entity: 'invites',
+        entityId: code,
+        after: { memberId: member._id, expiresAt },
+      });
+      return { code, expiresAt: expiresAt.toISOString() };
+    }
+    throw new AppError('INTERNAL');
+  },
 });
 
 const memberBound = () =>
@@ -81,9 +85,10 @@ const memberBound = () =>
  * that loses a later claim gives the earlier ones back, so a refused bind leaves nothing behind
  * and its invite unused.
  */
-export const bind = action(
-  'bind',
-  async (ctx, input) => {
+export const bind = action({
+  input: orgContract.bind.input,
+  access: 'unbound',
+  async run(ctx, input): Promise<OrgOutput<'bind'>> {
     const openid = ctx.openid;
     if (!openid) throw new AppError('AUTH.UNBOUND', '无法识别微信身份，请在小程序内操作');
     if (await findBinding(openid)) throw new AppError('AUTH.ALREADY_BOUND');
@@ -109,5 +114,4 @@ export const bind = action(
     }
     return { memberId: member._id };
   },
-  { access: 'unbound' },
-);
+});

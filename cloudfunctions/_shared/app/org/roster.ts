@@ -10,110 +10,117 @@ import {
   MemberDoc,
   updateMember,
 } from '../../repos/members';
-import { actionsOf } from '../../runtime/handler';
+import { action } from '../../runtime/handler';
 import { AppError, orNotFound } from '../../runtime/errors';
-
-const action = actionsOf('org', orgContract);
 
 /**
  * Imports a roster (from the spreadsheet the branch already has, so nothing is typed twice
  * [PRIV-11]). Each row stands alone: a row with an error creates nothing, the others land; the
  * same person twice — in the file or already on the roster — is an error, not a second record.
  */
-export const importMembers = action('importMembers', async (ctx, input) => {
-  const org = await ctx.require('member.manage', input.orgId);
-  if (!isBranchKind(org.kind) && org.kind !== 'baseCommittee' && org.kind !== 'generalBranch') {
-    throw new AppError('INPUT.INVALID', '党员只能导入到党支部', { fields: ['orgId'] });
-  }
-  const created: string[] = [];
-  const errors: { row: number; code: string; message: string }[] = [];
-  for (const [row, raw] of input.members.entries()) {
-    const parsed = importRow.safeParse(raw);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const message =
-        issue.code === 'unrecognized_keys'
-          ? `不支持的字段：${issue.keys.join('、')}（系统只保存必要的党员信息）`
-          : rowMessage(issue.path[0], raw);
-      errors.push({ row, code: 'INPUT.INVALID', message });
-      continue;
+export const importMembers = action({
+  input: orgContract.importMembers.input,
+  async run(ctx, input): Promise<OrgOutput<'importMembers'>> {
+    const org = await ctx.require('member.manage', input.orgId);
+    if (!isBranchKind(org.kind) && org.kind !== 'baseCommittee' && org.kind !== 'generalBranch') {
+      throw new AppError('INPUT.INVALID', '党员只能导入到党支部', { fields: ['orgId'] });
     }
-    const p = parsed.data;
-    const doc: MemberDoc = {
-      _id: randomUUID().replace(/-/g, ''),
-      orgId: org._id,
-      name: p.name,
-      status: p.status,
-      joinedAt: p.joinedAt,
-      birthDate: p.birthDate ?? null,
-      phone: p.phone ?? null,
-      mobile: p.mobile ?? false,
-      exempt: false,
-      exemptReason: null,
-      roles: [],
-      openid: null,
-      boundAt: null,
-      personKey: personKey(org._id, p),
-      createdAt: ctx.now,
-    };
-    if (!(await insertMember(doc))) {
-      errors.push({ row, code: 'MEMBER.DUPLICATE', message: `${p.name}已在名册中，未重复导入` });
-      continue;
+    const created: string[] = [];
+    const errors: { row: number; code: string; message: string }[] = [];
+    for (const [row, raw] of input.members.entries()) {
+      const parsed = importRow.safeParse(raw);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const message =
+          issue.code === 'unrecognized_keys'
+            ? `不支持的字段：${issue.keys.join('、')}（系统只保存必要的党员信息）`
+            : rowMessage(issue.path[0], raw);
+        errors.push({ row, code: 'INPUT.INVALID', message });
+        continue;
+      }
+      const p = parsed.data;
+      const doc: MemberDoc = {
+        _id: randomUUID().replace(/-/g, ''),
+        orgId: org._id,
+        name: p.name,
+        status: p.status,
+        joinedAt: p.joinedAt,
+        birthDate: p.birthDate ?? null,
+        phone: p.phone ?? null,
+        mobile: p.mobile ?? false,
+        exempt: false,
+        exemptReason: null,
+        roles: [],
+        openid: null,
+        boundAt: null,
+        personKey: personKey(org._id, p),
+        createdAt: ctx.now,
+      };
+      if (!(await insertMember(doc))) {
+        errors.push({ row, code: 'MEMBER.DUPLICATE', message: `${p.name}已在名册中，未重复导入` });
+        continue;
+      }
+      created.push(doc._id);
     }
-    created.push(doc._id);
-  }
-  if (created.length) {
-    await ctx.audit({
-      orgId: org._id,
-      entity: 'members',
-      entityId: created.join(','),
-      after: { created: created.length, errors: errors.length },
-    });
-  }
-  return { created, errors };
+    if (created.length) {
+      await ctx.audit({
+        orgId: org._id,
+        entity: 'members',
+        entityId: created.join(','),
+        after: { created: created.length, errors: errors.length },
+      });
+    }
+    return { created, errors };
+  },
 });
 
 /** The branch roster for its members; phones masked for everyone [PRIV-03]. */
-export const listMembers = action('listMembers', async (ctx, input) => {
-  await ctx.require('org.read', input.orgId);
-  const members = await listOrgMembers(input.orgId);
-  return members.map((m) => ({
-    id: m._id,
-    name: m.name,
-    status: m.status,
-    mobile: m.mobile,
-    exempt: m.exempt,
-    roles: m.roles.filter((r) => r.orgId === input.orgId).map((r) => r.role),
-    phone: maskPhone(m.phone),
-    bound: !!m.openid,
-  }));
+export const listMembers = action({
+  input: orgContract.listMembers.input,
+  async run(ctx, input): Promise<OrgOutput<'listMembers'>> {
+    await ctx.require('org.read', input.orgId);
+    const members = await listOrgMembers(input.orgId);
+    return members.map((m) => ({
+      id: m._id,
+      name: m.name,
+      status: m.status,
+      mobile: m.mobile,
+      exempt: m.exempt,
+      roles: m.roles.filter((r) => r.orgId === input.orgId).map((r) => r.role),
+      phone: maskPhone(m.phone),
+      bound: !!m.openid,
+    }));
+  },
 });
 
 /** 流动党员 flag and exemption from points (a recorded decision with its reason). */
-export const setMemberFlags = action('setMemberFlags', async (ctx, input) => {
-  const member = orNotFound(await findMember(input.memberId), '党员');
-  await ctx.require('member.manage', member.orgId, { subject: member });
-  const before = {
-    mobile: member.mobile,
-    exempt: member.exempt,
-    exemptReason: member.exemptReason,
-  };
-  const after = {
-    mobile: input.mobile ?? member.mobile,
-    exempt: input.exempt ?? member.exempt,
-    exemptReason:
-      (input.exempt ?? member.exempt) ? (input.exemptReason ?? member.exemptReason) : null,
-  };
-  await updateMember(member._id, after);
-  await ctx.audit({
-    orgId: member.orgId,
-    entity: 'members',
-    entityId: member._id,
-    before,
-    after,
-    reason: input.exemptReason,
-  });
-  return { memberId: member._id };
+export const setMemberFlags = action({
+  input: orgContract.setMemberFlags.input,
+  async run(ctx, input): Promise<OrgOutput<'setMemberFlags'>> {
+    const member = orNotFound(await findMember(input.memberId), '党员');
+    await ctx.require('member.manage', member.orgId, { subject: member });
+    const before = {
+      mobile: member.mobile,
+      exempt: member.exempt,
+      exemptReason: member.exemptReason,
+    };
+    const after = {
+      mobile: input.mobile ?? member.mobile,
+      exempt: input.exempt ?? member.exempt,
+      exemptReason:
+        (input.exempt ?? member.exempt) ? (input.exemptReason ?? member.exemptReason) : null,
+    };
+    await updateMember(member._id, after);
+    await ctx.audit({
+      orgId: member.orgId,
+      entity: 'members',
+      entityId: member._id,
+      before,
+      after,
+      reason: input.exemptReason,
+    });
+    return { memberId: member._id };
+  },
 });
 
 /** A row's first problem in words a secretary reads: which column, missing or not valid. */

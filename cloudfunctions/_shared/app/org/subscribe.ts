@@ -1,14 +1,15 @@
 import { orgContract, OrgOutput } from '../../contracts/org';
 import { addGrants } from '../../repos/subscriptions';
-import { actionsOf } from '../../runtime/handler';
-
-const action = actionsOf('org', orgContract);
+import { action } from '../../runtime/handler';
 
 /**
  * Records the one-time grants from wx.requestSubscribeMessage: one accept allows exactly one
  * message, so each grant adds one to that template's quota and each send takes one.
  */
-export const subscribe = action('subscribe', async (ctx, input) => {
-  const { member } = await ctx.caller();
-  return { quota: await addGrants(member._id, input.accepted, ctx.now) };
+export const subscribe = action({
+  input: orgContract.subscribe.input,
+  async run(ctx, input): Promise<OrgOutput<'subscribe'>> {
+    const { member } = await ctx.caller();
+    return { quota: await addGrants(member._id, input.accepted, ctx.now) };
+  },
 });

@@ -13,86 +13,93 @@ import {
   savePublication,
 } from '../../repos/points';
 import { orgWithPublications } from '../../repos/points-views';
-import { actionsOf } from '../../runtime/handler';
+import { action } from '../../runtime/handler';
 import { AppError, notFound, orNotFound } from '../../runtime/errors';
 import { ownEntry } from './entries';
 import { assertPointsOn, newId } from './support';
 
-const action = actionsOf('points', pointsContract);
-
 /** Publishes a quarter's points inside the branch and opens the appeal window [PTS-18]. */
-export const publishQuarter = action('publishQuarter', async (ctx, input) => {
-  const org = assertPointsOn(await ctx.require('points.standard', input.orgId));
-  if (!mayPublishQuarter(input.quarter, ctx.now)) {
-    throw new AppError('INPUT.INVALID', '季度尚未进入最后一个月，不能公布', {
-      fields: ['quarter'],
-      ruleId: 'PTS-18',
+export const publishQuarter = action({
+  input: pointsContract.publishQuarter.input,
+  async run(ctx, input): Promise<PointsOutput<'publishQuarter'>> {
+    const org = assertPointsOn(await ctx.require('points.standard', input.orgId));
+    if (!mayPublishQuarter(input.quarter, ctx.now)) {
+      throw new AppError('INPUT.INVALID', '季度尚未进入最后一个月，不能公布', {
+        fields: ['quarter'],
+        ruleId: 'PTS-18',
+      });
+    }
+    const until = appealUntil(ctx.now);
+    const id = publicationId(org._id, input.quarter);
+    await savePublication({
+      _id: id,
+      orgId: org._id,
+      quarter: input.quarter,
+      publishedAt: ctx.now,
+      appealUntil: until,
     });
-  }
-  const until = appealUntil(ctx.now);
-  const id = publicationId(org._id, input.quarter);
-  await savePublication({
-    _id: id,
-    orgId: org._id,
-    quarter: input.quarter,
-    publishedAt: ctx.now,
-    appealUntil: until,
-  });
-  await ctx.audit({
-    orgId: org._id,
-    entity: 'pointPublications',
-    entityId: id,
-    after: { appealUntil: until },
-  });
-  return { quarter: input.quarter, appealUntil: until.toISOString() };
+    await ctx.audit({
+      orgId: org._id,
+      entity: 'pointPublications',
+      entityId: id,
+      after: { appealUntil: until },
+    });
+    return { quarter: input.quarter, appealUntil: until.toISOString() };
+  },
 });
 
 /** A member's 申辩 of one of their own entries, while the quarter's window is open [PTS-18]. */
-export const appeal = action('appeal', async (ctx, input) => {
-  const { member } = await ctx.caller();
-  const found = await orgWithPublications(member.orgId);
-  assertPointsOn(found?.org ?? null);
-  const entry = orNotFound(await ownEntry(input.entryId, member._id), '积分记录');
-  const window = appealWindowFor(entry.month, found!.publications, ctx.now);
-  if (!window) {
-    throw new AppError('POINTS.APPEAL_WINDOW_CLOSED', '不在申辩期内：积分公布后7日内可以申辩', {
-      ruleId: 'PTS-18',
-    });
-  }
-  const doc: AppealDoc = {
-    _id: newId(),
-    orgId: member.orgId,
-    memberId: member._id,
-    entryId: input.entryId,
-    quarter: window.quarter,
-    reason: input.reason,
-    status: 'open',
-    reply: null,
-    adjustmentId: null,
-    entryLabel: entry.label,
-    at: ctx.now,
-  };
-  await insertAppeal(doc);
-  return { appealId: doc._id };
+export const appeal = action({
+  input: pointsContract.appeal.input,
+  async run(ctx, input): Promise<PointsOutput<'appeal'>> {
+    const { member } = await ctx.caller();
+    const found = await orgWithPublications(member.orgId);
+    assertPointsOn(found?.org ?? null);
+    const entry = orNotFound(await ownEntry(input.entryId, member._id), '积分记录');
+    const window = appealWindowFor(entry.month, found!.publications, ctx.now);
+    if (!window) {
+      throw new AppError('POINTS.APPEAL_WINDOW_CLOSED', '不在申辩期内：积分公布后7日内可以申辩', {
+        ruleId: 'PTS-18',
+      });
+    }
+    const doc: AppealDoc = {
+      _id: newId(),
+      orgId: member.orgId,
+      memberId: member._id,
+      entryId: input.entryId,
+      quarter: window.quarter,
+      reason: input.reason,
+      status: 'open',
+      reply: null,
+      adjustmentId: null,
+      entryLabel: entry.label,
+      at: ctx.now,
+    };
+    await insertAppeal(doc);
+    return { appealId: doc._id };
+  },
 });
 
 /** Open and answered appeals of a branch (those who see every index), or the caller's own. */
-export const appeals = action('appeals', async (ctx, input) => {
-  const org = await ctx.require('org.read', input.orgId);
-  const { member } = await ctx.caller();
-  const all = await ctx.may('points.readAll', org);
-  const list = await appealsOf(org._id, all ? undefined : member._id);
-  return list.map((a) => ({
-    appealId: a._id,
-    memberId: a.memberId,
-    name: a.name,
-    entryId: a.entryId,
-    entryLabel: a.entryLabel ?? '',
-    reason: a.reason,
-    status: a.status,
-    reply: a.reply,
-    at: new Date(a.at).toISOString(),
-  }));
+export const appeals = action({
+  input: pointsContract.appeals.input,
+  async run(ctx, input): Promise<PointsOutput<'appeals'>> {
+    const org = await ctx.require('org.read', input.orgId);
+    const { member } = await ctx.caller();
+    const all = await ctx.may('points.readAll', org);
+    const list = await appealsOf(org._id, all ? undefined : member._id);
+    return list.map((a) => ({
+      appealId: a._id,
+      memberId: a.memberId,
+      name: a.name,
+      entryId: a.entryId,
+      entryLabel: a.entryLabel ?? '',
+      reason: a.reason,
+      status: a.status,
+      reply: a.reply,
+      at: new Date(a.at).toISOString(),
+    }));
+  },
 });
 
 /**
@@ -100,46 +107,49 @@ export const appeals = action('appeals', async (ctx, input) => {
  * the deputy, another commissioner or the superior [PRIV-21]. An accepted one adjusts the ledger
  * by an appended entry [PTS-17, PTS-18].
  */
-export const resolveAppeal = action('resolveAppeal', async (ctx, input) => {
-  const found = await appealCase(input.appealId);
-  if (!found || !found.org) throw notFound('申辩');
-  const { appeal: doc } = found;
-  await ctx.require('appeal.resolve', found.org, {
-    subject: found.appellant ?? doc.memberId,
-  });
-  if (doc.status !== 'open') throw new AppError('CONFLICT', '该申辩已答复');
-  const { member } = await ctx.caller();
-  const year = Number((doc.quarter ?? '').slice(0, 4));
-  let adjustmentId: string | null = null;
-  if (input.accept && input.points) {
-    const month = (await ownEntry(doc.entryId, doc.memberId))?.month ?? 'base';
-    const entry: EntryDoc = {
-      _id: newId(),
+export const resolveAppeal = action({
+  input: pointsContract.resolveAppeal.input,
+  async run(ctx, input): Promise<PointsOutput<'resolveAppeal'>> {
+    const found = await appealCase(input.appealId);
+    if (!found || !found.org) throw notFound('申辩');
+    const { appeal: doc } = found;
+    await ctx.require('appeal.resolve', found.org, {
+      subject: found.appellant ?? doc.memberId,
+    });
+    if (doc.status !== 'open') throw new AppError('CONFLICT', '该申辩已答复');
+    const { member } = await ctx.caller();
+    const year = Number((doc.quarter ?? '').slice(0, 4));
+    let adjustmentId: string | null = null;
+    if (input.accept && input.points) {
+      const month = (await ownEntry(doc.entryId, doc.memberId))?.month ?? 'base';
+      const entry: EntryDoc = {
+        _id: newId(),
+        orgId: doc.orgId,
+        memberId: doc.memberId,
+        year,
+        itemCode: 'appealAdjust',
+        month: month === 'base' ? `${year}-12` : month,
+        status: 'approved',
+        source: 'assessed',
+        points: input.points,
+        note: `申辩核实：${input.reply}`,
+        declaredAt: ctx.now,
+        decidedBy: member._id,
+        reason: doc.reason,
+      };
+      await insertEntry(entry);
+      adjustmentId = entry._id;
+    }
+    const status = input.accept ? 'accepted' : 'rejected';
+    await answerAppeal(doc._id, { status, reply: input.reply, adjustmentId });
+    await ctx.audit({
       orgId: doc.orgId,
-      memberId: doc.memberId,
-      year,
-      itemCode: 'appealAdjust',
-      month: month === 'base' ? `${year}-12` : month,
-      status: 'approved',
-      source: 'assessed',
-      points: input.points,
-      note: `申辩核实：${input.reply}`,
-      declaredAt: ctx.now,
-      decidedBy: member._id,
-      reason: doc.reason,
-    };
-    await insertEntry(entry);
-    adjustmentId = entry._id;
-  }
-  const status = input.accept ? 'accepted' : 'rejected';
-  await answerAppeal(doc._id, { status, reply: input.reply, adjustmentId });
-  await ctx.audit({
-    orgId: doc.orgId,
-    entity: 'pointAppeals',
-    entityId: doc._id,
-    before: { status: 'open' },
-    after: { status, points: input.points ?? 0 },
-    reason: input.reply,
-  });
-  return { appealId: doc._id, status, entryId: adjustmentId };
+      entity: 'pointAppeals',
+      entityId: doc._id,
+      before: { status: 'open' },
+      after: { status, points: input.points ?? 0 },
+      reason: input.reply,
+    });
+    return { appealId: doc._id, status, entryId: adjustmentId };
+  },
 });
