@@ -46,7 +46,7 @@ async function trips(action: string, data: unknown, openid: string): Promise<num
 async function growBranch(n: number): Promise<void> {
   const people = Array.from({ length: n }, (_, i) => ({
     name: `党员${i}`,
-    status: 'full',
+    status: 'full' as const,
     joinedAt: '2015-07-01',
     birthDate: `19${50 + (i % 50)}-0${1 + (i % 9)}-${10 + (i % 19)}`,
   }));

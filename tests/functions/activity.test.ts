@@ -1,4 +1,6 @@
 import { Backend, snapshot, startBackend } from '../support/backend';
+import { file, found, json } from '../support/narrow';
+import type { ActionInput } from '../../miniprogram/services/types';
 
 let b: Backend;
 beforeAll(async () => {
@@ -102,7 +104,7 @@ describe('QR sign-in', () => {
   it('loses none of 500 distinct concurrent sign-ins', async () => {
     const people = Array.from({ length: 500 }, (_, i) => ({
       name: `党员${i}`,
-      status: 'full',
+      status: 'full' as const,
       joinedAt: '2015-07-01',
       birthDate: `19${50 + (i % 50)}-0${1 + (i % 9)}-1${i % 10}`,
     }));
@@ -295,7 +297,7 @@ describe('leave, close and corrections', () => {
       status: 'excused',
       leave: { status: 'approved', category: 'official', reason: null },
     });
-    expect(rows.find((r: any) => r.memberId === 'demo-elder').status).toBe('exempt');
+    expect(found(rows.find((r) => r.memberId === 'demo-elder')).status).toBe('exempt');
   });
   it('writes the absent rows in one batch; a sign-in that raced it is kept, never doubled [CHK-02, CHK-11]', async () => {
     const { insertAttendanceRows } = require('../../cloudfunctions/_shared/repos/attendance');
@@ -335,7 +337,8 @@ describe('leave, close and corrections', () => {
       'demo-member-4',
     );
     const forHost = await b.ok('activity', 'attendance', { activityId: id }, SEC);
-    expect(forHost.find((r: any) => r.memberId === 'demo-member-4').leave.reason).toBe('住院治疗');
+    const row = found(forHost.find((r) => r.memberId === 'demo-member-4'));
+    expect(found(row.leave, 'the leave').reason).toBe('住院治疗');
   });
   it('lets the host correct with a reason, audited, but nobody their own record [CHK-12, CHK-13, PRIV-21]', async () => {
     const id = await themeDay();
@@ -470,7 +473,7 @@ describe('records and back-filling', () => {
       title: '11月党课',
       startAt: '2026-11-20T14:00:00+08:00',
       endAt: '2026-11-20T15:00:00+08:00',
-    };
+    } satisfies ActionInput<'activity', 'create'>;
     const before = snapshot(b);
     expect((await b.err('activity', 'create', input, SEC)).details.ruleId).toBe('MTG-17');
     expect(snapshot(b)).toBe(before);
@@ -622,7 +625,7 @@ describe('plan, compliance, alerts and report', () => {
       SEC,
     );
     const p = await b.ok('activity', 'plan', { orgId: 'demo-branch', year: 2027 }, SEC);
-    expect(p.items.find((i: any) => i.type === 'themeDay').date).toBe('2027-01-29');
+    expect(found(p.items.find((i) => i.type === 'themeDay')).date).toBe('2027-01-29');
   });
   it('flags three theme days missed in a row, as a candidate for review only [TD-22]', async () => {
     const ids: string[] = [];
@@ -674,7 +677,7 @@ describe('plan, compliance, alerts and report', () => {
       { orgId: 'demo-branch', year: 2026 },
       SEC,
     );
-    const td = items.find((i: any) => i.type === 'themeDay');
+    const td = found(items.find((i) => i.type === 'themeDay'));
     expect(td.missing).toContain('2026-01');
     expect(td.missing).not.toContain('2026-11'); // the seed's closed, recorded November theme day counts
     expect(td.missing).not.toContain('2026-12'); // December is still running
@@ -687,19 +690,23 @@ describe('plan, compliance, alerts and report', () => {
     expect(superior.items).toEqual(items);
   });
   it('generates the half-year report from records, as JSON and as xlsx (export audited) [TD-21, MTG-22, PRIV-07]', async () => {
-    const json = await b.ok('activity', 'report', { orgId: 'demo-branch', half: '2026-H2' }, SEC);
-    const nov = json.activities.find((a: any) => a.id === 'demo-theme-day-last');
+    const report = json(
+      await b.ok('activity', 'report', { orgId: 'demo-branch', half: '2026-H2' }, SEC),
+    );
+    const nov = found(report.activities.find((a) => a.id === 'demo-theme-day-last'));
     expect(nov).toMatchObject({
       typeName: '主题党日',
       counted: true,
       counts: { absent: 1, excused: 1, exempt: 1, remote: 1 },
     });
     expect(nov.attendanceRate).toBe(90); // 10 attended of 13 − 1 exempt − 1 excused, floored [CHK-03]
-    const { fileId } = await b.ok(
-      'activity',
-      'report',
-      { orgId: 'demo-branch', half: '2026-H2', format: 'xlsx' },
-      SEC,
+    const { fileId } = file(
+      await b.ok(
+        'activity',
+        'report',
+        { orgId: 'demo-branch', half: '2026-H2', format: 'xlsx' },
+        SEC,
+      ),
     );
     const bytes = await b.emulator.host.hooks.getFile(fileId);
     expect(bytes.subarray(0, 2).toString()).toBe('PK');

@@ -8,6 +8,7 @@ import {
   POLICY,
 } from '../../cloudfunctions/_shared/domain/org/policy';
 import { Backend, snapshot, startBackend } from '../support/backend';
+import type { ActionInput, ActionName, FunctionName } from '../../miniprogram/services/types';
 
 /**
  * The authorisation matrix, generated from the one permission policy [PRIV-05, PRIV-21]:
@@ -166,48 +167,77 @@ const newActivity = (by = SEC) =>
     )
     .then((r) => r.id as string);
 
+/** Builds a row's data, creating what it needs first (a leave request, an appeal …). */
+type Build<F extends FunctionName, A extends ActionName<F>> = () =>
+  Promise<ActionInput<F, A>> | ActionInput<F, A>;
+
+/** A row's action on its built data, refused or done as `who`. */
+interface Prepared {
+  err(who: string): ReturnType<Backend['err']>;
+  ok(who: string): Promise<unknown>;
+}
+
+/**
+ * Binds a row to its action, so that its data is checked against the contract where the row is
+ * written; `prepare()` builds the data once, for the refused call and the allowed one.
+ */
+function bind<F extends FunctionName, A extends ActionName<F>>(
+  fn: F,
+  action: A,
+  data: Build<F, A>,
+): { prepare(): Promise<Prepared> } {
+  return {
+    async prepare() {
+      const input: ActionInput<F, A> = await data();
+      return {
+        err: (who) => b.err(fn, action, input, who),
+        ok: (who) => b.ok(fn, action, input, who),
+      };
+    },
+  };
+}
+
 interface Call {
-  fn: string;
-  action: string;
   /** The org the permission is exercised on (to check the holders against the policy). */
   org: OrgNode;
   holder: string;
   nonHolder: string;
-  /** Builds the call's data, creating what it needs first (a leave request, an appeal …). */
-  data: () => Promise<object> | object;
+  prepare(): Promise<Prepared>;
 }
+/** A row of CALLS; `NoInfer`: the action fixes the input the data must fit (literals stay literal). */
+const call = <F extends FunctionName, A extends ActionName<F>>(
+  fn: F,
+  action: A,
+  { data, ...c }: Omit<Call, 'prepare'> & { data: NoInfer<Build<F, A>> },
+): Call => ({ ...c, ...bind(fn, action, data) });
 
-const importRow = { name: '新同志', status: 'full', joinedAt: '2021-07-01' };
+const importRow = {
+  name: '新同志',
+  status: 'full',
+  joinedAt: '2021-07-01',
+} satisfies ActionInput<'org', 'importMembers'>['members'][number];
 
 /** One representative action per permission. */
 const CALLS: Partial<Record<Permission, Call>> = {
-  'org.read': {
-    fn: 'org',
-    action: 'listMembers',
+  'org.read': call('org', 'listMembers', {
     org: OWN,
     holder: MEMBER,
     nonHolder: 'demo-secretary-2',
     data: () => ({ orgId: OWN.id }),
-  },
-  'member.manage': {
-    fn: 'org',
-    action: 'importMembers',
+  }),
+  'member.manage': call('org', 'importMembers', {
     org: OWN,
     holder: ORGANIZER,
     nonHolder: MEMBER,
     data: () => ({ orgId: OWN.id, members: [importRow] }),
-  },
-  'role.assignDuty': {
-    fn: 'org',
-    action: 'setRole',
+  }),
+  'role.assignDuty': call('org', 'setRole', {
     org: OWN,
     holder: SEC,
     nonHolder: ORGANIZER,
     data: () => ({ memberId: 'demo-member-2', orgId: OWN.id, role: 'scorer', on: true }),
-  },
-  'org.administer': {
-    fn: 'org',
-    action: 'createOrg',
+  }),
+  'org.administer': call('org', 'createOrg', {
     org: COMMITTEE,
     holder: SUPERIOR,
     nonHolder: SEC,
@@ -218,26 +248,20 @@ const CALLS: Partial<Record<Permission, Call>> = {
       category: 'organ',
       termStart: '2026-01-01',
     }),
-  },
-  'audit.read': {
-    fn: 'org',
-    action: 'auditLog',
+  }),
+  'audit.read': call('org', 'auditLog', {
     org: OWN,
     holder: SEC,
     nonHolder: ORGANIZER,
     data: () => ({ orgId: OWN.id }),
-  },
-  'activity.manage': {
-    fn: 'activity',
-    action: 'create',
+  }),
+  'activity.manage': call('activity', 'create', {
     org: OWN,
     holder: ORGANIZER,
     nonHolder: DISCLOSURE,
     data: () => ({ orgId: OWN.id, type: 'partyLecture', title: '12月党课', ...future }),
-  },
-  'attendance.correct': {
-    fn: 'activity',
-    action: 'setAttendance',
+  }),
+  'attendance.correct': call('activity', 'setAttendance', {
     org: OWN,
     holder: DEPUTY,
     nonHolder: MEMBER,
@@ -247,10 +271,8 @@ const CALLS: Partial<Record<Permission, Call>> = {
       status: 'present',
       reason: '老同志无智能手机，现场点名',
     }),
-  },
-  'leave.decide': {
-    fn: 'activity',
-    action: 'decideLeave',
+  }),
+  'leave.decide': call('activity', 'decideLeave', {
     org: OWN,
     holder: DEPUTY,
     nonHolder: MEMBER,
@@ -259,10 +281,8 @@ const CALLS: Partial<Record<Permission, Call>> = {
       await b.ok('activity', 'requestLeave', { activityId, reason: '出差' }, 'demo-member-4');
       return { activityId, memberId: 'demo-member-4', approve: true };
     },
-  },
-  'activity.approveLate': {
-    fn: 'activity',
-    action: 'approveLateRegistration',
+  }),
+  'activity.approveLate': call('activity', 'approveLateRegistration', {
     org: OWN,
     holder: SUPERIOR,
     nonHolder: SEC,
@@ -282,26 +302,20 @@ const CALLS: Partial<Record<Permission, Call>> = {
       );
       return { activityId: id, approve: true };
     },
-  },
-  'activity.oversee': {
-    fn: 'activity',
-    action: 'compliance',
+  }),
+  'activity.oversee': call('activity', 'compliance', {
     org: OWN,
     holder: SEC,
     nonHolder: MEMBER,
     data: () => ({ orgId: OWN.id, year: 2026 }),
-  },
-  'points.standard': {
-    fn: 'points',
-    action: 'publishQuarter',
+  }),
+  'points.standard': call('points', 'publishQuarter', {
     org: OWN,
     holder: ORGANIZER,
     nonHolder: MEMBER,
     data: () => ({ orgId: OWN.id, quarter: '2026-Q4' }),
-  },
-  'points.review': {
-    fn: 'points',
-    action: 'review',
+  }),
+  'points.review': call('points', 'review', {
     org: OWN,
     holder: ORGANIZER,
     nonHolder: 'demo-member-2',
@@ -314,10 +328,8 @@ const CALLS: Partial<Record<Permission, Call>> = {
       );
       return { entryId, approve: true };
     },
-  },
-  'points.award': {
-    fn: 'points',
-    action: 'award',
+  }),
+  'points.award': call('points', 'award', {
     org: OWN,
     holder: ORGANIZER,
     nonHolder: MEMBER,
@@ -327,10 +339,8 @@ const CALLS: Partial<Record<Permission, Call>> = {
       month: '2026-11',
       note: '讲党课',
     }),
-  },
-  'points.veto': {
-    fn: 'points',
-    action: 'award',
+  }),
+  'points.veto': call('points', 'award', {
     org: OWN,
     holder: SEC,
     nonHolder: MEMBER,
@@ -340,18 +350,14 @@ const CALLS: Partial<Record<Permission, Call>> = {
       month: '2026-10',
       note: '经支部党员大会讨论，受党内警告处分',
     }),
-  },
-  'points.readAll': {
-    fn: 'points',
-    action: 'index',
+  }),
+  'points.readAll': call('points', 'index', {
     org: OWN,
     holder: ORGANIZER,
     nonHolder: MEMBER,
     data: () => ({ year: 2026, memberId: 'demo-member-2' }),
-  },
-  'appeal.resolve': {
-    fn: 'points',
-    action: 'resolveAppeal',
+  }),
+  'appeal.resolve': call('points', 'resolveAppeal', {
     org: OWN,
     holder: SEC,
     nonHolder: ORGANIZER,
@@ -365,18 +371,14 @@ const CALLS: Partial<Record<Permission, Call>> = {
       );
       return { appealId, accept: false, reply: '经核实当日未请假' };
     },
-  },
-  'fortress.read': {
-    fn: 'points',
-    action: 'fortress',
+  }),
+  'fortress.read': call('points', 'fortress', {
     org: OWN,
     holder: SEC,
     nonHolder: MEMBER,
     data: () => ({ orgId: OWN.id, year: 2026 }),
-  },
-  'fortress.assess': {
-    fn: 'points',
-    action: 'assessFortress',
+  }),
+  'fortress.assess': call('points', 'assessFortress', {
     org: OWN,
     holder: SUPERIOR,
     nonHolder: SEC,
@@ -388,34 +390,26 @@ const CALLS: Partial<Record<Permission, Call>> = {
       centralWork: 8,
       reverse: [],
     }),
-  },
-  'dues.record': {
-    fn: 'dues',
-    action: 'setBase',
+  }),
+  'dues.record': call('dues', 'setBase', {
     org: OWN,
     holder: ORGANIZER,
     nonHolder: SEC,
     data: () => ({ memberId: MEMBER, year: 2026, category: 'salaried', baseFen: 510000 }),
-  },
-  'dues.read': {
-    fn: 'dues',
-    action: 'ledger',
+  }),
+  'dues.read': call('dues', 'ledger', {
     org: OWN,
     holder: SEC,
     nonHolder: MEMBER,
     data: () => ({ orgId: OWN.id, year: 2026 }),
-  },
-  'dues.publish': {
-    fn: 'dues',
-    action: 'publish',
+  }),
+  'dues.publish': call('dues', 'publish', {
     org: OWN,
     holder: ORGANIZER,
     nonHolder: MEMBER,
     data: () => ({ orgId: OWN.id, period: '2026-H2' }),
-  },
-  'notice.publish': {
-    fn: 'notice',
-    action: 'publish',
+  }),
+  'notice.publish': call('notice', 'publish', {
     org: OWN,
     holder: DISCLOSURE,
     nonHolder: MEMBER,
@@ -425,7 +419,7 @@ const CALLS: Partial<Record<Permission, Call>> = {
       title: '关于接收郑晓同志为预备党员的公示',
       body: '经支部党员大会讨论，拟接收郑晓同志为中共预备党员，公示期5个工作日。',
     }),
-  },
+  }),
 };
 
 /** Permissions whose actions do not exist yet (the appraisal function is still to come). */
@@ -457,38 +451,37 @@ describe('each permission guards a real action: a holder may, a non-holder may n
     expect(decide(p, asActor(call.holder), call.org).ok).toBe(true);
     expect(decide(p, asActor(call.nonHolder), call.org).ok).toBe(false);
 
-    const data = await call.data();
+    const prepared = await call.prepare();
     const before = snapshot(b);
-    const refused = await b.err(call.fn, call.action, data, call.nonHolder);
+    const refused = await prepared.err(call.nonHolder);
     expect(refused.code).toBe('AUTH.FORBIDDEN');
     expect(refused.message).toMatch(/[\u4e00-\u9fa5]/);
     expect(snapshot(b)).toBe(before);
-    await b.ok(call.fn, call.action, data, call.holder);
+    await prepared.ok(call.holder);
   });
 });
 
 interface OwnCase {
-  fn: string;
-  action: string;
   /** Who tries to decide their own case. */
   self: string;
   /** Who may decide it instead (another holder, or the stand-in for the secretary). */
   standIn: string;
-  data: () => Promise<object> | object;
+  prepare(): Promise<Prepared>;
 }
+const ownCase = <F extends FunctionName, A extends ActionName<F>>(
+  fn: F,
+  action: A,
+  { data, ...c }: Omit<OwnCase, 'prepare'> & { data: NoInfer<Build<F, A>> },
+): OwnCase => ({ ...c, ...bind(fn, action, data) });
 
 /** Actions that decide about one member: the holder is refused on their own case. */
 const OWN_CASES: Partial<Record<Permission, OwnCase>> = {
-  'member.manage': {
-    fn: 'org',
-    action: 'setMemberFlags',
+  'member.manage': ownCase('org', 'setMemberFlags', {
     self: SEC,
     standIn: ORGANIZER,
     data: () => ({ memberId: SEC, exempt: true, exemptReason: '本人申请免于积分' }),
-  },
-  'attendance.correct': {
-    fn: 'activity',
-    action: 'setAttendance',
+  }),
+  'attendance.correct': ownCase('activity', 'setAttendance', {
     self: DEPUTY,
     standIn: SEC,
     data: () => ({
@@ -497,10 +490,8 @@ const OWN_CASES: Partial<Record<Permission, OwnCase>> = {
       status: 'present',
       reason: '本人到场',
     }),
-  },
-  'leave.decide': {
-    fn: 'activity',
-    action: 'decideLeave',
+  }),
+  'leave.decide': ownCase('activity', 'decideLeave', {
     self: DEPUTY,
     standIn: ORGANIZER,
     async data() {
@@ -508,10 +499,8 @@ const OWN_CASES: Partial<Record<Permission, OwnCase>> = {
       await b.ok('activity', 'requestLeave', { activityId, reason: '出差' }, DEPUTY);
       return { activityId, memberId: DEPUTY, approve: true };
     },
-  },
-  'points.review': {
-    fn: 'points',
-    action: 'review',
+  }),
+  'points.review': ownCase('points', 'review', {
     self: ORGANIZER,
     standIn: SEC,
     async data() {
@@ -523,17 +512,13 @@ const OWN_CASES: Partial<Record<Permission, OwnCase>> = {
       );
       return { entryId, approve: true };
     },
-  },
-  'points.award': {
-    fn: 'points',
-    action: 'award',
+  }),
+  'points.award': ownCase('points', 'award', {
     self: ORGANIZER,
     standIn: SEC,
     data: () => ({ memberId: ORGANIZER, itemCode: 'lecture', month: '2026-11', note: '讲党课' }),
-  },
-  'appeal.resolve': {
-    fn: 'points',
-    action: 'resolveAppeal',
+  }),
+  'appeal.resolve': ownCase('points', 'resolveAppeal', {
     self: SEC,
     standIn: DEPUTY,
     async data() {
@@ -546,14 +531,12 @@ const OWN_CASES: Partial<Record<Permission, OwnCase>> = {
       );
       return { appealId, accept: false, reply: '经核实无误' };
     },
-  },
-  'dues.record': {
-    fn: 'dues',
-    action: 'setBase',
+  }),
+  'dues.record': ownCase('dues', 'setBase', {
     self: ORGANIZER,
     standIn: SUPERIOR,
     data: () => ({ memberId: ORGANIZER, year: 2026, category: 'salaried', baseFen: 510000 }),
-  },
+  }),
 };
 
 describe('a holder is refused on their own case, another decides it [PRIV-21]', () => {
@@ -565,13 +548,13 @@ describe('a holder is refused on their own case, another decides it [PRIV-21]', 
 
   const rows = PERMISSIONS.filter((p) => OWN_CASES[p]).map((p) => [p, OWN_CASES[p]!] as const);
   it.each(rows)('%s', async (_p, c) => {
-    const data = await c.data();
+    const prepared = await c.prepare();
     const before = snapshot(b);
-    const refused = await b.err(c.fn, c.action, data, c.self);
+    const refused = await prepared.err(c.self);
     expect(refused).toMatchObject({ code: 'AUTH.FORBIDDEN', details: { ruleId: 'PRIV-21' } });
     expect(refused.message).toMatch(/本人/);
     expect(snapshot(b)).toBe(before);
-    await b.ok(c.fn, c.action, data, c.standIn);
+    await prepared.ok(c.standIn);
   });
 });
 

@@ -1,6 +1,8 @@
 import type * as DuesQueries from '../../cloudfunctions/_shared/app/dues/queries';
 import type * as NoticeQueries from '../../cloudfunctions/_shared/app/notice/queries';
 import { Backend, snapshot, startBackend } from '../support/backend';
+import { found, json } from '../support/narrow';
+import type { ActionInput } from '../../miniprogram/services/types';
 
 let b: Backend;
 beforeAll(async () => {
@@ -129,7 +131,7 @@ describe('党务公开', () => {
 
 describe('党费', () => {
   it("calculates the issue's examples [FEE-05, FEE-06, FEE-09, FEE-10, FEE-12]", async () => {
-    const calc = (category: string, baseFen: number) =>
+    const calc = (category: ActionInput<'dues', 'calculate'>['category'], baseFen: number) =>
       b.ok('dues', 'calculate', { category, baseFen }, 'demo-member-1').then((r) => r.monthlyFen);
     expect(
       await Promise.all([300000, 300001, 510000, 1000000, 1000001].map((x) => calc('salaried', x))),
@@ -186,17 +188,17 @@ describe('党费', () => {
       'demo-organizer',
     );
     expect(proxy.flags).toEqual([]);
-    const ledger = await b.ok('dues', 'ledger', { orgId: 'demo-branch', year: 2026 }, SEC);
-    const row = ledger.rows.find((r: any) => r.memberId === 'demo-member-1');
-    expect(row.months.find((m: any) => m.month === '2026-07')).toMatchObject({
+    const ledger = json(await b.ok('dues', 'ledger', { orgId: 'demo-branch', year: 2026 }, SEC));
+    const row = found(ledger.rows.find((r) => r.memberId === 'demo-member-1'));
+    expect(row.months.find((m) => m.month === '2026-07')).toMatchObject({
       dueFen: 9000,
       paidFen: 9000,
       status: 'paid',
     });
-    expect(row.months.find((m: any) => m.month === '2026-05').status).toBe('unpaid');
+    expect(found(row.months.find((m) => m.month === '2026-05')).status).toBe('unpaid');
     expect(JSON.stringify(ledger)).not.toMatch(/510000|600000|baseFen/);
     const mine = await b.ok('dues', 'mine', { year: 2026 }, 'demo-member-1');
-    expect(mine.payments.find((p: any) => p.month === '2026-08').proxy).toBe('陈明之妻');
+    expect(found(mine.payments.find((p) => p.month === '2026-08')).proxy).toBe('陈明之妻');
   });
   it('needs a note to make up a month more than 6 months back and flags large extras [FEE-25, FEE-13]', async () => {
     await b.ok(
@@ -342,7 +344,7 @@ describe('dues: who and when', () => {
       ).code,
     ).toBe('AUTH.FORBIDDEN');
     expect(
-      (await b.ok('dues', 'ledger', { orgId: 'demo-branch', year: 2026 }, SEC)).rows.length,
+      json(await b.ok('dues', 'ledger', { orgId: 'demo-branch', year: 2026 }, SEC)).rows.length,
     ).toBeGreaterThan(0);
   });
   it('never counts the running month as arrears or as due in a publication [FEE-24]', async () => {
@@ -496,9 +498,12 @@ describe('dues: the months that count', () => {
   const pay = (memberId: string, month: string, amountFen = 4000) =>
     b.ok('dues', 'pay', { memberId, month, amountFen }, 'demo-organizer');
   const arrearsOf = async (memberId: string) =>
-    (
-      await b.ok('dues', 'arrears', { orgId: 'demo-branch', asOf: '2026-11' }, 'demo-organizer')
-    ).find((a: any) => a.memberId === memberId);
+    found(
+      (
+        await b.ok('dues', 'arrears', { orgId: 'demo-branch', asOf: '2026-11' }, 'demo-organizer')
+      ).find((a) => a.memberId === memberId),
+      `the arrears of ${memberId}`,
+    );
 
   it('publishes only the months of the half already due: never the running month [FEE-24, DIS-08]', async () => {
     await base('demo-member-1', '2026-07');
@@ -534,8 +539,8 @@ describe('dues: the months that count', () => {
     expect((await arrearsOf('demo-member-6')).unpaidMonths).toHaveLength(6);
   });
   it('tells the sheet which months of the ledger need a note for a make-up [FEE-25]', async () => {
-    const ledger = (year: number) =>
-      b.ok('dues', 'ledger', { orgId: 'demo-branch', year }, 'demo-organizer');
+    const ledger = async (year: number) =>
+      json(await b.ok('dues', 'ledger', { orgId: 'demo-branch', year }, 'demo-organizer'));
     expect((await ledger(2026)).needsNote).toEqual([
       '2026-01',
       '2026-02',

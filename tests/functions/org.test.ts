@@ -1,4 +1,5 @@
 import { Backend, snapshot, startBackend } from '../support/backend';
+import type { ActionName } from '../../miniprogram/services/types';
 
 let b: Backend;
 beforeAll(async () => {
@@ -110,7 +111,7 @@ describe('binding with an invite', () => {
   it('binds one phone when two invites for the same member race, in 10 of 10 races [CHK-08]', async () => {
     const people = Array.from({ length: 10 }, (_, i) => ({
       name: `并发${i}`,
-      status: 'full',
+      status: 'full' as const,
       joinedAt: '2020-07-01',
     }));
     const { created } = await b.ok(
@@ -176,7 +177,7 @@ describe('binding with an invite', () => {
 
 describe('authorisation', () => {
   it('refuses a member calling createInvite, setRole or importMembers with AUTH.FORBIDDEN', async () => {
-    const calls: [string, unknown][] = [
+    const calls: [ActionName<'org'>, unknown][] = [
       ['createInvite', { memberId: 'demo-newcomer' }],
       ['setRole', { memberId: 'demo-member-2', orgId: 'demo-branch', role: 'scorer', on: true }],
       [
@@ -239,7 +240,7 @@ describe('authorisation', () => {
 });
 
 describe('malformed input', () => {
-  const malformed: [string, unknown][] = [
+  const malformed: [ActionName<'org'>, unknown][] = [
     ['me', { extra: 1 }],
     ['bind', { code: '' }],
     ['bind', {}],

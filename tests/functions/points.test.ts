@@ -1,4 +1,5 @@
 import { Backend, snapshot, startBackend } from '../support/backend';
+import type { ActionName, FunctionName } from '../../miniprogram/services/types';
 
 let b: Backend;
 beforeAll(async () => {
@@ -357,7 +358,12 @@ describe('quarterly publication and appeals', () => {
 
 describe('nobody decides their own case [PRIV-21]', () => {
   /** A refusal of one's own case: a clear Chinese message, the rule, and nothing changed. */
-  async function refusedAsOwnCase(fn: string, action: string, data: object, openid: string) {
+  async function refusedAsOwnCase<F extends FunctionName>(
+    fn: F,
+    action: ActionName<F>,
+    data: object,
+    openid: string,
+  ) {
     const before = snapshot(b);
     const err = await b.err(fn, action, data, openid);
     expect(err).toMatchObject({ code: 'AUTH.FORBIDDEN', details: { ruleId: 'PRIV-21' } });

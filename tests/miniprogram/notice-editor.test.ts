@@ -16,6 +16,7 @@ import {
   wx,
   type PageComponent,
 } from '../setup/simulate';
+import type { ActionInput } from '../../miniprogram/services/types';
 
 const server = useBackend('demo');
 let editorPage: string;
@@ -42,7 +43,10 @@ async function pickCategory(page: PageComponent, name: string): Promise<void> {
   await pick(page, '.category-picker', index);
 }
 
-async function publishAs(who: string, data: Record<string, unknown>): Promise<string> {
+async function publishAs(
+  who: string,
+  data: Omit<ActionInput<'notice', 'publish'>, 'orgId'>,
+): Promise<string> {
   const res = await server.backend.ok('notice', 'publish', { orgId: ORG, ...data }, who);
   return res.id;
 }

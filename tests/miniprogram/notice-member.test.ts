@@ -14,6 +14,7 @@ import {
   useBackend,
   wx,
 } from '../setup/simulate';
+import type { ActionInput } from '../../miniprogram/services/types';
 
 const server = useBackend('demo');
 let listPage: string;
@@ -38,7 +39,10 @@ afterEach(() => {
   server.backend.restoreClock();
 });
 
-async function publish(data: Record<string, unknown>, who = 'demo-secretary'): Promise<string> {
+async function publish(
+  data: Omit<ActionInput<'notice', 'publish'>, 'orgId'>,
+  who = 'demo-secretary',
+): Promise<string> {
   const res = await server.backend.ok('notice', 'publish', { orgId: ORG, ...data }, who);
   return res.id;
 }

@@ -16,6 +16,7 @@ import {
   wx,
   type PageComponent,
 } from '../setup/simulate';
+import { found } from '../support/narrow';
 
 const server = useBackend('demo');
 let indexPage: string;
@@ -87,7 +88,7 @@ describe('积分审核', () => {
     expect(added).toContain('+1');
     expect(added).toContain('个人申报');
     expect(find(index, '.entries--declared')).toBeUndefined();
-    expect(textOf(find(index, '.score__total'))).toBe(`${before.total + 1}分`);
+    expect(textOf(find(index, '.score__total'))).toBe(`${found(before.total) + 1}分`);
   });
 
   it('should not let the scorer approve their own declaration [PTS-16]', async () => {
@@ -243,7 +244,7 @@ describe('支部积分排名', () => {
     const text = textOf(page);
     for (const r of rows) expect(text).toContain(r.name);
     expect(text).toContain('评先评优候选');
-    expect(rows.find((r: any) => r.memberId === 'demo-member-7').needsTalk).toBe(true);
+    expect(found(rows.find((r) => r.memberId === 'demo-member-7')).needsTalk).toBe(true);
     expect(text).toContain('建议谈心');
     expect(text).not.toContain('何德福'); // exempt members are not ranked [PTS-02]
     expect(text).toContain('按规定默认不公开');

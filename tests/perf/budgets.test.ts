@@ -103,7 +103,7 @@ describe('activity.close does not grow with the number of members', () => {
     const small = await closeOne('小支部的主题党日');
     const rows = Array.from({ length: 30 }, (_, i) => ({
       name: `新党员${i + 1}`,
-      status: 'full',
+      status: 'full' as const,
       joinedAt: '2015-07-01',
       birthDate: `19${60 + i}-03-0${(i % 9) + 1}`,
     }));

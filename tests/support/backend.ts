@@ -2,6 +2,13 @@ import { DEMO_NOW_MS } from '../../emulator/demo-instant';
 import { startEmulator, Emulator } from '../../emulator/server';
 import type { Envelope } from '../../cloudfunctions/_shared/runtime/errors';
 import type { StatsSnapshot } from '../../emulator/stats';
+import type { ErrorCode } from '../../cloudfunctions/_shared/contracts/errors';
+import type {
+  ActionInput,
+  ActionName,
+  ActionOutput,
+  FunctionName,
+} from '../../miniprogram/services/types';
 
 /**
  * The real backend in-process: the emulator on an ephemeral port, memory-backed, with every
@@ -16,15 +23,26 @@ export interface Backend {
     event: { action: string; data?: unknown },
     openid?: string,
   ): Promise<Envelope<any>>;
-  /** invoke() that fails the test unless the call succeeded, returning its data. */
-  ok<T = any>(fn: string, action: string, data: unknown, openid: string): Promise<T>;
-  /** invoke() that fails the test unless the call was refused, returning the error. */
-  err(
-    fn: string,
-    action: string,
+  /**
+   * invoke() that fails the test unless the call succeeded, returning its data. Typed by the
+   * contract (`Api`): the action must exist, the input must fit it, the output is the declared one.
+   */
+  ok<F extends FunctionName, A extends ActionName<F>>(
+    fn: F,
+    action: A,
+    data: ActionInput<F, A>,
+    openid: string,
+  ): Promise<ActionOutput<F, A>>;
+  /**
+   * invoke() that fails the test unless the call was refused, returning the error. The action
+   * must exist; the input is free, since refusals of bad input are what such tests check.
+   */
+  err<F extends FunctionName>(
+    fn: F,
+    action: ActionName<F>,
     data: unknown,
     openid?: string,
-  ): Promise<{ code: string; message: string; details?: any }>;
+  ): Promise<{ code: ErrorCode; message: string; details?: any }>;
   /** Every document of a collection, straight from the store (to assert what was written). */
   docs<T = any>(collection: string): T[];
   /** Loads a seed built around the demo instant and freezes the emulator's clock there. */
