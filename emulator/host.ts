@@ -19,8 +19,9 @@ export const BANNED_WORDS = ['违禁词', '赌博', '色情', '法轮'];
 
 /**
  * Hosts every cloud function in this process. Each invocation runs inside its own async context
- * that carries the caller's OPENID, so concurrent calls never see each other's identity (what
- * getWXContext's process-wide variables could not guarantee here).
+ * (stats.ts) that carries the caller's OPENID and the action, so concurrent calls never see each
+ * other's identity (what getWXContext's process-wide variables could not guarantee here) and
+ * their database round trips are counted apart.
  */
 export class FunctionHost {
   private readonly loaded = new Map<string, Main>();

@@ -39,7 +39,7 @@ export function createAggregate(deps: AggregateDeps) {
       const from = query ? deps.candidates(e.from, query) : deps.all(e.from);
       return $lookup(
         Lazy([obj]),
-        { ...e, from } as Parameters<typeof $lookup>[1],
+        { ...e, from } as unknown as Parameters<typeof $lookup>[1],
         options,
       ).collect()[0];
     });

@@ -61,7 +61,7 @@ export function createEngine(store: DocumentStore, now: () => number) {
   /**
    * Inserts documents in order, as MongoDB's (ordered) insertMany does for CloudBase's
    * `add([...])`: the documents before a duplicate `_id` land, the duplicate and the rest do not,
-   * and the request fails with E11000. (Inside a transaction the SDK then aborts, undoing all.)
+   * and the request fails with E11000. (Inside a transaction, an abort undoes the ones that landed.)
    */
   function insert(name: string, docs: Doc[], txId?: string): string[] {
     const coll = collection(name);
