@@ -53,6 +53,10 @@ describe('the hot and the heavy actions', () => {
     const first = await trips('activity', 'checkin', { token }, MEMBER, '≤ 3');
     expect(first.data).toMatchObject({ activityId: 'demo-theme-day', alreadyCheckedIn: false });
     expect(first.roundTrips).toBeLessThanOrEqual(3);
+    // The second tap finds the record read with the activity: no write, one trip fewer [CHK-11].
+    const again = await trips('activity', 'checkin', { token }, MEMBER, '≤ 2');
+    expect(again.data).toMatchObject({ activityId: 'demo-theme-day', alreadyCheckedIn: true });
+    expect(again.roundTrips).toBeLessThanOrEqual(2);
   });
   it('points.fortress ≤ 6', async () => {
     const { roundTrips } = await trips(

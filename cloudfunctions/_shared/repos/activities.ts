@@ -142,6 +142,32 @@ export async function activitiesWithMine(
   return res.list.map(({ _mine, ...activity }) => ({ activity, mine: _mine[0] ?? null }));
 }
 
+/**
+ * One activity with one member's own attendance record, in one request: the sign-in path, where a
+ * repeat tap then needs no write at all.
+ */
+export async function activityWithMine(
+  id: string,
+  memberId: string,
+): Promise<{ activity: ActivityDoc; mine: AttendanceDoc | null } | null> {
+  const res = (await activities
+    .ref()
+    .aggregate()
+    .match({ _id: id })
+    .limit(1)
+    .lookup({
+      from: 'attendance',
+      let: { activityId: '$_id' },
+      pipeline: [{ $match: { memberId, $expr: { $eq: ['$activityId', '$$activityId'] } } }],
+      as: '_mine',
+    } as never)
+    .end()) as { list: (ActivityDoc & { _mine: AttendanceDoc[] })[] };
+  const row = res.list[0];
+  if (!row) return null;
+  const { _mine, ...activity } = row;
+  return { activity, mine: _mine[0] ?? null };
+}
+
 /** An activity with the facts around it, read in one aggregation. */
 export interface ActivityBundle {
   activity: ActivityDoc;

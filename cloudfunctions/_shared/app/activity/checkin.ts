@@ -3,7 +3,7 @@ import type { ActivityOutput, AttendanceStatus } from '../../contracts/activity'
 import { geoCheck, neverDowngrade, signInStatus } from '../../domain/activity/attendance';
 import { isParticipant } from '../../domain/activity/participants';
 import { issueToken, verifyToken } from '../../domain/activity/token';
-import { ActivityDoc, findActivity } from '../../repos/activities';
+import { ActivityDoc, activityWithMine, findActivity } from '../../repos/activities';
 import {
   attendanceId,
   AttendanceDoc,
@@ -53,6 +53,7 @@ async function recordOnce(
   member: MemberDoc,
   status: AttendanceStatus,
   extra: Pick<AttendanceDoc, 'method' | 'geo' | 'note'>,
+  known?: AttendanceDoc | null,
 ): Promise<{ doc: AttendanceDoc; already: boolean }> {
   const doc: AttendanceDoc = {
     _id: attendanceId(activity._id, member._id),
@@ -63,8 +64,9 @@ async function recordOnce(
     at: ctx.now,
     ...extra,
   };
-  if (await insertAttendance(doc)) return { doc, already: false };
-  const existing = (await findAttendance(activity._id, member._id)) as AttendanceDoc;
+  // The record read with the activity saves the insert on a repeat tap; a race falls through.
+  if (!known && (await insertAttendance(doc))) return { doc, already: false };
+  const existing = known ?? ((await findAttendance(activity._id, member._id)) as AttendanceDoc);
   const next = neverDowngrade(existing.status, status);
   if (next === existing.status) return { doc: existing, already: true };
   return (await moveAttendance(doc._id, existing.status, { status: next, at: ctx.now, ...extra }))
@@ -81,17 +83,20 @@ export const checkin = action({
   async run(ctx, input): Promise<ActivityOutput<'checkin'>> {
     const { member } = await ctx.caller();
     const { activityId } = orThrow(verifyToken(ctx.ports.secret('checkin'), input.token, +ctx.now));
-    // no org read: the token names the activity
-    const activity = orNotFound(await findActivity(activityId), '活动');
+    // no org read: the token names the activity; the caller's own record comes with it
+    const { activity, mine } = orNotFound(await activityWithMine(activityId, member._id), '活动');
     assertOpen(activity);
     assertParticipant(activity, member);
     const status = orThrow(signInStatus(ctx.now, activity.startAt, activity.endAt));
     const geo = geoCheck(activity.geofence, input.location);
-    const { doc, already } = await recordOnce(ctx, activity, member, status, {
-      method: 'qr',
-      geo,
-      note: null,
-    });
+    const { doc, already } = await recordOnce(
+      ctx,
+      activity,
+      member,
+      status,
+      { method: 'qr', geo, note: null },
+      mine,
+    );
     return {
       activityId,
       status: doc.status === 'late' ? 'late' : 'present',
