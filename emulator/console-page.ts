@@ -11,6 +11,7 @@ section{margin:16px 0}pre{background:#f6f6f6;padding:12px;max-height:420px;overf
 <section><h2>订阅消息发件箱</h2><pre id="outbox"></pre></section>
 <script>
 const j=(p,o)=>fetch(p,o).then(r=>r.json());
+const post=(p,b)=>j(p,{method:'POST',headers:{'content-type':'application/json'},body:JSON.stringify(b)});
 async function load(){
   const c=await j('/__emulator/clock');document.getElementById('clock').textContent=c.now+(c.frozen?'（已冻结）':'（真实时间）');
   const names=await j('/__emulator/collections');
@@ -19,8 +20,8 @@ async function load(){
 }
 async function show(n){document.getElementById('docs').textContent=JSON.stringify(await j('/__emulator/collections/'+n),null,2)}
 async function setClock(b){
-  if(b.advanceMs){const c=await j('/__emulator/clock');if(!c.frozen)await j('/__emulator/clock',{method:'POST',body:JSON.stringify({now:c.now})});}
-  await j('/__emulator/clock',{method:'POST',body:JSON.stringify(b)});load();
+  if(b.advanceMs){const c=await j('/__emulator/clock');if(!c.frozen)await post('/__emulator/clock',{now:c.now});}
+  await post('/__emulator/clock',b);load();
 }
 load();
 </script></body></html>`;

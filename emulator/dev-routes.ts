@@ -69,7 +69,9 @@ export function devRoutes(d: DevDeps) {
   };
 
   async function reset(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const body = (await readJson(req).catch(() => ({}))) as { seed?: string; now?: unknown };
+    const body = (await readJson(req)) as { seed?: string; now?: unknown } | null;
+    if (typeof body !== 'object' || body === null)
+      return fail(res, 400, 'INPUT.INVALID', '请求内容应为 JSON 对象');
     const seed = body.seed ?? 'demo';
     if (seed !== 'demo' && seed !== 'empty')
       return fail(res, 400, 'INPUT.INVALID', 'seed 只能是 demo 或 empty');
@@ -82,7 +84,10 @@ export function devRoutes(d: DevDeps) {
 
   async function clockRoute(method: string, req: IncomingMessage, res: ServerResponse) {
     if (method === 'POST') {
-      const body = (await readJson(req)) as { now?: string | null; advanceMs?: number };
+      const raw = await readJson(req);
+      if (typeof raw !== 'object' || raw === null)
+        return fail(res, 400, 'INPUT.INVALID', '请求内容应为 JSON 对象');
+      const body = raw as { now?: string | null; advanceMs?: number };
       if (body.now === null) clock.freeze(null);
       else if (typeof body.now === 'string') {
         const at = Date.parse(body.now);
@@ -106,6 +111,6 @@ export function devRoutes(d: DevDeps) {
       TriggerName: timers[0].name,
       Time: new Date(clock.now()).toISOString(),
     };
-    send(res, 200, await host.invoke(name, event));
+    send(res, 200, await host.invoke(name, event, undefined, 'wx_trigger'));
   }
 }

@@ -38,6 +38,7 @@ export class FunctionHost {
     const memFiles = new Map<string, Buffer>();
     const hooks: EmulatorHooks = (this.hooks = {
       openid: () => currentInvocation()?.openid,
+      source: () => currentInvocation()?.source,
       now: () => clock.now(),
       bannedWords: BANNED_WORDS,
       secrets: { checkin: 'local-emulator-checkin-secret' },
@@ -91,11 +92,16 @@ export class FunctionHost {
    * Runs a function as CloudBase would: the same module, its exported `main`, one caller. The
    * invocation's database requests are counted against its action (see stats.ts).
    */
-  async invoke(name: string, event: unknown, openid?: string): Promise<unknown> {
+  async invoke(
+    name: string,
+    event: unknown,
+    openid?: string,
+    source?: 'wx_trigger',
+  ): Promise<unknown> {
     const main = this.load(name);
     const key = actionKey(name, event);
     this.stats.call(key);
-    return runAsInvocation({ key, openid }, () => main(event, { function_name: name }));
+    return runAsInvocation({ key, openid, source }, () => main(event, { function_name: name }));
   }
 
   private load(name: string): Main {

@@ -1,4 +1,5 @@
 import { IncomingMessage, ServerResponse } from 'http';
+import { MAX_BODY_BYTES } from './guard';
 
 /** Small HTTP helpers of the emulator's routes. */
 export function header(req: IncomingMessage, name: string): string | undefined {
@@ -7,17 +8,42 @@ export function header(req: IncomingMessage, name: string): string | undefined {
   return s && s.trim() ? s.trim() : undefined;
 }
 
+/** A body the emulator refuses to parse: too large (413) or not JSON (400). */
+export class BodyError extends Error {
+  constructor(
+    readonly status: 400 | 413,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Reads a JSON body of at most MAX_BODY_BYTES (the content type was checked by guard.ts before).
+ * A longer body stops being read at the limit and rejects with 413; the connection is then
+ * closed by `fail` (see server.ts), so an endless body costs nothing more.
+ */
 export function readJson(req: IncomingMessage): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
+    let size = 0;
+    const onData = (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY_BYTES) {
+        req.off('data', onData);
+        req.pause();
+        reject(new BodyError(413, '请求内容过大（上限 1 MB）'));
+      } else chunks.push(c);
+    };
+    req.on('data', onData);
     req.on('error', reject);
     req.on('end', () => {
+      if (size > MAX_BODY_BYTES) return;
       const text = Buffer.concat(chunks).toString('utf8');
       try {
         resolve(text ? JSON.parse(text) : {});
-      } catch (e) {
-        reject(e);
+      } catch {
+        reject(new BodyError(400, '请求内容不是合法的 JSON'));
       }
     });
   });
@@ -43,12 +69,8 @@ export function sendRaw(
   type: string,
   body: string | Buffer,
 ): void {
-  res.writeHead(status, {
-    'content-type': type,
-    // The mini-program in DevTools and the console page call from other origins.
-    'access-control-allow-origin': '*',
-    'access-control-allow-headers': 'content-type, x-wx-openid',
-  });
+  // No CORS headers here: server.ts adds them for a permitted origin only (guard.ts).
+  res.writeHead(status, { 'content-type': type });
   res.end(body);
 }
 

@@ -8,9 +8,12 @@ async function main(): Promise<void> {
   const t0 = Date.now();
   const port = Number(process.env.PORT ?? 8787);
   const dataDir = path.resolve(process.env.DATA_DIR ?? '.data');
+  // Loopback only, unless the developer asks for more by name (a generic HOST variable, which
+  // some shells and containers set to the machine's name, must not open it to the network).
+  const host = process.env.EMULATOR_HOST ?? '127.0.0.1';
   const emu = await startEmulator({
     port,
-    host: process.env.HOST ?? '127.0.0.1',
+    host,
     dataDir,
     seed: 'demo',
     seedClock: 'run',
@@ -29,7 +32,8 @@ async function main(): Promise<void> {
     ...DEMO_IDENTITIES.map(([id, who]) => `  ${id.padEnd(32)} ${who}`),
     '',
     '试一试：',
-    `  curl -s -XPOST ${emu.url}/functions/org -H 'X-WX-OPENID: demo-secretary' -d '{"action":"me"}'`,
+    `  curl -s ${emu.url}/functions/org -H 'content-type: application/json' \\`,
+    `       -H 'X-WX-OPENID: demo-secretary' -d '{"action":"me"}'`,
     '',
     '小程序连接本地模拟器：在 miniprogram/config.ts 中设 mode: "local"、emulatorUrl: "' +
       emu.url +
@@ -37,6 +41,12 @@ async function main(): Promise<void> {
     '并在微信开发者工具中勾选「不校验合法域名」；演示身份可在「我的」页切换。',
     `让任意进程中的 wx-server-sdk 指向本模拟器：GET ${emu.url}/__emulator/env`,
   ];
+  if (!/^(127\.|localhost$|::1$)/.test(host)) {
+    lines.push(
+      '',
+      `注意：模拟器监听 ${host}，同一网络中的任何人都能以任意身份调用它、读取全部数据。仅在真机调试时这样做。`,
+    );
+  }
   console.log(lines.join('\n'));
   const stop = () => void emu.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

@@ -1,13 +1,15 @@
 import { createServer, IncomingMessage, ServerResponse } from 'http';
 import { AddressInfo } from 'net';
 import * as path from 'path';
+import { ERRORS, ErrorCode } from '../cloudfunctions/_shared/contracts/errors';
 import { COLLECTION_NAMES } from '../cloudfunctions/_shared/repos/collections';
 import { createCloudbaseApi } from './cloudbase-api';
 import { EmulatorClock } from './clock';
 import { consoleHtml } from './console-page';
 import { devRoutes } from './dev-routes';
 import { FunctionHost } from './host';
-import { fail, header, readJson, send, sendRaw } from './http';
+import { admit, corsHeaders, isRefusal } from './guard';
+import { BodyError, fail, header, readJson, send, sendRaw } from './http';
 import { DEMO_NOW_MS } from './demo-instant';
 import { buildSeed, SeedName } from './seeds';
 import { INVOCATION_HEADER, RoundTripStats, StatsSnapshot } from './stats';
@@ -82,7 +84,18 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   if (store.names().length === 0) await reset(opts.seed ?? 'demo');
 
   const server = createServer({ noDelay: true, keepAlive: true }, (req, res) => {
-    route(req, res).catch((e) => fail(res, 500, 'INTERNAL', String(e?.message ?? e)));
+    res.setHeader('vary', 'Origin');
+    const admission = admit(req);
+    if (isRefusal(admission))
+      return refuse(res, admission.status, admission.code, admission.message);
+    if (admission.corsOrigin) {
+      for (const [k, v] of Object.entries(corsHeaders(admission.corsOrigin))) res.setHeader(k, v);
+    }
+    route(req, res).catch((e) => {
+      if (e instanceof BodyError) return refuse(res, e.status, 'INPUT.INVALID', e.message);
+      console.error(e);
+      if (!res.headersSent) fail(res, 500, 'INTERNAL', ERRORS.INTERNAL);
+    });
   });
   // Longer than the clients' idle-socket timeout (Node's agent: 5 s), so an idle keep-alive socket
   // is always closed by the client: a server closing it as the client reuses it is an ECONNRESET
@@ -108,17 +121,18 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     const fn = p.match(/^\/functions\/([\w-]+)$/);
     if (method === 'POST' && fn) {
       if (!host.has(fn[1])) return fail(res, 404, 'NOT_FOUND', `云函数 ${fn[1]} 不存在`);
-      let event: unknown;
-      try {
-        event = await readJson(req);
-      } catch {
-        return fail(res, 400, 'INPUT.MALFORMED', '请求体不是合法的 JSON');
-      }
+      const event = await readJson(req);
       const openid = header(req, 'x-wx-openid');
       return send(res, 200, await host.invoke(fn[1], event, openid));
     }
     if (p.startsWith('/__emulator/') && (await dev(method, p, req, res))) return;
     return fail(res, 404, 'NOT_FOUND', `没有这个地址：${method} ${p}`);
+  }
+
+  /** A refusal; after a 413 the rest of the body is not read and the connection is closed. */
+  function refuse(res: ServerResponse, status: number, code: ErrorCode, message: string): void {
+    if (status === 413 || status === 415) res.setHeader('connection', 'close');
+    fail(res, status, code, message);
   }
 
   await new Promise<void>((resolve) =>

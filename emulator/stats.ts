@@ -39,6 +39,8 @@ export interface StatsSnapshot {
 export interface Invocation {
   key: string;
   openid?: string;
+  /** `wx_trigger` when the emulator fires a timer trigger (getWXContext().SOURCE) [PRIV-22]. */
+  source?: string;
 }
 
 const SLOT = Symbol.for('xfzb.emulator.invocation');

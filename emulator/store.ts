@@ -2,6 +2,9 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { EJSON } from 'bson';
 
+/** A collection name that is a plain file name (no separators, no dots). */
+const SAFE_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+
 export type Doc = { _id: string; [key: string]: unknown };
 
 /**
@@ -33,7 +36,8 @@ export class DocumentStore {
     if (!this.dataDir) return;
     await fs.mkdir(this.dataDir, { recursive: true });
     for (const file of await fs.readdir(this.dataDir)) {
-      if (!file.endsWith('.json')) continue; // leftovers of an interrupted write end in .tmp
+      // Leftovers of an interrupted write end in .tmp; any other file is not a collection.
+      if (!file.endsWith('.json') || !SAFE_NAME.test(file.slice(0, -5))) continue;
       const text = await fs.readFile(path.join(this.dataDir, file), 'utf8');
       const docs = EJSON.parse(text, { relaxed: true }) as Doc[];
       this.collections.set(file.slice(0, -5), new Map(docs.map((d) => [d._id, d])));
@@ -50,6 +54,9 @@ export class DocumentStore {
 
   /** Creates the collection if it does not exist (CloudBase: createCollection). */
   ensure(name: string): Map<string, Doc> {
+    // A collection is a file `<name>.json` in DATA_DIR: its name can never leave the directory.
+    if (!SAFE_NAME.test(name))
+      throw new StoreError('INVALID_PARAM', `invalid collection name: ${name}`);
     let coll = this.collections.get(name);
     if (!coll) {
       coll = new Map();

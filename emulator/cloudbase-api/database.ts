@@ -1,4 +1,5 @@
 import { Query } from 'mingo';
+import { COLLECTION_NAMES } from '../../cloudfunctions/_shared/repos/collections';
 import { createAggregate } from './aggregate';
 import type { DocumentStore } from '../store';
 import { ApiError } from './errors';
@@ -17,6 +18,10 @@ export function databaseActions(store: DocumentStore, db: Engine): ApiActions {
   return {
     'database.addCollection': (p) =>
       store.run(() => {
+        // Only the collections declared in collections.ts exist (as deploy-db.ts creates them):
+        // a request cannot invent one, nor name a file outside DATA_DIR.
+        if (!(COLLECTION_NAMES as readonly unknown[]).includes(p.collectionName))
+          throw new ApiError('INVALID_PARAM', 'collection is not declared in collections.ts');
         if (store.has(p.collectionName))
           throw new ApiError('DATABASE_COLLECTION_ALREADY_EXIST', 'collection already exists');
         store.ensure(p.collectionName);

@@ -20,7 +20,11 @@ async function call(action: string, data: unknown, openid: string) {
   return res.json();
 }
 const post = (p: string, body: unknown) =>
-  fetch(emu.url + p, { method: 'POST', body: JSON.stringify(body) }).then((r) => r.json());
+  fetch(emu.url + p, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  }).then((r) => r.json());
 
 it('runs a theme day end to end over HTTP [TD-07, CHK-02, CHK-15]', async () => {
   await post('/__emulator/reset', { seed: 'demo' });

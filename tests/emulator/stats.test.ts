@@ -60,7 +60,7 @@ describe('round-trip statistics', () => {
     await call('/functions/org', {
       method: 'POST',
       body: JSON.stringify({ action: 'me' }),
-      headers: { 'X-WX-OPENID': 'demo-secretary' },
+      headers: { 'content-type': 'application/json', 'X-WX-OPENID': 'demo-secretary' },
     });
     const body = await (await call('/__emulator/stats')).json();
     expect(body).toEqual(emu.stats());
@@ -71,7 +71,11 @@ describe('round-trip statistics', () => {
     expect((await (await call('/__emulator/stats')).json()).actions).toEqual({});
 
     await me();
-    await call('/__emulator/reset', { method: 'POST', body: JSON.stringify({ seed: 'demo' }) });
+    await call('/__emulator/reset', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ seed: 'demo' }),
+    });
     expect((await (await call('/__emulator/stats')).json()).actions).toEqual({});
   });
 });
