@@ -34,6 +34,8 @@ import {
   WINDOW_MS,
 } from '../../cloudfunctions/_shared/domain/activity/token';
 import { decideVote, VoteFacts } from '../../cloudfunctions/_shared/domain/activity/vote';
+import { checkActivityTimes } from '../../cloudfunctions/_shared/domain/activity/timing';
+import { DEMO_NOW_MS } from '../../emulator/demo-instant';
 
 describe('theme-day schedule', () => {
   it('defaults to the first Friday, the Friday among days 1–7 [TD-02]', () => {
@@ -193,6 +195,21 @@ describe('votes', () => {
     expect(
       decideVote({ ...base, kind: 'development', presentOnSite: 6, yes: 5, written: 1 }),
     ).toMatchObject({ value: { valid: true, passed: true } });
+  });
+  it('takes written opinions only from absent eligible members [VOTE-09]', () => {
+    const dev = { ...base, kind: 'development' as const, presentOnSite: 7, yes: 0, no: 7 };
+    expect(decideVote({ ...dev, written: 99 })).toMatchObject({
+      ok: false,
+      code: 'VOTE.TALLY_INVALID',
+    });
+    expect(decideVote({ ...dev, written: 4 })).toMatchObject({ ok: false }); // 10 − 7 = 3 absent
+    expect(decideVote({ ...dev, written: 3 })).toMatchObject({
+      ok: true,
+      value: { passed: false },
+    });
+    expect(decideVote({ ...dev, no: 1, yes: 3, written: 3 })).toMatchObject({
+      value: { valid: true, passed: true },
+    });
   });
   it('uses the committee size for a 支委会 [VOTE-07, VOTE-08]', () => {
     expect(decideVote({ ...base, meeting: 'committee', yes: 3 })).toMatchObject({
@@ -359,5 +376,34 @@ describe('participants', () => {
     ).toBe(false);
     expect(onSite('late')).toBe(true);
     expect(onSite('remote')).toBe(false);
+  });
+});
+
+describe('sane activity times', () => {
+  const now = new Date(DEMO_NOW_MS);
+  const DAY = 86_400_000;
+  const at = (days: number, hours = 2) => {
+    const start = new Date(DEMO_NOW_MS + days * DAY);
+    return checkActivityTimes(start, new Date(+start + hours * 3_600_000), now);
+  };
+  it('starts within 400 days of now, either way, at the boundary and not beyond', () => {
+    expect(at(400, 1)).toMatchObject({ ok: true });
+    expect(at(400.0001, 1)).toMatchObject({ ok: false, code: 'ACTIVITY.TIME_RANGE' });
+    expect(at(-400, 1)).toMatchObject({ ok: true });
+    expect(at(-400.0001, 1)).toMatchObject({ ok: false, code: 'ACTIVITY.TIME_RANGE' });
+  });
+  it('ends after it starts and lasts at most a day', () => {
+    expect(at(3, 24)).toMatchObject({ ok: true });
+    expect(at(3, 24.01)).toMatchObject({ ok: false, code: 'ACTIVITY.TIME_RANGE' });
+    expect(at(3, 0)).toMatchObject({ ok: false });
+    expect(at(3, -1)).toMatchObject({ ok: false });
+  });
+  it('refuses the year 0000 and an unparseable time', () => {
+    const zero = new Date('0000-01-01T00:00:00+08:00');
+    expect(checkActivityTimes(zero, new Date(+zero + 3_600_000), now)).toMatchObject({
+      ok: false,
+      message: '活动开始时间太早了，一年以前的活动不能再登记',
+    });
+    expect(checkActivityTimes(new Date('x'), now, now)).toMatchObject({ ok: false });
   });
 });

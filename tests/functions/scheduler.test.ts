@@ -1,4 +1,4 @@
-import { Backend, startBackend } from '../support/backend';
+import { Backend, snapshot, startBackend } from '../support/backend';
 
 let b: Backend;
 beforeAll(async () => {
@@ -98,5 +98,31 @@ describe('scheduler reminders', () => {
     );
     b.emulator.clock.freeze(Date.parse('2026-12-03T08:00:00+08:00'));
     expect((await trigger()).sent).toBe(1);
+  });
+});
+
+describe('the timer only [PRIV-22]', () => {
+  const timerEvent = { Type: 'Timer', TriggerName: 'daily', Time: '2026-12-03T00:00:00Z' };
+  it('refuses a call that carries an OPENID, or none without the timer, and runs nothing', async () => {
+    await setUp();
+    b.emulator.clock.freeze(Date.parse('2026-12-03T08:00:00+08:00'));
+    const before = snapshot(b);
+    for (const openid of ['demo-secretary', 'demo-member-1', 'wx-stranger', undefined]) {
+      const res = await b.emulator.host.invoke('scheduler', timerEvent, openid);
+      expect(res).toMatchObject({
+        ok: false,
+        error: { code: 'AUTH.FORBIDDEN', details: { ruleId: 'PRIV-22' } },
+      });
+    }
+    // An OPENID refuses even a call that claims the trigger's source.
+    expect(
+      await b.emulator.host.invoke('scheduler', timerEvent, 'demo-secretary', 'wx_trigger'),
+    ).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } });
+    // The trigger's source without a timer event is not a timer run either.
+    expect(
+      await b.emulator.host.invoke('scheduler', { action: 'run' }, undefined, 'wx_trigger'),
+    ).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } });
+    expect(snapshot(b)).toBe(before);
+    expect(await trigger()).toMatchObject({ sent: 2 });
   });
 });

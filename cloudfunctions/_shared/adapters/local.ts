@@ -9,7 +9,7 @@ import { EmulatorHooks, Ports } from '../ports';
 export function localPorts(hooks: EmulatorHooks): Ports {
   return {
     clock: { now: () => new Date(hooks.now()) },
-    identity: { openid: () => hooks.openid() },
+    identity: { openid: () => hooks.openid(), source: () => hooks.source() },
     messenger: {
       async send(m) {
         hooks.beforeSend?.(m);

@@ -6,7 +6,10 @@ import { Ports } from '../ports';
 export function wxPorts(): Ports {
   return {
     clock: { now: () => new Date() },
-    identity: { openid: () => cloud.getWXContext().OPENID || undefined },
+    identity: {
+      openid: () => cloud.getWXContext().OPENID || undefined,
+      source: () => cloud.getWXContext().SOURCE || undefined,
+    },
     messenger: {
       async send(m) {
         await cloud.openapi.subscribeMessage.send({

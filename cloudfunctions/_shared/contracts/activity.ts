@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { calendarDate, id, isoInstant, orgYear, text } from './common';
+import { ERRORS } from './errors';
+import { calendarDate, id, isoInstant, orgYear, publicText, RefusalParams, text } from './common';
 
 export const ACTIVITY_TYPES = [
   'themeDay',
@@ -27,6 +28,13 @@ export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 export const LEAVE_CATEGORIES = ['sick', 'personal', 'official'] as const; // 病假 事假 公假 [CHK-01]
 
 const activityType = z.enum(ACTIVITY_TYPES);
+/** Whatever was scanned: anything that is not a sign-in code is CHECKIN.TOKEN_INVALID [CHK-05]. */
+const signinToken = z
+  .custom<string>((v) => typeof v === 'string' && v.trim().length >= 10 && v.length <= 300, {
+    message: ERRORS['CHECKIN.TOKEN_INVALID'],
+    params: { refusal: 'CHECKIN.TOKEN_INVALID', ruleId: 'CHK-05' } satisfies RefusalParams,
+  })
+  .transform((v) => v.trim());
 const geofence = z
   .object({
     latitude: z.number().min(-90).max(90),
@@ -37,7 +45,7 @@ const geofence = z
 const location = z
   .object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) })
   .strict();
-const half = z.string().regex(/^\d{4}-H[12]$/, '半年格式应为 YYYY-H1 或 YYYY-H2');
+const half = z.string().regex(/^\d{4}-H[12]$/);
 const scheduleRule = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('firstFriday') }).strict(),
   z
@@ -59,12 +67,12 @@ export const activityContract = {
       .object({
         orgId: id,
         type: activityType,
-        title: text(60),
+        title: publicText(60),
         startAt: isoInstant,
         endAt: isoInstant,
-        place: text(60).optional(),
+        place: publicText(60).optional(),
         onlineUrl: z.string().trim().url().max(300).optional(),
-        agenda: z.array(text(60)).max(20).optional(),
+        agenda: z.array(publicText(60)).max(20).optional(),
         allowRemote: z.boolean().optional(),
         hostId: id.optional(),
         recorderId: id.optional(),
@@ -75,7 +83,7 @@ export const activityContract = {
           .optional(),
         geofence: geofence.optional(),
         /** A record created after its end is a late registration and needs a reason [MTG-17, MTG-18]. */
-        lateReason: text(200).optional(),
+        lateReason: publicText(200).optional(),
       })
       .strict()
       .refine((v) => Date.parse(v.endAt) > Date.parse(v.startAt), {
@@ -96,19 +104,26 @@ export const activityContract = {
   },
   checkinToken: { input: z.object({ activityId: id }).strict() },
   checkin: {
-    input: z
-      .object({ token: z.string().trim().min(10).max(300), location: location.optional() })
-      .strict(),
+    input: z.object({ token: signinToken, location: location.optional() }).strict(),
   },
-  joinRemote: { input: z.object({ activityId: id, note: text(500) }).strict() },
+  joinRemote: { input: z.object({ activityId: id, note: publicText(500) }).strict() },
   decideRemote: {
     input: z
-      .object({ activityId: id, memberId: id, accept: z.boolean(), reason: text(200).optional() })
+      .object({
+        activityId: id,
+        memberId: id,
+        accept: z.boolean(),
+        reason: publicText(200).optional(),
+      })
       .strict(),
   },
   requestLeave: {
     input: z
-      .object({ activityId: id, reason: text(200), category: z.enum(LEAVE_CATEGORIES).optional() })
+      .object({
+        activityId: id,
+        reason: publicText(200),
+        category: z.enum(LEAVE_CATEGORIES).optional(),
+      })
       .strict(),
   },
   decideLeave: { input: z.object({ activityId: id, memberId: id, approve: z.boolean() }).strict() },
@@ -118,7 +133,7 @@ export const activityContract = {
         activityId: id,
         memberId: id,
         status: z.enum(ATTENDANCE_STATUSES),
-        reason: text(200),
+        reason: publicText(200),
       })
       .strict(),
   },
@@ -128,13 +143,13 @@ export const activityContract = {
     input: z
       .object({
         activityId: id,
-        minutes: text(20000),
-        resolutions: z.array(text(500)).max(50).optional(),
+        minutes: publicText(20000),
+        resolutions: z.array(publicText(500)).max(50).optional(),
         attachments: z.array(id).max(30).optional(),
-        summary: text(500).optional(),
+        summary: publicText(500).optional(),
         archive: z.boolean().optional(),
         /** Required once the record is archived: corrections append, never overwrite [MTG-20]. */
-        reason: text(200).optional(),
+        reason: publicText(200).optional(),
       })
       .strict(),
   },
@@ -142,7 +157,7 @@ export const activityContract = {
     input: z
       .object({
         activityId: id,
-        motion: text(200),
+        motion: publicText(200),
         yes: z.number().int().min(0),
         no: z.number().int().min(0),
         abstain: z.number().int().min(0),
@@ -165,7 +180,7 @@ export const activityContract = {
             .object({
               type: activityType,
               date: calendarDate,
-              title: text(60),
+              title: publicText(60),
               startTime: z
                 .string()
                 .regex(/^\d{2}:\d{2}$/)
@@ -174,7 +189,7 @@ export const activityContract = {
                 .string()
                 .regex(/^\d{2}:\d{2}$/)
                 .optional(),
-              agenda: z.array(text(60)).max(20).optional(),
+              agenda: z.array(publicText(60)).max(20).optional(),
               /** Kept when the items come back from `plan` unchanged. */
               ruleId: z.string().max(10).optional(),
             })

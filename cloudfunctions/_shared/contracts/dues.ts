@@ -3,7 +3,7 @@ import { DUES_CATEGORIES } from '../domain/dues/fee';
 import { calendarDate, id, month, orgYear, year } from './common';
 
 const fen = z.number().int().min(0).max(1_000_000_000);
-const half = z.string().regex(/^\d{4}-H[12]$/, '期间格式应为 YYYY-H1 或 YYYY-H2');
+const half = z.string().regex(/^\d{4}-H[12]$/);
 
 export const duesContract = {
   calculate: { input: z.object({ category: z.enum(DUES_CATEGORIES), baseFen: fen }).strict() },

@@ -1,17 +1,17 @@
 import { z } from 'zod';
 import { STAGES } from '../domain/notice/disclosure';
-import { calendarDate, id, text } from './common';
+import { calendarDate, id, publicText, text } from './common';
 
-const attachment = z.object({ fileId: id, name: text(80) }).strict();
+const attachment = z.object({ fileId: id, name: publicText(80) }).strict();
 
 export const noticeContract = {
   publish: {
     input: z
       .object({
         orgId: id,
-        category: text(20),
-        title: text(60),
-        body: text(5000),
+        category: publicText(20),
+        title: publicText(60),
+        body: publicText(5000),
         attachments: z.array(attachment).max(10).optional(),
         matterId: id.optional(),
         stage: z.enum(STAGES).optional(),
@@ -27,10 +27,10 @@ export const noticeContract = {
     input: z
       .object({
         id,
-        title: text(60).optional(),
-        body: text(5000).optional(),
+        title: publicText(60).optional(),
+        body: publicText(5000).optional(),
         attachments: z.array(attachment).max(10).optional(),
-        reason: text(200).optional(),
+        reason: publicText(200).optional(),
       })
       .strict(),
   },

@@ -2,18 +2,18 @@ import { z } from 'zod';
 import type { PioneerIndex } from '../domain/points/pioneer';
 import { CATEGORIES } from '../domain/points/standard';
 import type { StandingRow } from '../domain/points/standing';
-import { calendarDate, id, month, orgYear, text, year } from './common';
+import { calendarDate, id, month, orgYear, publicText, year } from './common';
 
-const quarter = z.string().regex(/^\d{4}-Q[1-4]$/, '季度格式应为 YYYY-Qn');
+const quarter = z.string().regex(/^\d{4}-Q[1-4]$/);
 const code = z
   .string()
   .trim()
-  .regex(/^[A-Za-z][\w-]{0,31}$/, '项目代码为字母开头的英文或数字');
+  .regex(/^[A-Za-z][\w-]{0,31}$/);
 const item = z
   .object({
     code,
     category: z.enum(CATEGORIES),
-    name: text(40),
+    name: publicText(40),
     kind: z.enum(['add', 'deduct', 'veto']),
     points: z.number().int().min(0).max(20),
     capPerYear: z.number().int().min(1).max(20).optional(),
@@ -29,15 +29,21 @@ export const pointsContract = {
       effectiveFrom: calendarDate.optional(),
     }),
   },
-  declare: { input: z.object({ itemCode: code, month, note: text(500) }).strict() },
+  declare: { input: z.object({ itemCode: code, month, note: publicText(500) }).strict() },
   review: {
-    input: z.object({ entryId: id, approve: z.boolean(), reason: text(200).optional() }).strict(),
+    input: z
+      .object({ entryId: id, approve: z.boolean(), reason: publicText(200).optional() })
+      .strict(),
   },
   reviewQueue: { input: z.object({ orgId: id }).strict() },
-  award: { input: z.object({ memberId: id, itemCode: code, month, note: text(500) }).strict() },
+  award: {
+    input: z.object({ memberId: id, itemCode: code, month, note: publicText(500) }).strict(),
+  },
   publishQuarter: { input: z.object({ orgId: id, quarter }).strict() },
   appeal: {
-    input: z.object({ entryId: z.string().trim().min(1).max(200), reason: text(500) }).strict(),
+    input: z
+      .object({ entryId: z.string().trim().min(1).max(200), reason: publicText(500) })
+      .strict(),
   },
   resolveAppeal: {
     input: z
@@ -45,7 +51,7 @@ export const pointsContract = {
         appealId: id,
         accept: z.boolean(),
         points: z.number().int().min(-20).max(20).optional(),
-        reply: text(500),
+        reply: publicText(500),
       })
       .strict(),
   },

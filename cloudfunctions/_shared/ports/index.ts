@@ -9,6 +9,11 @@ export interface Clock {
 export interface Identity {
   /** The caller's OPENID as the platform reports it; undefined for anonymous/server calls. */
   openid(): string | undefined;
+  /**
+   * Who started the call as the platform reports it (`getWXContext().SOURCE`): `wx_trigger` for
+   * a timer trigger, `wx_client` for the mini-program, … [PRIV-22].
+   */
+  source(): string | undefined;
 }
 
 export interface SubscriptionMessage {
@@ -57,6 +62,8 @@ export interface Ports {
  */
 export interface EmulatorHooks {
   openid(): string | undefined;
+  /** `wx_trigger` only when the emulator itself fires a timer trigger [PRIV-22]. */
+  source(): string | undefined;
   now(): number;
   putFile(cloudPath: string, bytes: Buffer): Promise<string>;
   getFile(fileId: string): Promise<Buffer>;
@@ -64,6 +71,11 @@ export interface EmulatorHooks {
   secrets: Record<string, string>;
   /** Lets the emulator simulate WeChat refusing a send (tests of retries). */
   beforeSend?(message: SubscriptionMessage): void;
+  /**
+   * A test fault: the `_id` the next audit entry of an action (`<fn>.<action>`) takes. An `_id`
+   * already in the log makes the append fail inside the write's transaction (tests of atomicity).
+   */
+  auditId?(action: string): string | undefined;
 }
 
 export const EMULATOR_HOOKS = Symbol.for('xianfeng.emulator');

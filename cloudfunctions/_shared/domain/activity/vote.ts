@@ -54,6 +54,14 @@ export function decideVote(f: VoteFacts): Result<VoteOutcome> {
   const development = f.kind === 'development';
   const present = development ? f.presentOnSite : f.presentEligible;
   if (cast > present) return tallyTooHigh(cast, present);
+  // Written opinions come only from eligible members absent from the room [VOTE-09].
+  const absent = f.eligible - f.presentOnSite;
+  if (development && f.written > absent)
+    return fail(
+      'VOTE.TALLY_INVALID',
+      `书面意见${f.written}份，超过了未到会的有表决权党员${absent}人`,
+      'VOTE-09',
+    );
   const valid = 2 * present > f.eligible;
   const yes = development ? f.yes + f.written : f.yes;
   const passed = valid && 2 * yes > f.eligible;

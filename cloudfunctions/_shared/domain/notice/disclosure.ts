@@ -1,4 +1,4 @@
-import { findPersonalData } from '../shared/privacy';
+import { personalDataMessage } from '../shared/privacy';
 import { fail, ok, Result } from '../shared/result';
 import type { Sector } from '../org/model';
 
@@ -32,14 +32,8 @@ export function checkStage(stage: Stage, published: Stage[]): Result<void> {
 
 /** No full ID number or mobile number in a notice or an attachment name [DIS-13, PRIV-02, PRIV-03]. */
 export function checkPersonalData(...texts: string[]): Result<void> {
-  const found = new Set(texts.flatMap((t) => findPersonalData(t)));
-  if (found.size === 0) return ok(undefined);
-  const what = [...found].map((k) => (k === 'idNumber' ? '身份证号' : '手机号')).join('、');
-  return fail(
-    'CONTENT.PERSONAL_DATA',
-    `公开内容中含有完整的${what}，请删除或打码后再发布`,
-    'DIS-13',
-  );
+  const message = personalDataMessage(...texts);
+  return message ? fail('CONTENT.PERSONAL_DATA', message, 'DIS-13') : ok(undefined);
 }
 
 /**
