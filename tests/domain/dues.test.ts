@@ -3,6 +3,7 @@ import {
   ARREARS_ALERT_MONTHS,
   arrearsOf,
   arrearsWindow,
+  baseInForce,
   completion,
   completionMonths,
   dueIn,
@@ -12,6 +13,7 @@ import {
   monthStatus,
   monthsOf,
   needsMakeUpNote,
+  nextRevision,
   paymentOutcome,
   publicationLines,
   shownUntil,
@@ -137,6 +139,31 @@ describe('党费 ledger', () => {
     expect(dueIn(bases, '2026-06')).toBe(7650);
     expect(dueIn(bases, '2026-07')).toBe(9000);
     expect(dueIn(bases.slice(0, 1), '2026-06')).toBeNull();
+  });
+  it('applies a mid-year change from its effective month; the earlier months keep the old amount [FEE-16, FEE-19]', () => {
+    const history = [
+      { memberId: 'a', fromMonth: '2026-01', monthlyFen: 7650, revision: 1 },
+      { memberId: 'a', fromMonth: '2026-07', monthlyFen: 9000, revision: 2 },
+    ];
+    const [row] = ledgerRows([{ _id: 'a', name: '甲' }], history, [], monthsOf(2026, '2026-12'));
+    expect(row.months.slice(0, 6).every((m) => m.dueFen === 7650)).toBe(true);
+    expect(row.months.slice(6).every((m) => m.dueFen === 9000)).toBe(true);
+    expect(row.dueFen).toBe(6 * 7650 + 6 * 9000);
+    expect(row.monthlyFen).toBe(9000);
+  });
+  it('keeps every 核定 entry: of two from the same month the later revision is in force [FEE-19]', () => {
+    const history = [
+      { memberId: 'a', fromMonth: '2026-07', monthlyFen: 9100, revision: 3 },
+      { memberId: 'a', fromMonth: '2026-01', monthlyFen: 7650 }, // before the history: revision 0
+      { memberId: 'a', fromMonth: '2026-07', monthlyFen: 9000, revision: 2 },
+      { memberId: 'a', fromMonth: '2026-04', monthlyFen: 8000, revision: 4 },
+    ];
+    expect(baseInForce(history, '2026-03')?.monthlyFen).toBe(7650);
+    expect(baseInForce(history, '2026-05')?.monthlyFen).toBe(8000); // a change from April
+    expect(baseInForce(history, '2026-07')?.monthlyFen).toBe(9100); // the correction of July wins
+    expect(baseInForce(history, '2025-12')).toBeNull();
+    expect(nextRevision(history)).toBe(5);
+    expect(nextRevision([])).toBe(1);
   });
   it('calls a month paid in full, underpaid, unpaid or not due [FEE-24]', () => {
     expect(monthStatus(1000, 1000)).toBe('paid');

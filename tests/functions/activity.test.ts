@@ -465,6 +465,52 @@ describe('nobody decides their own case [PRIV-21]', () => {
   });
 });
 
+describe('sane activity times', () => {
+  const base = { orgId: 'demo-branch', type: 'partyLecture', title: '党课' } as const;
+  const make = (startAt: string, endAt: string, lateReason?: string) => ({
+    ...base,
+    startAt,
+    endAt,
+    ...(lateReason ? { lateReason } : {}),
+  });
+  it('refuses the year 0000, more than 400 days ahead, and longer than a day, writing nothing [MTG-17]', async () => {
+    const before = snapshot(b);
+    for (const input of [
+      make('0000-01-01T15:00:00+08:00', '0000-01-01T17:00:00+08:00', '补录'),
+      make('2028-01-06T09:00:00+08:00', '2028-01-06T10:00:00+08:00'), // 401 days ahead
+      make('2025-10-26T08:00:00+08:00', '2025-10-26T10:00:00+08:00', '补录'), // 401 days ago
+      make('2026-12-04T15:00:00+08:00', '2026-12-05T15:30:00+08:00'),
+    ]) {
+      const e = await b.err('activity', 'create', input, SEC);
+      expect(e.code).toBe('ACTIVITY.TIME_RANGE');
+      expect(e.message).not.toMatch(/[A-Za-z]{2,}/);
+    }
+    expect(snapshot(b)).toBe(before);
+    await b.ok(
+      'activity',
+      'create',
+      make('2028-01-05T09:00:00+08:00', '2028-01-05T10:00:00+08:00'),
+      SEC,
+    );
+    // An activity long over is within range and still needs the late-registration path.
+    const late = make('2025-10-28T08:00:00+08:00', '2025-10-28T10:00:00+08:00');
+    expect((await b.err('activity', 'create', late, SEC)).code).toBe('ACTIVITY.BACKFILL');
+    await b.ok('activity', 'create', { ...late, lateReason: '当天停电，未能在线创建' }, SEC);
+  });
+  it('publishes no plan with an item more than about a year ahead', async () => {
+    const before = snapshot(b);
+    const item = { type: 'themeDay', date: '2028-02-04', title: '主题党日' } as const;
+    const e = await b.err(
+      'activity',
+      'publishPlan',
+      { orgId: 'demo-branch', year: 2028, items: [item] },
+      SEC,
+    );
+    expect(e.code).toBe('ACTIVITY.TIME_RANGE');
+    expect(snapshot(b)).toBe(before);
+  });
+});
+
 describe('records and back-filling', () => {
   it('refuses a record created after the activity ended unless registered late with a reason [MTG-17, MTG-18]', async () => {
     const input = {
@@ -588,6 +634,28 @@ describe('votes at a meeting', () => {
         )
       ).code,
     ).toBe('VOTE.TALLY_INVALID');
+  });
+  it('takes written opinions only from absent eligible members: 7 present all no, written 99 [VOTE-09]', async () => {
+    const id = await assembly(full);
+    const vote = (written: number) => ({
+      activityId: id,
+      motion: '接收预备党员',
+      kind: 'development' as const,
+      yes: 0,
+      no: 7,
+      abstain: 0,
+      written,
+    });
+    const before = snapshot(b);
+    const e = await b.err('activity', 'vote', vote(99), SEC);
+    expect(e).toMatchObject({ code: 'VOTE.TALLY_INVALID', details: { ruleId: 'VOTE-09' } });
+    expect(e.message).toMatch(/书面意见99份，超过了未到会的有表决权党员6人/);
+    expect((await b.err('activity', 'vote', vote(7), SEC)).code).toBe('VOTE.TALLY_INVALID');
+    expect(snapshot(b)).toBe(before);
+    expect(await b.ok('activity', 'vote', vote(6), SEC)).toMatchObject({
+      valid: true,
+      passed: false,
+    });
   });
 });
 

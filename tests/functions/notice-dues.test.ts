@@ -603,3 +603,123 @@ describe('what other areas read (read models)', () => {
     ]);
   });
 });
+
+describe('dues: the base history and sane ranges', () => {
+  const ORG = 'demo-organizer';
+  const base = (baseFen: number, fromMonth?: string) =>
+    b.ok(
+      'dues',
+      'setBase',
+      { memberId: 'demo-member-1', year: 2026, category: 'salaried', baseFen, fromMonth },
+      ORG,
+    );
+  it('keeps every 核定 as a new entry with its month; the ledger uses the one in force [FEE-16, FEE-19]', async () => {
+    await base(510000); // 76.50 from January
+    await base(600000, '2026-07'); // a raise paid from July: 90.00
+    await base(610000, '2026-07'); // the July entry corrected: 91.50
+    const entries = b.docs('duesBases').filter((d) => d.memberId === 'demo-member-1');
+    expect(entries.map((d) => [d.fromMonth, d.monthlyFen, d.revision])).toEqual([
+      ['2026-01', 7650, 1],
+      ['2026-07', 9000, 2],
+      ['2026-07', 9150, 3],
+    ]);
+    const ledger = json(await b.ok('dues', 'ledger', { orgId: 'demo-branch', year: 2026 }, SEC));
+    const row = found(ledger.rows.find((r) => r.memberId === 'demo-member-1'));
+    expect(row.months.filter((m) => m.month < '2026-07').map((m) => m.dueFen)).toEqual(
+      Array(6).fill(7650),
+    );
+    expect(row.months.filter((m) => m.month >= '2026-07').map((m) => m.dueFen)).toEqual(
+      Array(6).fill(9150),
+    );
+    expect(row.monthlyFen).toBe(9150);
+    const log = b
+      .docs('auditLogs')
+      .filter((a) => a.action === 'dues.setBase')
+      .map((a) => [a.before, a.after]);
+    expect(log).toEqual([
+      [null, { category: 'salaried', monthlyFen: 7650, fromMonth: '2026-01' }],
+      [
+        { category: 'salaried', monthlyFen: 7650, fromMonth: '2026-01' },
+        { category: 'salaried', monthlyFen: 9000, fromMonth: '2026-07' },
+      ],
+      [
+        { category: 'salaried', monthlyFen: 9000, fromMonth: '2026-07' },
+        { category: 'salaried', monthlyFen: 9150, fromMonth: '2026-07' },
+      ],
+    ]);
+    expect(JSON.stringify(b.docs('auditLogs'))).not.toMatch(/510000|600000|610000/); // DIS-09
+  });
+  it('refuses a payment dated in the future, changing nothing', async () => {
+    await base(510000);
+    const before = snapshot(b);
+    const e = await b.err(
+      'dues',
+      'pay',
+      { memberId: 'demo-member-1', month: '2026-11', amountFen: 7650, paidOn: '2099-01-01' },
+      ORG,
+    );
+    expect(e.code).toBe('DUES.OUT_OF_RANGE');
+    expect(e.message).toBe('交纳日期不能晚于今天，请核对日期');
+    const tomorrow = await b.err(
+      'dues',
+      'pay',
+      { memberId: 'demo-member-1', month: '2026-11', amountFen: 7650, paidOn: '2026-12-02' },
+      ORG,
+    );
+    expect(tomorrow.code).toBe('DUES.OUT_OF_RANGE');
+    expect(snapshot(b)).toBe(before);
+    await b.ok(
+      'dues',
+      'pay',
+      { memberId: 'demo-member-1', month: '2026-11', amountFen: 7650, paidOn: '2026-12-01' },
+      ORG,
+    );
+  });
+  it('takes a proxy of the branch by id and anyone else by name; refuses another branch’s member [FEE-21]', async () => {
+    await base(510000);
+    const before = snapshot(b);
+    const pay = (extra: object) =>
+      b.err(
+        'dues',
+        'pay',
+        { memberId: 'demo-member-1', month: '2026-11', amountFen: 7650, ...extra },
+        ORG,
+      );
+    const elsewhere = await pay({ proxyMemberId: 'demo-b2-member-1' });
+    const unknown = await pay({ proxyMemberId: 'no-such-member' });
+    expect(elsewhere).toMatchObject({ code: 'INPUT.INVALID', details: { ruleId: 'FEE-21' } });
+    expect(elsewhere.message).toBe(
+      '代交人须是本支部登记的党员；亲属或其他同志代交，请填写代交人姓名',
+    );
+    expect(unknown.message).toBe(elsewhere.message); // says nothing about other branches
+    expect((await pay({ proxyMemberId: 'demo-member-1' })).message).toBe('本人交纳不用填写代交人');
+    expect(snapshot(b)).toBe(before);
+    await b.ok(
+      'dues',
+      'pay',
+      {
+        memberId: 'demo-member-1',
+        month: '2026-10',
+        amountFen: 7650,
+        proxyMemberId: 'demo-member-2',
+      },
+      ORG,
+    );
+    await b.ok(
+      'dues',
+      'pay',
+      { memberId: 'demo-member-1', month: '2026-11', amountFen: 7650, proxyName: '冯涛' },
+      ORG,
+    );
+    const proxies = b
+      .docs('duesPayments')
+      .filter((p) => p.memberId === 'demo-member-1')
+      .map((p) => [p.month, p.proxy]);
+    expect(proxies).toEqual(
+      expect.arrayContaining([
+        ['2026-10', { memberId: 'demo-member-2', name: expect.any(String) }],
+        ['2026-11', { memberId: null, name: '冯涛' }],
+      ]),
+    );
+  });
+});

@@ -1,6 +1,8 @@
+import { randomUUID } from 'crypto';
 import type { ActivityType, PlanItem } from '../contracts/activity';
 import type { AttendanceDoc, LeaveDoc } from './attendance';
-import { _, collection, updatedCount } from './db';
+import { _, collection, Tx } from './db';
+import type { MemberDoc } from './members';
 import type { OrgDoc } from './orgs';
 
 export interface ActivityRecord {
@@ -77,22 +79,49 @@ const activities = collection<ActivityDoc>('activities');
 const plans = collection<PlanDoc>('activityPlans');
 const votes = collection<VoteDoc>('votes');
 
-export const findActivity = (id: string) => activities.byId(id);
+export const findActivity = (id: string, tx?: Tx) => activities.byId(id, tx);
 
-/** Creates an activity; false when one with this id exists (a plan published twice). */
-export const insertActivity = (doc: ActivityDoc) => activities.insertOnce(doc);
+/** Creates an activity (with a fresh id). */
+export const insertActivity = (doc: ActivityDoc, tx?: Tx) => activities.add(doc, tx);
+
+/**
+ * Creates those of these activities that do not exist yet (a plan published twice), in one read
+ * and one insert inside the caller's transaction: a duplicate key there may abort it, so what
+ * exists is read first. Answers the ids created.
+ */
+export async function insertNewActivities(docs: readonly ActivityDoc[], tx: Tx): Promise<string[]> {
+  if (!docs.length) return [];
+  const ids = docs.map((d) => d._id);
+  const query = activities
+    .ref(tx)
+    .where({ _id: _.in(ids) })
+    .orderBy('_id', 'asc');
+  const exist = new Set((await activities.all(query)).map((a) => a._id));
+  const fresh = docs.filter((d, i) => !exist.has(d._id) && ids.indexOf(d._id) === i);
+  if (fresh.length) await activities.ref(tx).add({ data: fresh as never });
+  return fresh.map((d) => d._id);
+}
 
 export async function updateActivity(
   id: string,
   patch: Partial<Omit<ActivityDoc, '_id' | 'orgId' | 'status' | 'closedAt'>>,
+  tx?: Tx,
 ): Promise<void> {
-  await activities.ref().doc(id).update({ data: patch });
+  await activities.ref(tx).doc(id).update({ data: patch });
 }
 
-/** Closes a planned activity; false when it was closed already (closing twice changes nothing). */
-export async function closeActivity(id: string, at: Date): Promise<boolean> {
-  const query = activities.ref().where({ _id: id, status: 'planned' });
-  return (await updatedCount(query.update({ data: { status: 'closed', closedAt: at } }))) === 1;
+/**
+ * Closes a planned activity inside the caller's transaction; false when it was closed already
+ * (closing twice changes nothing). Its state is read through the transaction: a conditional
+ * `where().update()` would not join it (the SDK sends it without the transaction).
+ */
+export async function closeActivity(id: string, at: Date, tx: Tx): Promise<boolean> {
+  if ((await activities.byId(id, tx))?.status !== 'planned') return false;
+  await activities
+    .ref(tx)
+    .doc(id)
+    .update({ data: { status: 'closed', closedAt: at } });
+  return true;
 }
 
 /** A branch's activities starting in [from, to), by start. */
@@ -177,6 +206,8 @@ export interface ActivityBundle {
   attendance: AttendanceDoc[];
   /** Leave requests: all of them, or one member's (when asked for). */
   leaves: LeaveDoc[];
+  /** The members of its branch, in no particular order (when asked for). */
+  roster: MemberDoc[];
 }
 
 /**
@@ -185,7 +216,7 @@ export interface ActivityBundle {
  */
 export async function activityBundle(
   id: string,
-  include: { attendance?: boolean; leaves?: 'all' | { memberId: string } } = {},
+  include: { attendance?: boolean; leaves?: 'all' | { memberId: string }; roster?: boolean } = {},
 ): Promise<ActivityBundle | null> {
   let q = activities
     .ref()
@@ -205,22 +236,37 @@ export async function activityBundle(
     if (include.leaves !== 'all')
       q = q.addFields({ _leaves: only(include.leaves.memberId, '_leaves') });
   }
-  type Row = ActivityDoc & { _org: OrgDoc[]; _att?: AttendanceDoc[]; _leaves?: LeaveDoc[] };
+  if (include.roster)
+    q = q.lookup({ from: 'members', localField: 'orgId', foreignField: 'orgId', as: '_roster' });
+  type Row = ActivityDoc & {
+    _org: OrgDoc[];
+    _att?: AttendanceDoc[];
+    _leaves?: LeaveDoc[];
+    _roster?: MemberDoc[];
+  };
   const [row] = ((await q.end()) as { list: Row[] }).list;
   if (!row) return null;
-  const { _org, _att, _leaves, ...activity } = row;
-  return { activity, org: _org[0] ?? null, attendance: _att ?? [], leaves: _leaves ?? [] };
+  const { _org, _att, _leaves, _roster, ...activity } = row;
+  return {
+    activity,
+    org: _org[0] ?? null,
+    attendance: _att ?? [],
+    leaves: _leaves ?? [],
+    roster: _roster ?? [],
+  };
 }
 
 export const findPlan = (orgId: string, year: number) => plans.byId(`${orgId}:${year}`);
 
 /** Publishes (or republishes) the year plan. */
-export async function savePlan(doc: PlanDoc): Promise<void> {
+export async function savePlan(doc: PlanDoc, tx?: Tx): Promise<void> {
   const { _id, ...data } = doc;
-  await plans.ref().doc(_id).set({ data });
+  await plans.ref(tx).doc(_id).set({ data });
 }
 
-export async function insertVote(doc: Omit<VoteDoc, '_id'>): Promise<string> {
-  const res = (await votes.ref().add({ data: doc })) as { _id: string };
-  return res._id;
+/** Stores a vote's counts under a fresh id (inside a transaction too), answering it. */
+export async function insertVote(doc: Omit<VoteDoc, '_id'>, tx?: Tx): Promise<string> {
+  const _id = randomUUID().replace(/-/g, '');
+  await votes.add({ _id, ...doc }, tx);
+  return _id;
 }

@@ -1,5 +1,5 @@
 import type { AttendanceStatus, LEAVE_CATEGORIES } from '../contracts/activity';
-import { _, collection, isDuplicateKey, updatedCount } from './db';
+import { _, collection, isDuplicateKey, Tx, updatedCount } from './db';
 
 /** One member's state at one activity; `_id = activityId:memberId`, so it exists once [CHK-11]. */
 export interface AttendanceDoc {
@@ -31,12 +31,12 @@ export const attendanceId = (activityId: string, memberId: string) => `${activit
 const attendance = collection<AttendanceDoc>('attendance');
 const leaves = collection<LeaveDoc>('leaveRequests');
 
-export const findAttendance = (activityId: string, memberId: string) =>
-  attendance.byId(attendanceId(activityId, memberId));
+export const findAttendance = (activityId: string, memberId: string, tx?: Tx) =>
+  attendance.byId(attendanceId(activityId, memberId), tx);
 
 /** Every record of one activity. */
-export const attendanceOf = (activityId: string) =>
-  attendance.all(attendance.ref().where({ activityId }).orderBy('_id', 'asc'));
+export const attendanceOf = (activityId: string, tx?: Tx) =>
+  attendance.all(attendance.ref(tx).where({ activityId }).orderBy('_id', 'asc'));
 
 /** Every record of these activities (a branch's period, for compliance, reports and points). */
 export const attendanceOfMany = (activityIds: readonly string[]) =>
@@ -54,8 +54,11 @@ export const attendanceOfMany = (activityIds: readonly string[]) =>
 export const memberAttendanceIn = (activityIds: readonly string[], memberId: string) =>
   attendance.byIds(activityIds.map((a) => attendanceId(a, memberId)));
 
-/** Inserts a record; false when the member already has one for this activity. */
-export const insertAttendance = (doc: AttendanceDoc) => attendance.insertOnce(doc);
+/**
+ * Inserts a record; false when the member already has one for this activity. Inside a
+ * transaction, read the record first (`findAttendance` with it): a duplicate key may abort it.
+ */
+export const insertAttendance = (doc: AttendanceDoc, tx?: Tx) => attendance.insertOnce(doc, tx);
 
 /**
  * CloudBase's server SDK inserts an array in one `database.insertDocument` request
@@ -70,16 +73,19 @@ const BATCH = 1000;
  * whether the database stopped at the duplicate or rejected the whole batch. True when a record
  * existed already (the caller's view of the records is then stale).
  */
-export async function insertAttendanceRows(docs: readonly AttendanceDoc[]): Promise<boolean> {
+export async function insertAttendanceRows(
+  docs: readonly AttendanceDoc[],
+  tx?: Tx,
+): Promise<boolean> {
   let raced = false;
   for (let i = 0; i < docs.length; i += BATCH) {
     const batch = docs.slice(i, i + BATCH);
     try {
-      await attendance.ref().add({ data: batch as never });
+      await attendance.ref(tx).add({ data: batch as never });
     } catch (e) {
       if (!isDuplicateKey(e)) throw e;
       raced = true;
-      for (const doc of batch) await attendance.insertOnce(doc);
+      for (const doc of batch) await attendance.insertOnce(doc, tx);
     }
   }
   return raced;
@@ -101,8 +107,9 @@ export async function moveAttendance(
 export async function setAttendanceStatus(
   id: string,
   patch: Partial<Pick<AttendanceDoc, 'status' | 'method'>>,
+  tx?: Tx,
 ): Promise<void> {
-  await attendance.ref().doc(id).update({ data: patch });
+  await attendance.ref(tx).doc(id).update({ data: patch });
 }
 
 export const findLeave = (activityId: string, memberId: string) =>
@@ -122,6 +129,7 @@ export async function decideLeaveRequest(
   id: string,
   status: 'approved' | 'rejected',
   decidedBy: string,
+  tx?: Tx,
 ): Promise<void> {
-  await leaves.ref().doc(id).update({ data: { status, decidedBy } });
+  await leaves.ref(tx).doc(id).update({ data: { status, decidedBy } });
 }

@@ -1,4 +1,4 @@
-import { _, collection, db } from './db';
+import { _, collection, db, Tx } from './db';
 
 /** One entry of the append-only audit log of administrator writes [PRIV-06]. */
 export interface AuditDoc {
@@ -17,7 +17,11 @@ export interface AuditDoc {
 
 const auditLogs = collection<AuditDoc>('auditLogs');
 
-export const appendAuditEntry = (entry: Omit<AuditDoc, '_id'>) => auditLogs.add(entry);
+/** Appends entries, inside the transaction of the write they record when given one [PRIV-06]. */
+export async function appendAuditEntries(entries: readonly AuditDoc[], tx?: Tx): Promise<void> {
+  if (entries.length === 1) await auditLogs.add(entries[0], tx);
+  else if (entries.length) await auditLogs.ref(tx).add({ data: entries as never });
+}
 
 export interface AuditQuery {
   orgIds: readonly string[];

@@ -34,16 +34,37 @@ export async function getAll<T>(query: Query, max = 20_000): Promise<T[]> {
 type SdkCollection = ReturnType<typeof db.collection>;
 
 /**
+ * A transaction (`db.runTransaction`'s handle): every repo write function takes one as its last,
+ * optional parameter, and writes inside it when given. Inside a transaction every request must
+ * carry it (reads too): a request outside it would wait for the transaction to end.
+ */
+export interface Tx {
+  collection(name: string): SdkCollection;
+}
+
+/** The database, or the transaction a write runs in. */
+export const on = (tx?: Tx): Tx => tx ?? db;
+
+/**
+ * Runs `work` in one transaction: every write it makes through `tx` lands, or none does (the SDK
+ * rolls back when `work` throws, and rethrows). Costs two round trips (start, commit). The SDK runs
+ * `work` again only on a transaction conflict, after rolling the first attempt back.
+ */
+export async function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  return (await db.runTransaction((t: unknown) => work(t as Tx))) as T;
+}
+
+/**
  * A typed handle on one declared collection, created once by the repo that owns its documents
  * (`const invites = collection<InviteDoc>('invites')`): the document type is stated in one place
  * instead of at every read. Queries are built from `ref()` inside that repo only.
  */
 export interface Collection<T extends { _id: string }> {
   readonly name: CollectionName;
-  /** The SDK collection, to build this repo's named queries. */
-  ref(): SdkCollection;
+  /** The SDK collection (inside a transaction when given one), to build this repo's named queries. */
+  ref(tx?: Tx): SdkCollection;
   /** The document with this `_id`, or null (never throws for a missing document). */
-  byId(id: string): Promise<T | null>;
+  byId(id: string, tx?: Tx): Promise<T | null>;
   /** The documents with these `_id`s (those that exist), in one query; none for no ids. */
   byIds(ids: readonly string[]): Promise<T[]>;
   /** Every document a query of this collection matches, paged (see `getAll`). */
@@ -51,18 +72,18 @@ export interface Collection<T extends { _id: string }> {
   /** The first document a query matches, or null. */
   first(query: Query): Promise<T | null>;
   /** Inserts a document; false when one with the same `_id` exists (idempotent creation). */
-  insertOnce(doc: T): Promise<boolean>;
+  insertOnce(doc: T, tx?: Tx): Promise<boolean>;
   /** Inserts a document (with a generated `_id` when it has none). */
-  add(doc: Omit<T, '_id'> & { _id?: string }): Promise<void>;
+  add(doc: Omit<T, '_id'> & { _id?: string }, tx?: Tx): Promise<void>;
 }
 
 export function collection<T extends { _id: string }>(name: CollectionName): Collection<T> {
-  const ref = () => db.collection(name);
+  const ref = (tx?: Tx) => on(tx).collection(name);
   return {
     name,
     ref,
-    async byId(id) {
-      return first(ref().where({ _id: id }));
+    async byId(id, tx) {
+      return first(ref(tx).where({ _id: id }));
     },
     async byIds(ids) {
       if (!ids.length) return [];
@@ -74,9 +95,9 @@ export function collection<T extends { _id: string }>(name: CollectionName): Col
     },
     all: (query, max) => getAll<T>(query, max),
     first,
-    insertOnce: (doc) => insertOnce(name, doc),
-    async add(doc) {
-      await ref().add({ data: doc });
+    insertOnce: (doc, tx) => insertOnce(name, doc, tx),
+    async add(doc, tx) {
+      await ref(tx).add({ data: doc });
     },
   };
   async function first(query: Query): Promise<T | null> {
@@ -98,9 +119,10 @@ export async function countOf(query: { count(): unknown }): Promise<number> {
 export async function insertOnce<D extends { _id: string }>(
   collection: CollectionName,
   doc: D,
+  tx?: Tx,
 ): Promise<boolean> {
   try {
-    await db.collection(collection).add({ data: doc });
+    await on(tx).collection(collection).add({ data: doc });
     return true;
   } catch (e) {
     if (isDuplicateKey(e)) return false;

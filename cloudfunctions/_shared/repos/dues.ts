@@ -1,13 +1,20 @@
 import type { DuesCategory } from '../domain/dues/fee';
-import { _, collection } from './db';
+import { _, collection, Tx } from './db';
 
-/** A confirmed amount (核定) for a member's year, from a month on [FEE-16, FEE-19]. `_id` = `${memberId}:${fromMonth}`. */
+/**
+ * A confirmed amount (核定) for a member's year, from a month on [FEE-16, FEE-19]: the history of
+ * a member's base, never overwritten — a change is a new entry. `_id` =
+ * `${memberId}:${year}:r${revision}` (entries from before the history: `${memberId}:${fromMonth}`,
+ * without a revision).
+ */
 export interface DuesBaseDoc {
   _id: string;
   orgId: string;
   memberId: string;
   year: number;
   fromMonth: string;
+  /** 1, 2, … within the member's year; of two entries from the same month the later is in force. */
+  revision: number;
   category: DuesCategory;
   /** The income base: never leaves the backend [DIS-09]. */
   baseFen: number;
@@ -42,8 +49,18 @@ const basesWhere = (where: object) =>
 const paymentsWhere = (where: object) =>
   payments.all(payments.ref().where(where).orderBy('_id', 'asc'), 200_000);
 
-/** The bases of a year, of a branch or of one member. */
-export const basesOf = (scope: DuesScope, year: number) => basesWhere({ ...scope, year });
+/** The bases of a year, of a branch or of one member (inside a transaction when given one). */
+export const basesOf = (scope: DuesScope, year: number, tx?: Tx) =>
+  bases.all(
+    bases
+      .ref(tx)
+      .where({ ...scope, year })
+      .orderBy('_id', 'asc'),
+    100_000,
+  );
+
+export const baseId = (memberId: string, year: number, revision: number) =>
+  `${memberId}:${year}:r${revision}`;
 
 /** The payments for the months of a year, of a branch or of one member. */
 export const paymentsOf = (scope: DuesScope, year: number) => paymentsWhere({ ...scope, year });
@@ -65,11 +82,8 @@ export async function memberMonth(memberId: string, month: string) {
   return { bases: b, payments: p };
 }
 
-/** Sets (or replaces) the base confirmed from a month on. */
-export async function saveBase(doc: DuesBaseDoc): Promise<void> {
-  const { _id, ...data } = doc;
-  await bases.ref().doc(_id).set({ data });
-}
+/** Appends a 核定 entry; never replaces one (its `_id` carries its revision) [FEE-19]. */
+export const addBase = (doc: DuesBaseDoc, tx?: Tx) => bases.add(doc, tx);
 
 /** Appends a payment. */
-export const addPayment = (doc: DuesPaymentDoc) => payments.add(doc);
+export const addPayment = (doc: DuesPaymentDoc, tx?: Tx) => payments.add(doc, tx);

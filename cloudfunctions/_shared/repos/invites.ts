@@ -1,4 +1,4 @@
-import { _, collection, updatedCount } from './db';
+import { _, collection, Tx, updatedCount } from './db';
 
 /** A single-use invite: `_id` is the code the secretary hands out. */
 export interface InviteDoc {
@@ -14,10 +14,13 @@ export interface InviteDoc {
 
 const invites = collection<InviteDoc>('invites');
 
-export const findInvite = (code: string) => invites.byId(code);
+export const findInvite = (code: string, tx?: Tx) => invites.byId(code, tx);
 
-/** Stores a new invite; false when the drawn code is already taken. */
-export const insertInvite = (doc: InviteDoc) => invites.insertOnce(doc);
+/**
+ * Stores a new invite; false when the drawn code is already taken. Inside a transaction, read the
+ * code first (`findInvite` with it): a duplicate key there may abort the transaction.
+ */
+export const insertInvite = (doc: InviteDoc, tx?: Tx) => invites.insertOnce(doc, tx);
 
 /** Claims an unused invite for an OPENID (a conditional update: one claim wins). */
 export async function claimInvite(code: string, openid: string, now: Date): Promise<boolean> {

@@ -1,6 +1,6 @@
 import { MemberStatus, RoleGrant } from '../domain/org/model';
 import { findBinding } from './bindings';
-import { _, collection, insertOnce, updatedCount } from './db';
+import { _, collection, Tx, updatedCount } from './db';
 
 export interface MemberDoc {
   _id: string;
@@ -30,6 +30,7 @@ interface PersonKeyDoc {
 }
 
 const members = collection<MemberDoc>('members');
+const personKeys = collection<PersonKeyDoc>('personKeys');
 
 export const findMember = (id: string) => members.byId(id);
 
@@ -92,19 +93,33 @@ export async function countByStatusIn(
   return out;
 }
 
-/** Inserts a member; false when a person with the same key already exists. */
-export async function insertMember(doc: MemberDoc): Promise<boolean> {
-  const key: PersonKeyDoc = { _id: doc.personKey, memberId: doc._id };
-  if (!(await insertOnce('personKeys', key))) return false;
-  await members.add(doc);
-  return true;
+/** Of these person keys, those already on a roster (the same person twice [decisions.md]). */
+export async function takenPersonKeys(keys: readonly string[], tx?: Tx): Promise<Set<string>> {
+  if (!keys.length) return new Set();
+  const query = personKeys
+    .ref(tx)
+    .where({ _id: _.in([...new Set(keys)]) })
+    .orderBy('_id', 'asc');
+  return new Set((await personKeys.all(query)).map((k) => k._id));
+}
+
+/**
+ * Inserts new members with their person keys, one request per collection. The keys must be free
+ * (`takenPersonKeys`, read in the same transaction): inside one, a duplicate key may abort it.
+ */
+export async function insertMembers(docs: readonly MemberDoc[], tx?: Tx): Promise<void> {
+  if (!docs.length) return;
+  const keys: PersonKeyDoc[] = docs.map((d) => ({ _id: d.personKey, memberId: d._id }));
+  await personKeys.ref(tx).add({ data: keys as never });
+  await members.ref(tx).add({ data: docs as never });
 }
 
 export async function updateMember(
   id: string,
   patch: Partial<Omit<MemberDoc, '_id' | 'openid' | 'roles'>>,
+  tx?: Tx,
 ): Promise<void> {
-  await members.ref().doc(id).update({ data: patch });
+  await members.ref(tx).doc(id).update({ data: patch });
 }
 
 /**
@@ -121,9 +136,9 @@ export async function claimMember(
   );
 }
 
-export async function setRoles(id: string, roles: RoleGrant[]): Promise<void> {
+export async function setRoles(id: string, roles: RoleGrant[], tx?: Tx): Promise<void> {
   await members
-    .ref()
+    .ref(tx)
     .doc(id)
     .update({ data: { roles: _.set(roles) } });
 }

@@ -1,6 +1,6 @@
 import type { Stage } from '../domain/notice/disclosure';
 import { localInstant } from '../domain/shared/time';
-import { _, collection, db, updatedCount } from './db';
+import { _, collection, db, Tx } from './db';
 
 export interface Attachment {
   fileId: string;
@@ -64,28 +64,33 @@ export const noticesOfMatter = (orgId: string, matterId: string) =>
   notices.all(notices.ref().where({ orgId, matterId }).orderBy('publishedAt', 'asc'));
 
 /** A new notice and its first version. */
-export async function insertNotice(doc: NoticeDoc, first: NoticeVersionDoc): Promise<void> {
-  await notices.add(doc);
-  await versions.add(first);
+export async function insertNotice(
+  doc: NoticeDoc,
+  first: NoticeVersionDoc,
+  tx?: Tx,
+): Promise<void> {
+  await notices.add(doc, tx);
+  await versions.add(first, tx);
 }
 
 /**
- * Saves an edit as the next version, only if nobody saved another since `fromVersion` was read:
- * false when someone did (the caller refuses with CONFLICT and nothing is written).
+ * Saves an edit as the next version inside the caller's transaction, only if nobody saved another
+ * since `fromVersion` was read: false when someone did (the caller refuses with CONFLICT and
+ * nothing is written). The version is read again through the transaction: a conditional
+ * `where().update()` would not join it (the SDK sends it without the transaction).
  */
 export async function saveNoticeVersion(
   fromVersion: number,
   next: NoticeVersionDoc,
+  tx: Tx,
 ): Promise<boolean> {
   const { noticeId, version, title, body, attachments, editedAt } = next;
-  const claimed = await updatedCount(
-    notices
-      .ref()
-      .where({ _id: noticeId, version: fromVersion })
-      .update({ data: { title, body, attachments, version, updatedAt: editedAt } }),
-  );
-  if (claimed !== 1) return false;
-  await versions.add(next);
+  if ((await notices.byId(noticeId, tx))?.version !== fromVersion) return false;
+  await notices
+    .ref(tx)
+    .doc(noticeId)
+    .update({ data: { title, body, attachments, version, updatedAt: editedAt } });
+  await versions.add(next, tx);
   return true;
 }
 

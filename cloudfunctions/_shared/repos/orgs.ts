@@ -1,5 +1,5 @@
 import { OrgKind, Profile, Sector } from '../domain/org/model';
-import { _, collection } from './db';
+import { _, collection, Tx } from './db';
 
 export interface OrgDoc {
   _id: string;
@@ -18,16 +18,21 @@ export interface OrgDoc {
 
 const orgs = collection<OrgDoc>('orgs');
 
-export const findOrg = (id: string) => orgs.byId(id);
+export const findOrg = (id: string, tx?: Tx) => orgs.byId(id, tx);
 
-export async function insertOrg(doc: OrgDoc): Promise<void> {
-  await orgs.add(doc);
+export async function insertOrg(doc: OrgDoc, tx?: Tx): Promise<void> {
+  await orgs.add(doc, tx);
 }
 
 /** Sets one branch setting (`settings.<key>`): schedule rule, ranking visibility, … */
-export async function setOrgSetting(id: string, key: string, value: unknown): Promise<void> {
+export async function setOrgSetting(
+  id: string,
+  key: string,
+  value: unknown,
+  tx?: Tx,
+): Promise<void> {
   await orgs
-    .ref()
+    .ref(tx)
     .doc(id)
     .update({ data: { [`settings.${key}`]: value } });
 }

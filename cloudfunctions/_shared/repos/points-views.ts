@@ -29,7 +29,7 @@ export interface YearFacts {
   /** Closed sessions of the given types, each with its attendance (the member's, or everyone's). */
   activities: ActivityFact[];
   entries: EntryDoc[];
-  duesBases: Pick<DuesBaseDoc, 'memberId' | 'fromMonth' | 'monthlyFen'>[];
+  duesBases: Pick<DuesBaseDoc, 'memberId' | 'fromMonth' | 'monthlyFen' | 'revision'>[];
   duesPayments: Pick<DuesPaymentDoc, 'memberId' | 'month' | 'amountFen' | 'paidOn'>[];
   /** Reads of the notices published in the year. */
   noticeReads: Pick<NoticeReadDoc, 'memberId' | 'noticeId' | 'at' | 'publishedAt'>[];
@@ -81,7 +81,7 @@ function factLookups(year: number, types: readonly ActivityType[], member: boole
     join('duesBases', 'duesBases', vars, [
       { $match: { year } },
       where(whose),
-      fields('memberId', 'fromMonth', 'monthlyFen'),
+      fields('memberId', 'fromMonth', 'monthlyFen', 'revision'),
     ]),
     join('duesPayments', 'duesPayments', vars, [
       { $match: { year } },

@@ -1,6 +1,6 @@
 import type { LedgerEntry } from '../domain/points/pioneer';
 import type { StandardItem } from '../domain/points/standard';
-import { collection, countOf } from './db';
+import { collection, countOf, Tx } from './db';
 import type { MemberDoc } from './members';
 import type { OrgDoc } from './orgs';
 
@@ -89,7 +89,7 @@ const yearId = (orgId: string, year: number) => `${orgId}:${year}`;
 
 // Standards
 
-export const insertStandard = (doc: StandardDoc) => standards.add(doc);
+export const insertStandard = (doc: StandardDoc, tx?: Tx) => standards.add(doc, tx);
 
 /** The latest version of a year's standard, or null (the default applies). */
 export const latestStandard = (orgId: string, year: number) =>
@@ -98,13 +98,14 @@ export const latestStandard = (orgId: string, year: number) =>
 // The ledger
 
 export const findEntry = (id: string) => entries.byId(id);
-export const insertEntry = (doc: EntryDoc) => entries.add(doc);
+export const insertEntry = (doc: EntryDoc, tx?: Tx) => entries.add(doc, tx);
 
 export async function decideEntry(
   id: string,
   patch: Pick<EntryDoc, 'status' | 'decidedBy' | 'reason'>,
+  tx?: Tx,
 ): Promise<void> {
-  await entries.ref().doc(id).update({ data: patch });
+  await entries.ref(tx).doc(id).update({ data: patch });
 }
 
 /** Declarations of a branch waiting for review, oldest first [PTS-15]. */
@@ -115,9 +116,9 @@ export const pendingEntries = (orgId: string) =>
 
 export const publicationId = (orgId: string, quarter: string) => `${orgId}:${quarter}`;
 
-export async function savePublication(doc: PublicationDoc): Promise<void> {
+export async function savePublication(doc: PublicationDoc, tx?: Tx): Promise<void> {
   const { _id, ...data } = doc;
-  await publications.ref().doc(_id).set({ data });
+  await publications.ref(tx).doc(_id).set({ data });
 }
 
 export const insertAppeal = (doc: AppealDoc) => appeals.add(doc);
@@ -163,15 +164,16 @@ export const countOpenAppeals = (orgId: string) =>
 export async function answerAppeal(
   id: string,
   patch: Pick<AppealDoc, 'status' | 'reply' | 'adjustmentId'>,
+  tx?: Tx,
 ): Promise<void> {
-  await appeals.ref().doc(id).update({ data: patch });
+  await appeals.ref(tx).doc(id).update({ data: patch });
 }
 
 // Year publication and 堡垒指数 assessment
 
-export async function savePointYear(orgId: string, year: number, publishedAt: Date) {
+export async function savePointYear(orgId: string, year: number, publishedAt: Date, tx?: Tx) {
   const id = yearId(orgId, year);
-  await years.ref().doc(id).set({ data: { orgId, year, publishedAt } });
+  await years.ref(tx).doc(id).set({ data: { orgId, year, publishedAt } });
   return id;
 }
 
@@ -179,7 +181,7 @@ export const assessmentId = yearId;
 export const findAssessment = (orgId: string, year: number) =>
   assessments.byId(yearId(orgId, year));
 
-export async function saveAssessment(doc: AssessmentDoc): Promise<void> {
+export async function saveAssessment(doc: AssessmentDoc, tx?: Tx): Promise<void> {
   const { _id, ...data } = doc;
-  await assessments.ref().doc(_id).set({ data });
+  await assessments.ref(tx).doc(_id).set({ data });
 }

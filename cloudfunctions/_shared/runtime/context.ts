@@ -1,12 +1,23 @@
 import { decide, OWN_CASE_REFUSAL, Permission, REFUSALS, Subject } from '../domain/org/policy';
 import { Ports } from '../ports';
 import { findMemberByOpenid, MemberDoc } from '../repos/members';
+import { appendAuditEntries } from '../repos/audit';
+import { inTransaction, Tx } from '../repos/db';
 import { findOrg, OrgDoc } from '../repos/orgs';
-import { appendAudit, AuditEntry } from './audit';
+import { auditDoc, AuditEntry, rolesActedIn } from './audit';
 import { AppError, forbidden, notFound } from './errors';
 
 /** Whose case a decision is: a member id, a subject, or the member's document (with its roles). */
 export type SubjectRef = string | Subject | Pick<MemberDoc, '_id' | 'roles'>;
+
+/** One audit entry of a write; `org` when the use case has the entry's org loaded. */
+export type AuditInput = Omit<AuditEntry, 'action' | 'orgId'> & { orgId?: string; org?: OrgDoc };
+
+/** What the work of `ctx.write` answers: the entries recording it (none: nothing was written) and a result. */
+export interface Audited<T> {
+  audit: AuditInput | readonly AuditInput[] | null;
+  result?: T;
+}
 
 export interface Caller {
   openid: string;
@@ -33,8 +44,12 @@ export interface Ctx {
   ): Promise<OrgDoc>;
   /** Whether the caller holds `permission` on a loaded org (for what an output offers). */
   may(permission: Permission, org: OrgDoc, opts?: { subject?: SubjectRef }): Promise<boolean>;
-  /** Appends an audit log entry for an administrator write [PRIV-06]. */
-  audit(entry: Omit<AuditEntry, 'action'>): Promise<void>;
+  /**
+   * An administrator write and its audit entries, atomically [PRIV-06]: `work` writes through the
+   * repos with `tx` (every request inside it goes through `tx`, reads too) and answers the
+   * entries; they are appended in the same transaction. A throw rolls every write back.
+   */
+  write<T = undefined>(work: (tx: Tx) => Promise<Audited<T>>): Promise<T>;
 }
 
 export function createContext(fn: string, action: string, ports: Ports): Ctx {
@@ -52,11 +67,29 @@ export function createContext(fn: string, action: string, ports: Ports): Ctx {
     return callerPromise;
   };
 
-  async function loadOrg(orgId: string): Promise<{ org: OrgDoc; c: Caller }> {
-    const c = await caller();
-    const org = await findOrg(orgId);
+  // The orgs this call loaded or was given (ctx.require), for the roles of its audit entries.
+  const orgs = new Map<string, OrgDoc>();
+  const known = (org: OrgDoc) => (orgs.set(org._id, org), org);
+  async function loadOrg(orgId: string): Promise<OrgDoc> {
+    await caller();
+    const org = orgs.get(orgId) ?? (await findOrg(orgId));
     if (!org) throw notFound('组织');
-    return { org, c };
+    return known(org);
+  }
+  async function entries(list: readonly AuditInput[], tx: Tx) {
+    const c = await caller(); // settled before any action runs
+    const actor = (org: OrgDoc | null) => ({
+      memberId: c.member._id,
+      openid: c.openid,
+      roles: rolesActedIn(c.member.roles, org),
+    });
+    const out = [];
+    for (const { org: given, ...e } of list) {
+      const orgId = given?._id ?? e.orgId;
+      const org = given ?? (orgId ? (orgs.get(orgId) ?? (await findOrg(orgId, tx))) : null);
+      out.push(auditDoc(actor(org), now, { ...e, orgId, action: `${fn}.${action}` }));
+    }
+    return out;
   }
   const node = (org: OrgDoc) => ({ id: org._id, kind: org.kind, ancestors: org.ancestors });
   const subjectOf = (s: SubjectRef | undefined): Subject | undefined =>
@@ -83,22 +116,20 @@ export function createContext(fn: string, action: string, ports: Ports): Ctx {
     openid,
     caller,
     async require(permission, orgOrId, opts = {}) {
-      const org = typeof orgOrId === 'string' ? (await loadOrg(orgOrId)).org : orgOrId;
+      const org = typeof orgOrId === 'string' ? await loadOrg(orgOrId) : known(orgOrId);
       const verdict = await check(permission, org, opts.subject);
       if (verdict !== true) throw verdict;
       return org;
     },
     async may(permission, org, opts = {}) {
-      return (await check(permission, org, opts.subject)) === true;
+      return (await check(permission, known(org), opts.subject)) === true;
     },
-    async audit(entry) {
-      const c = await caller();
-      const roles = c.member.roles
-        .filter((g) => !entry.orgId || g.orgId === entry.orgId || g.role === 'superiorAdmin')
-        .map((g) => g.role);
-      await appendAudit({ memberId: c.member._id, openid: c.openid, roles }, now, {
-        ...entry,
-        action: `${fn}.${action}`,
+    async write(work) {
+      return inTransaction(async (tx) => {
+        const { audit, result } = await work(tx);
+        const list = audit === null ? [] : Array.isArray(audit) ? audit : [audit as AuditInput];
+        await appendAuditEntries(await entries(list, tx), tx);
+        return result as never;
       });
     },
   };

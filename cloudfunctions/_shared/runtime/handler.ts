@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { ports } from './platform';
+import type { Ports } from '../ports';
 import { createContext, Ctx } from './context';
 import { AppError, Envelope, MESSAGES } from './errors';
-import '../contracts/locale';
+import type { RefusalParams } from '../contracts/common';
+import { parseContext, wordIssue } from '../contracts/locale';
 import type { Api, FunctionName } from '../contracts';
 
 /**
@@ -62,18 +64,17 @@ function entry(
   return async function main(event: unknown): Promise<Envelope> {
     const e = (event ?? {}) as { action?: unknown; data?: unknown; Type?: unknown };
     try {
-      if (timer && e.Type === 'Timer') {
-        return {
-          ok: true,
-          data: await timer(createContext(fn, 'timer', ports()), event as TimerEvent),
-        };
+      if (timer) {
+        const p = ports();
+        if (!fromTimer(e, p)) throw timerOnly();
+        return { ok: true, data: await timer(createContext(fn, 'timer', p), event as TimerEvent) };
       }
       const name = typeof e.action === 'string' ? e.action : '';
       const route = Object.prototype.hasOwnProperty.call(routes, name) ? routes[name] : undefined;
       if (!route)
         throw new AppError('INPUT.UNKNOWN_ACTION', `不支持的操作：${name || '（未指定）'}`);
-      const parsed = route.input.safeParse(e.data ?? {});
-      if (!parsed.success) throw invalid(parsed.error);
+      const parsed = route.input.safeParse(e.data ?? {}, parseContext);
+      if (!parsed.success) throw invalid(`${fn}.${name}`, parsed.error);
       const ctx = createContext(fn, name, ports());
       if (route.access !== 'unbound') await ctx.caller();
       return { ok: true, data: (await route.run(ctx, parsed.data)) ?? null };
@@ -94,17 +95,43 @@ function entry(
   };
 }
 
-function invalid(error: z.ZodError): AppError {
-  const issues = error.issues.flatMap((i) =>
-    i.code === 'unrecognized_keys'
-      ? i.keys.map((k) => ({ path: [...i.path, k].join('.'), message: `不支持的字段“${k}”` }))
-      : [{ path: i.path.join('.'), message: i.message }],
-  );
+/**
+ * Timer-only functions run for the platform's timer trigger alone [PRIV-22]: CloudBase reports
+ * `SOURCE: 'wx_trigger'` and no OPENID for it, while a mini-program call (`wx.cloud.callFunction`)
+ * carries the caller's OPENID and `wx_client`. The event body proves nothing (anyone can send
+ * `{ Type: 'Timer' }`), so only the platform's context decides.
+ */
+function fromTimer(e: { Type?: unknown }, p: Ports): boolean {
+  return e.Type === 'Timer' && !p.identity.openid() && p.identity.source() === 'wx_trigger';
+}
+const timerOnly = () =>
+  new AppError('AUTH.FORBIDDEN', '这项工作由系统每天定时自动进行，不能手动发起', {
+    ruleId: 'PRIV-22',
+  });
+
+/**
+ * A refused input in words a member reads (contracts/locale.ts): the first problem as the
+ * message, every field path in `details.fields` for developers. A refinement that names its
+ * own refusal (a personal number in public text, a scanned code that is no sign-in code) answers
+ * that code when it is the only kind of problem [DIS-13, CHK-05].
+ */
+export function invalid(fnAction: string, error: z.ZodError): AppError {
+  const issues = error.issues.flatMap((i) => {
+    const message = wordIssue(fnAction, i);
+    const params = (i.code === 'custom' ? i.params : undefined) as RefusalParams | undefined;
+    const paths = i.code === 'unrecognized_keys' ? i.keys.map((k) => [...i.path, k]) : [i.path];
+    return paths.map((p) => ({ path: p.join('.'), message, params }));
+  });
   const fields = [...new Set(issues.map((i) => i.path || '(data)'))];
   const first = issues[0];
-  const where = first?.path ? `${first.path}：` : '';
-  return new AppError('INPUT.INVALID', `输入有误，${where}${first?.message ?? '格式不正确'}`, {
+  const refusal = first?.params?.refusal;
+  if (refusal && issues.every((i) => i.params?.refusal === refusal))
+    return new AppError(refusal, first.message, {
+      fields,
+      ...(first.params?.ruleId ? { ruleId: first.params.ruleId } : {}),
+    });
+  return new AppError('INPUT.INVALID', first?.message ?? MESSAGES['INPUT.INVALID'], {
     fields,
-    issues,
+    issues: issues.map(({ path, message }) => ({ path, message })),
   });
 }

@@ -142,7 +142,7 @@ export const joinRemote = action({
 export const decideRemote = action({
   input: activityContract.decideRemote.input,
   async run(ctx, input): Promise<ActivityOutput<'decideRemote'>> {
-    const { activity } = await loadAsRunner(ctx, 'leave.decide', input.activityId, {
+    const { activity, org } = await loadAsRunner(ctx, 'leave.decide', input.activityId, {
       subject: input.memberId,
     });
     const current = await findAttendance(activity._id, input.memberId);
@@ -152,14 +152,18 @@ export const decideRemote = action({
     if (!input.accept && !input.reason)
       throw new AppError('INPUT.INVALID', '驳回须说明理由', { fields: ['reason'] });
     const status: AttendanceStatus = input.accept ? 'remote' : 'absent';
-    await setAttendanceStatus(current._id, { status });
-    await ctx.audit({
-      orgId: activity.orgId,
-      entity: 'attendance',
-      entityId: current._id,
-      before: { status: current.status },
-      after: { status },
-      reason: input.reason,
+    await ctx.write(async (tx) => {
+      await setAttendanceStatus(current._id, { status }, tx);
+      const change = { before: { status: current.status }, after: { status } };
+      return {
+        audit: {
+          org,
+          entity: 'attendance',
+          entityId: current._id,
+          ...change,
+          reason: input.reason,
+        },
+      };
     });
     return { memberId: input.memberId, status };
   },

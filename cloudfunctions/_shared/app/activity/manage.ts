@@ -2,10 +2,11 @@ import { randomUUID } from 'crypto';
 import { activityContract } from '../../contracts/activity';
 import type { ActivityOutput } from '../../contracts/activity';
 import { holderOf } from '../../domain/activity/participants';
+import { checkActivityTimes } from '../../domain/activity/timing';
 import { insertActivity, updateActivity } from '../../repos/activities';
 import { listOrgMembers } from '../../repos/members';
 import { action } from '../../runtime/handler';
-import { AppError } from '../../runtime/errors';
+import { AppError, orThrow } from '../../runtime/errors';
 import { loadActivity, loadAsRunner, newActivity } from './support';
 
 /**
@@ -20,6 +21,7 @@ export const create = action({
     const org = await ctx.require('activity.manage', input.orgId);
     const startAt = new Date(input.startAt);
     const endAt = new Date(input.endAt);
+    orThrow(checkActivityTimes(startAt, endAt, ctx.now));
     const late = +endAt < +ctx.now;
     if (late && !input.lateReason) {
       throw new AppError(
@@ -56,12 +58,10 @@ export const create = action({
       geofence: input.geofence ?? null,
       lateRegistration: late ? { reason: input.lateReason as string, approved: false } : null,
     });
-    await insertActivity(doc);
-    await ctx.audit({
-      orgId: org._id,
-      entity: 'activities',
-      entityId: id,
-      after: { type: input.type, title: input.title, startAt, endAt },
+    await ctx.write(async (tx) => {
+      await insertActivity(doc, tx);
+      const after = { type: input.type, title: input.title, startAt, endAt };
+      return { audit: { org, entity: 'activities', entityId: id, after } };
     });
     return { id };
   },
@@ -88,13 +88,10 @@ export const approveLateRegistration = action({
     await ctx.require('activity.approveLate', org);
     if (!activity.lateRegistration) throw new AppError('CONFLICT', '该活动不是补录的活动');
     const after = { ...activity.lateRegistration, approved: input.approve };
-    await updateActivity(activity._id, { lateRegistration: after });
-    await ctx.audit({
-      orgId: activity.orgId,
-      entity: 'activities',
-      entityId: activity._id,
-      before: activity.lateRegistration,
-      after,
+    await ctx.write(async (tx) => {
+      await updateActivity(activity._id, { lateRegistration: after }, tx);
+      const before = activity.lateRegistration;
+      return { audit: { org, entity: 'activities', entityId: activity._id, before, after } };
     });
     return { activityId: activity._id, approved: input.approve };
   },

@@ -2,10 +2,12 @@ import { activityContract } from '../../contracts/activity';
 import type { ActivityOutput, ScheduleRule } from '../../contracts/activity';
 import { hasCommittee } from '../../domain/activity/participants';
 import { yearPlan } from '../../domain/activity/schedule';
+import { checkActivityTimes } from '../../domain/activity/timing';
 import { localInstant } from '../../domain/shared/time';
-import { findPlan, insertActivity, savePlan } from '../../repos/activities';
+import { ActivityDoc, findPlan, insertNewActivities, savePlan } from '../../repos/activities';
 import { listOrgMembers } from '../../repos/members';
 import { OrgDoc } from '../../repos/orgs';
+import { orThrow } from '../../runtime/errors';
 import { action } from '../../runtime/handler';
 import { updateOrgSetting } from '../org/settings';
 import { newActivity } from './support';
@@ -52,7 +54,7 @@ export const publishPlan = action({
   input: activityContract.publishPlan.input,
   async run(ctx, input): Promise<ActivityOutput<'publishPlan'>> {
     const org = await ctx.require('activity.manage', input.orgId);
-    const created: string[] = [];
+    const docs: ActivityDoc[] = [];
     const items = input.items.map((i) => ({
       ...i,
       startTime: i.startTime ?? '15:00',
@@ -60,6 +62,13 @@ export const publishPlan = action({
       agenda: i.agenda ?? [],
       ruleId: '',
     }));
+    // Every item to be created lies within about a year of now, checked before anything is written.
+    for (const i of items) {
+      const startAt = localInstant(i.date, i.startTime);
+      const endAt = localInstant(i.date, i.endTime);
+      if (+endAt > +startAt && +endAt >= +ctx.now)
+        orThrow(checkActivityTimes(startAt, endAt, ctx.now));
+    }
     for (const i of items) {
       const startAt = localInstant(i.date, i.startTime);
       const endAt = localInstant(i.date, i.endTime);
@@ -82,15 +91,16 @@ export const publishPlan = action({
         geofence: null,
         lateRegistration: null,
       });
-      if (await insertActivity(doc)) created.push(id);
+      docs.push(doc);
     }
     const planId = `${org._id}:${input.year}`;
-    await savePlan({ _id: planId, orgId: org._id, year: input.year, items, publishedAt: ctx.now });
-    await ctx.audit({
-      orgId: org._id,
-      entity: 'activityPlans',
-      entityId: planId,
-      after: { items: items.length, created: created.length },
+    // The plan, its new activities and its entry land together [PRIV-06].
+    const created = await ctx.write(async (tx) => {
+      const ids = await insertNewActivities(docs, tx); // those published before stay as they are
+      const plan = { _id: planId, orgId: org._id, year: input.year, items, publishedAt: ctx.now };
+      await savePlan(plan, tx);
+      const after = { items: items.length, created: ids.length };
+      return { audit: { org, entity: 'activityPlans', entityId: planId, after }, result: ids };
     });
     return { created };
   },

@@ -16,7 +16,7 @@ import { loadAsRunner } from './support';
 export const record = action({
   input: activityContract.record.input,
   async run(ctx, input): Promise<ActivityOutput<'record'>> {
-    const { activity } = await loadAsRunner(ctx, 'activity.manage', input.activityId);
+    const { activity, org } = await loadAsRunner(ctx, 'activity.manage', input.activityId);
     const { member } = await ctx.caller();
     const prev = activity.record;
     const next: ActivityRecord = {
@@ -42,14 +42,22 @@ export const record = action({
       ];
     }
     const amended = amendments !== activity.amendments;
-    await updateActivity(activity._id, amended ? { record: next, amendments } : { record: next });
-    await ctx.audit({
-      orgId: activity.orgId,
-      entity: 'activities.record',
-      entityId: activity._id,
-      before: prev,
-      after: next,
-      ...(amended ? { reason: input.reason } : {}),
+    await ctx.write(async (tx) => {
+      await updateActivity(
+        activity._id,
+        amended ? { record: next, amendments } : { record: next },
+        tx,
+      );
+      return {
+        audit: {
+          org,
+          entity: 'activities.record',
+          entityId: activity._id,
+          before: prev,
+          after: next,
+          ...(amended ? { reason: input.reason } : {}),
+        },
+      };
     });
     return { activityId: activity._id, archived: next.archived, amendments: amendments.length };
   },
@@ -62,9 +70,14 @@ export const record = action({
 export const vote = action({
   input: activityContract.vote.input,
   async run(ctx, input): Promise<ActivityOutput<'vote'>> {
-    const { activity, attendance } = await loadAsRunner(ctx, 'activity.manage', input.activityId, {
-      include: { attendance: true },
-    });
+    const { activity, attendance, org } = await loadAsRunner(
+      ctx,
+      'activity.manage',
+      input.activityId,
+      {
+        include: { attendance: true },
+      },
+    );
     const members = await listOrgMembers(activity.orgId);
     const status = new Map(attendance.map((r) => [r.memberId, r.status]));
     const eligible = members.filter((m) => m.status === 'full'); // 预备党员 have no vote [VOTE-01]
@@ -100,8 +113,10 @@ export const vote = action({
       ...outcome,
       at: ctx.now,
     };
-    const voteId = await insertVote(doc);
-    await ctx.audit({ orgId: activity.orgId, entity: 'votes', entityId: voteId, after: doc });
+    await ctx.write(async (tx) => {
+      const voteId = await insertVote(doc, tx);
+      return { audit: { org, entity: 'votes', entityId: voteId, after: doc } };
+    });
     return {
       valid: outcome.valid,
       passed: outcome.passed,

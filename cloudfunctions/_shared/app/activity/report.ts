@@ -96,12 +96,15 @@ export const report = action({
       `reports/${org._id}-${input.half}.xlsx`,
       workbook(result),
     );
-    await ctx.audit({
-      orgId: org._id,
-      entity: 'exports',
-      entityId: fileId,
-      after: { report: 'activity', half: input.half },
-    });
+    // The export is the file; its entry is the one database write it makes [PRIV-07].
+    await ctx.write(async () => ({
+      audit: {
+        org,
+        entity: 'exports',
+        entityId: fileId,
+        after: { report: 'activity', half: input.half },
+      },
+    }));
     return { fileId };
   },
 });

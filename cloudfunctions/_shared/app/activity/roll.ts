@@ -15,6 +15,7 @@ import {
   putLeave,
   setAttendanceStatus,
 } from '../../repos/attendance';
+import type { Tx } from '../../repos/db';
 import { findMember, listOrgMembers } from '../../repos/members';
 import type { Ctx } from '../../runtime/context';
 import { action } from '../../runtime/handler';
@@ -41,16 +42,22 @@ const row = (
   note: null,
 });
 
-/** Writes a state chosen by the host (leave decisions, corrections), creating the record if needed. */
+/**
+ * Writes a state chosen by the host (leave decisions, corrections) in their transaction, creating
+ * the record when `current` (read in it) is none.
+ */
 async function putStatus(
   ctx: Ctx,
   activity: { _id: string; orgId: string },
   memberId: string,
   status: AttendanceStatus,
   method: AttendanceDoc['method'],
+  current: AttendanceDoc | null,
+  tx: Tx,
 ): Promise<void> {
   const fresh = row(ctx, activity, memberId, status, method);
-  if (!(await insertAttendance(fresh))) await setAttendanceStatus(fresh._id, { status, method });
+  if (current) await setAttendanceStatus(fresh._id, { status, method }, tx);
+  else await insertAttendance(fresh, tx);
 }
 
 /** A member asks for leave before the cut-off [CHK-04]; the reason is seen only by the approver [PRIV-17]. */
@@ -90,25 +97,27 @@ export const requestLeave = action({
 export const decideLeave = action({
   input: activityContract.decideLeave.input,
   async run(ctx, input): Promise<ActivityOutput<'decideLeave'>> {
-    const { activity } = await loadAsRunner(ctx, 'leave.decide', input.activityId, {
+    const { activity, org } = await loadAsRunner(ctx, 'leave.decide', input.activityId, {
       subject: input.memberId,
     });
     const leave = orNotFound(await findLeave(activity._id, input.memberId), '请假申请');
     const { member: actor } = await ctx.caller();
     const status = input.approve ? 'approved' : 'rejected';
-    await decideLeaveRequest(leave._id, status, actor._id);
-    let attendance = (await findAttendance(activity._id, input.memberId))?.status ?? null;
-    if (input.approve) {
-      const next = neverDowngrade(attendance, 'excused');
-      if (next !== attendance) await putStatus(ctx, activity, input.memberId, next, 'leave');
-      attendance = next;
-    }
-    await ctx.audit({
-      orgId: activity.orgId,
-      entity: 'leaveRequests',
-      entityId: leave._id,
-      before: { status: leave.status },
-      after: { status, attendance },
+    const attendance = await ctx.write(async (tx) => {
+      await decideLeaveRequest(leave._id, status, actor._id, tx);
+      const current = await findAttendance(activity._id, input.memberId, tx);
+      let state = current?.status ?? null;
+      if (input.approve) {
+        const next = neverDowngrade(state, 'excused');
+        if (next !== state)
+          await putStatus(ctx, activity, input.memberId, next, 'leave', current, tx);
+        state = next;
+      }
+      const change = { before: { status: leave.status }, after: { status, attendance: state } };
+      return {
+        audit: { org, entity: 'leaveRequests', entityId: leave._id, ...change },
+        result: state,
+      };
     });
     return { memberId: input.memberId, status: attendance };
   },
@@ -118,7 +127,7 @@ export const decideLeave = action({
 export const setAttendance = action({
   input: activityContract.setAttendance.input,
   async run(ctx, input): Promise<ActivityOutput<'setAttendance'>> {
-    const { activity } = await loadAsRunner(ctx, 'attendance.correct', input.activityId, {
+    const { activity, org } = await loadAsRunner(ctx, 'attendance.correct', input.activityId, {
       subject: input.memberId,
     });
     const target = await findMember(input.memberId);
@@ -129,15 +138,19 @@ export const setAttendance = action({
         ruleId: 'TD-08',
       });
     }
-    const before = (await findAttendance(activity._id, input.memberId))?.status ?? null;
-    await putStatus(ctx, activity, input.memberId, input.status, 'hostMarked');
-    await ctx.audit({
-      orgId: activity.orgId,
-      entity: 'attendance',
-      entityId: attendanceId(activity._id, input.memberId),
-      before: { status: before },
-      after: { status: input.status, closed: activity.status === 'closed' },
-      reason: input.reason,
+    await ctx.write(async (tx) => {
+      const current = await findAttendance(activity._id, input.memberId, tx);
+      await putStatus(ctx, activity, input.memberId, input.status, 'hostMarked', current, tx);
+      return {
+        audit: {
+          org,
+          entity: 'attendance',
+          entityId: attendanceId(activity._id, input.memberId),
+          before: { status: current?.status ?? null },
+          after: { status: input.status, closed: activity.status === 'closed' },
+          reason: input.reason,
+        },
+      };
     });
     return { memberId: input.memberId, status: input.status };
   },
@@ -146,43 +159,49 @@ export const setAttendance = action({
 /**
  * Closes the session: sign-ins stop, and everyone expected without a record becomes `absent`
  * (or `exempt` by a recorded decision) [CHK-02, CHK-18, TD-08]. Closing twice changes nothing.
- * The absent rows are written in one batch: the database requests do not grow with the branch.
+ * The activity comes with its records and its branch's roster in one read; the close, the absent
+ * rows (one batch) and its entry are one transaction [PRIV-06]: the database requests do not grow
+ * with the branch (8 for a first close, 2 for a repeat).
  */
 export const close = action({
   input: activityContract.close.input,
   async run(ctx, input): Promise<ActivityOutput<'close'>> {
-    const { activity } = await loadAsRunner(ctx, 'activity.manage', input.activityId);
-    const first = await closeActivity(activity._id, ctx.now);
-    const [roster, records] = await Promise.all([
-      listOrgMembers(activity.orgId),
-      attendanceOf(activity._id), // read after the close: every sign-in before it is in
-    ]);
-    const recorded = new Map(records.map((a) => [a.memberId, a.status]));
-    const expected = expectedOf(activity, roster);
-    let final = closeStatuses(
-      expected.map((m) => ({ memberId: m._id, exempt: m.exempt })),
-      recorded,
-    );
-    if (first) {
-      const missing = [...final].filter(([memberId]) => !recorded.has(memberId));
-      const raced = await insertAttendanceRows(
-        missing.map(([memberId, status]) => row(ctx, activity, memberId, status, 'close')),
-      );
-      if (raced) {
-        // a sign-in that raced the close keeps its record: count what is stored
-        const stored = new Map(
-          (await attendanceOf(activity._id)).map((a) => [a.memberId, a.status]),
-        );
-        final = new Map([...final.keys()].map((m) => [m, stored.get(m) ?? final.get(m)!]));
-      }
-      await ctx.audit({
-        orgId: activity.orgId,
-        entity: 'activities',
-        entityId: activity._id,
-        before: { status: 'planned' },
-        after: { status: 'closed' },
-      });
-    }
+    const loaded = await loadAsRunner(ctx, 'activity.manage', input.activityId, {
+      include: { attendance: true, roster: true },
+    });
+    const { activity, org } = loaded;
+    const expected = expectedOf(activity, loaded.roster).map((m) => ({
+      memberId: m._id,
+      exempt: m.exempt,
+    }));
+    const byMember = (rows: readonly AttendanceDoc[]) =>
+      new Map(rows.map((a) => [a.memberId, a.status]));
+    const final =
+      activity.status === 'closed'
+        ? closeStatuses(expected, byMember(loaded.attendance))
+        : await ctx.write(async (tx) => {
+            if (!(await closeActivity(activity._id, ctx.now, tx))) {
+              // closed a moment ago by another host: every record is in
+              const stored = await attendanceOf(activity._id, tx);
+              return { audit: null, result: closeStatuses(expected, byMember(stored)) };
+            }
+            const recorded = byMember(loaded.attendance);
+            const proposed = closeStatuses(expected, recorded);
+            const missing = [...proposed].filter(([memberId]) => !recorded.has(memberId));
+            const raced = await insertAttendanceRows(
+              missing.map(([memberId, status]) => row(ctx, activity, memberId, status, 'close')),
+              tx,
+            );
+            // a sign-in between the read and the close keeps its record: count what is stored
+            const result = raced
+              ? closeStatuses(expected, byMember(await attendanceOf(activity._id, tx)))
+              : proposed;
+            const change = { before: { status: 'planned' }, after: { status: 'closed' } };
+            return {
+              audit: { org, entity: 'activities', entityId: activity._id, ...change },
+              result,
+            };
+          });
     const { remotePending, ...c } = countStatuses(final.values());
     return { ...c, remote: c.remote + remotePending }; // remote includes joins not yet confirmed
   },

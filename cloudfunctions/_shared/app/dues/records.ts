@@ -1,9 +1,23 @@
 import { randomUUID } from 'crypto';
 import { duesContract } from '../../contracts/dues';
 import { calculateFee, firstDuesMonth } from '../../domain/dues/fee';
-import { dueIn, needsMakeUpNote, paymentOutcome } from '../../domain/dues/ledger';
-import { localMonth } from '../../domain/shared/time';
-import { addPayment, DuesBaseDoc, DuesPaymentDoc, memberMonth, saveBase } from '../../repos/dues';
+import {
+  baseInForce,
+  dueIn,
+  needsMakeUpNote,
+  nextRevision,
+  paymentOutcome,
+} from '../../domain/dues/ledger';
+import { localDate, localMonth } from '../../domain/shared/time';
+import {
+  addBase,
+  addPayment,
+  baseId,
+  basesOf,
+  DuesBaseDoc,
+  DuesPaymentDoc,
+  memberMonth,
+} from '../../repos/dues';
 import { findMember } from '../../repos/members';
 import { AppError, orNotFound, orThrow } from '../../runtime/errors';
 import { action } from '../../runtime/handler';
@@ -18,7 +32,9 @@ export const calculate = action({
 
 /**
  * The 组织委员 (or 党费管理员) confirms a member's base for the year [FEE-17, FEE-27]; it never
- * leaves the backend [DIS-09]. Nobody sets their own [PRIV-21].
+ * leaves the backend [DIS-09]. Nobody sets their own [PRIV-21]. Every change is a new 核定 entry
+ * with its effective month, in force from it on; earlier months keep their amount [FEE-16,
+ * FEE-19]. The audit entry shows the entry in force before and the new one.
  */
 export const setBase = action({
   input: duesContract.setBase.input,
@@ -29,30 +45,45 @@ export const setBase = action({
     const fromMonth = firstDuesMonth(input.fromMonth ?? `${input.year}-01`, member);
     if (!fromMonth.startsWith(String(input.year)))
       throw new AppError('INPUT.INVALID', '起算月份须在该年度内', { fields: ['fromMonth'] });
-    const doc: DuesBaseDoc = {
-      _id: `${member._id}:${fromMonth}`,
-      orgId: member.orgId,
-      memberId: member._id,
-      year: input.year,
-      fromMonth,
-      category: input.category,
-      baseFen: input.baseFen,
-      monthlyFen: fee.monthlyFen,
-      setAt: ctx.now,
-    };
-    await saveBase(doc);
-    await ctx.audit({
-      orgId: member.orgId,
-      entity: 'duesBases',
-      entityId: doc._id,
-      after: { category: doc.category, monthlyFen: doc.monthlyFen, fromMonth },
+    const shown = (b: Pick<DuesBaseDoc, 'category' | 'monthlyFen' | 'fromMonth'> | null) =>
+      b && { category: b.category, monthlyFen: b.monthlyFen, fromMonth: b.fromMonth };
+    return ctx.write(async (tx) => {
+      const history = await basesOf({ memberId: member._id }, input.year, tx);
+      const revision = nextRevision(history);
+      const doc: DuesBaseDoc = {
+        _id: baseId(member._id, input.year, revision),
+        orgId: member.orgId,
+        memberId: member._id,
+        year: input.year,
+        fromMonth,
+        revision,
+        category: input.category,
+        baseFen: input.baseFen,
+        monthlyFen: fee.monthlyFen,
+        setAt: ctx.now,
+      };
+      await addBase(doc, tx);
+      return {
+        audit: {
+          orgId: member.orgId,
+          entity: 'duesBases',
+          entityId: doc._id,
+          before: shown(baseInForce(history, fromMonth)),
+          after: shown(doc),
+        },
+        result: { memberId: member._id, monthlyFen: fee.monthlyFen, fromMonth },
+      };
     });
-    return { memberId: member._id, monthlyFen: fee.monthlyFen, fromMonth };
   },
 });
 
+const PROXY_REFUSED = '代交人须是本支部登记的党员；亲属或其他同志代交，请填写代交人姓名';
+
 /**
- * Records a payment for a month, by the member or by a proxy whose identity is kept [FEE-21];
+ * Records a payment for a month, by the member or by a proxy whose identity is kept [FEE-21]: a
+ * member of the same branch by id, anyone else (a relative, a member elsewhere) by name — the
+ * organizer knows only their own roster, and the same refusal whether the id is unknown or of
+ * another branch says nothing about other branches. The payment date is not in the future.
  * only the organizer records it (not the 书记) [FEE-27]. Voluntary extra is welcome (≥ 1000 yuan
  * flagged for remittance [FEE-13]); a make-up of a month more than 6 months back needs a note
  * [FEE-25]. Entries are appended, never edited [FEE-28].
@@ -65,6 +96,15 @@ export const pay = action({
     const thisMonth = localMonth(ctx.now);
     if (input.month > thisMonth)
       throw new AppError('INPUT.INVALID', '不能预交未来月份的党费', { fields: ['month'] });
+    if (input.paidOn && input.paidOn > localDate(ctx.now))
+      throw new AppError('DUES.OUT_OF_RANGE', '交纳日期不能晚于今天，请核对日期', {
+        fields: ['paidOn'],
+      });
+    if (input.proxyMemberId === member._id)
+      throw new AppError('INPUT.INVALID', '本人交纳不用填写代交人', {
+        ruleId: 'FEE-21',
+        fields: ['proxyMemberId'],
+      });
     if (needsMakeUpNote(input.month, thisMonth) && !input.note)
       throw new AppError('DUES.NOTE_REQUIRED', '补交6个月以前的党费，请写明情况说明', {
         ruleId: 'FEE-25',
@@ -74,8 +114,9 @@ export const pay = action({
       memberMonth(member._id, input.month),
       input.proxyMemberId ? findMember(input.proxyMemberId) : Promise.resolve(null),
     ]);
-    if (input.proxyMemberId && !proxyMember)
-      throw new AppError('INPUT.INVALID', '代交人不是登记的党员，请填写代交人姓名', {
+    if (input.proxyMemberId && proxyMember?.orgId !== member.orgId)
+      throw new AppError('INPUT.INVALID', PROXY_REFUSED, {
+        ruleId: 'FEE-21',
         fields: ['proxyMemberId'],
       });
     const due = dueIn(bases, input.month) ?? 0;
@@ -105,12 +146,16 @@ export const pay = action({
       recordedBy: actor._id,
       note: input.note ?? null,
     };
-    await addPayment(doc);
-    await ctx.audit({
-      orgId: member.orgId,
-      entity: 'duesPayments',
-      entityId: doc._id,
-      after: { memberId: member._id, month: input.month, amountFen: input.amountFen, proxy },
+    await ctx.write(async (tx) => {
+      await addPayment(doc, tx);
+      return {
+        audit: {
+          orgId: member.orgId,
+          entity: 'duesPayments',
+          entityId: doc._id,
+          after: { memberId: member._id, month: input.month, amountFen: input.amountFen, proxy },
+        },
+      };
     });
     return {
       paymentId: doc._id,

@@ -1,6 +1,7 @@
 import { writeXlsx } from '../../adapters/xlsx';
 import { duesContract } from '../../contracts/dues';
 import {
+  baseInForce,
   LedgerRow,
   ledgerRows,
   monthsOf,
@@ -65,7 +66,10 @@ async function exportLedger(
     },
   ]);
   const fileId = await ctx.ports.files.put(`dues/${org._id}-${year}.xlsx`, file);
-  await ctx.audit({ orgId: org._id, entity: 'exports', entityId: fileId, after: { ledger: year } });
+  // The export is the file; its entry is the one database write it makes [PRIV-07].
+  await ctx.write(async () => ({
+    audit: { org, entity: 'exports', entityId: fileId, after: { ledger: year } },
+  }));
   return fileId;
 }
 
@@ -94,7 +98,7 @@ export const mine = action({
     ]);
     const months = monthsOf(input.year, shownUntil(input.year, localMonth(ctx.now)));
     const [row] = ledgerRows([member], bases, payments, months);
-    const base = [...bases].sort((a, b) => b.fromMonth.localeCompare(a.fromMonth))[0];
+    const base = baseInForce(bases, months[months.length - 1] ?? `${input.year}-12`);
     return {
       monthlyFen: row.monthlyFen,
       category: base?.category ?? null,

@@ -82,7 +82,7 @@ export async function publishNotice(ctx: Ctx, org: OrgDoc, n: NewNotice): Promis
     updatedAt: ctx.now,
     publishedBy: member._id,
   };
-  await insertNotice(doc, {
+  const first = {
     _id: `${id}:v1`,
     noticeId: id,
     version: 1,
@@ -91,12 +91,11 @@ export async function publishNotice(ctx: Ctx, org: OrgDoc, n: NewNotice): Promis
     attachments,
     editedAt: ctx.now,
     editedBy: member._id,
-  });
-  await ctx.audit({
-    orgId: org._id,
-    entity: 'notices',
-    entityId: id,
-    after: { category: n.category, title: n.title, stage: doc.stage },
+  };
+  await ctx.write(async (tx) => {
+    await insertNotice(doc, first, tx);
+    const after = { category: n.category, title: n.title, stage: doc.stage };
+    return { audit: { org, entity: 'notices', entityId: id, after } };
   });
   return id;
 }

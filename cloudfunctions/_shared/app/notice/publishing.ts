@@ -27,7 +27,7 @@ export const update = action({
     await checkContent(ctx, next.title, next.body, next.attachments);
     const version = notice.version + 1;
     const { member } = await ctx.caller();
-    const saved = await saveNoticeVersion(notice.version, {
+    const edit = {
       _id: `${notice._id}:v${version}`,
       noticeId: notice._id,
       version,
@@ -35,15 +35,20 @@ export const update = action({
       editedAt: ctx.now,
       editedBy: member._id,
       reason: input.reason ?? null,
-    });
-    if (!saved) throw new AppError('CONFLICT', '该公开事项刚被他人修改，请刷新后再改');
-    await ctx.audit({
-      orgId: notice.orgId,
-      entity: 'notices',
-      entityId: notice._id,
-      before: { title: notice.title, body: notice.body, version: notice.version },
-      after: { ...next, version },
-      reason: input.reason,
+    };
+    await ctx.write(async (tx) => {
+      if (!(await saveNoticeVersion(notice.version, edit, tx)))
+        throw new AppError('CONFLICT', '该公开事项刚被他人修改，请刷新后再改');
+      return {
+        audit: {
+          orgId: notice.orgId,
+          entity: 'notices',
+          entityId: notice._id,
+          before: { title: notice.title, body: notice.body, version: notice.version },
+          after: { ...next, version },
+          reason: input.reason,
+        },
+      };
     });
     return { id: notice._id, version };
   },

@@ -26,8 +26,11 @@ export const remindUnread = action({
         data,
       }));
     const tally = await sendOnceEach(ctx, TEMPLATE, messages);
+    // The messages left WeChat (no transaction holds them back): the entry records what was sent.
     if (tally.sent)
-      await ctx.audit({ orgId: n.orgId, entity: 'reminderLog', entityId: n._id, after: tally });
+      await ctx.write(async () => ({
+        audit: { orgId: n.orgId, entity: 'reminderLog', entityId: n._id, after: tally },
+      }));
     return tally;
   },
 });

@@ -45,7 +45,7 @@ export const createInvite = action({
   input: orgContract.createInvite.input,
   async run(ctx, input): Promise<OrgOutput<'createInvite'>> {
     const member = orNotFound(await findMember(input.memberId), '党员');
-    await ctx.require('member.manage', member.orgId, { subject: member });
+    const org = await ctx.require('member.manage', member.orgId, { subject: member });
     if (member.openid) throw new AppError('CONFLICT', '该党员已绑定微信，无需再发邀请码');
     const expiresAt = new Date(+ctx.now + INVITE_TTL_DAYS * 86400_000);
     for (let attempt = 0; attempt < 5; attempt++) {
@@ -58,14 +58,14 @@ export const createInvite = action({
         usedAt: null,
         createdAt: ctx.now,
       };
-      if (!(await insertInvite(invite))) continue; // a code already taken: draw again
-      await ctx.audit({
-        orgId: member.orgId,
-        entity: 'invites',
-        entityId: code,
-        after: { memberId: member._id, expiresAt },
+      // The invite and its entry land together [PRIV-06]; a code already taken: draw again.
+      const issued = await ctx.write(async (tx) => {
+        if ((await findInvite(code, tx)) || !(await insertInvite(invite, tx)))
+          return { audit: null, result: false };
+        const after = { memberId: member._id, expiresAt };
+        return { audit: { org, entity: 'invites', entityId: code, after }, result: true };
       });
-      return { code, expiresAt: expiresAt.toISOString() };
+      if (issued) return { code, expiresAt: expiresAt.toISOString() };
     }
     throw new AppError('INTERNAL');
   },

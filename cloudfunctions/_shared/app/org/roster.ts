@@ -5,9 +5,10 @@ import { personKey } from '../../domain/org/roster';
 import { maskPhone } from '../../domain/shared/privacy';
 import {
   findMember,
-  insertMember,
+  insertMembers,
   listOrgMembers,
   MemberDoc,
+  takenPersonKeys,
   updateMember,
 } from '../../repos/members';
 import { action } from '../../runtime/handler';
@@ -25,7 +26,7 @@ export const importMembers = action({
     if (!isBranchKind(org.kind) && org.kind !== 'baseCommittee' && org.kind !== 'generalBranch') {
       throw new AppError('INPUT.INVALID', '党员只能导入到党支部', { fields: ['orgId'] });
     }
-    const created: string[] = [];
+    const rows: { row: number; doc: MemberDoc }[] = [];
     const errors: { row: number; code: string; message: string }[] = [];
     for (const [row, raw] of input.members.entries()) {
       const parsed = importRow.safeParse(raw);
@@ -56,21 +57,34 @@ export const importMembers = action({
         personKey: personKey(org._id, p),
         createdAt: ctx.now,
       };
-      if (!(await insertMember(doc))) {
-        errors.push({ row, code: 'MEMBER.DUPLICATE', message: `${p.name}已在名册中，未重复导入` });
-        continue;
+      rows.push({ row, doc });
+    }
+    if (!rows.length) return { created: [], errors };
+    // The new members and their entry land together [PRIV-06]. Who is on the roster already is
+    // read in the same transaction: a duplicate key could abort it.
+    const { created, duplicates } = await ctx.write(async (tx) => {
+      const taken = await takenPersonKeys(
+        rows.map((r) => r.doc.personKey),
+        tx,
+      );
+      const fresh: MemberDoc[] = [];
+      const duplicates: typeof errors = [];
+      for (const { row, doc } of rows) {
+        if (taken.has(doc.personKey)) {
+          const message = `${doc.name}已在名册中，未重复导入`;
+          duplicates.push({ row, code: 'MEMBER.DUPLICATE', message });
+        } else fresh.push(doc);
+        taken.add(doc.personKey); // the same person twice in the file
       }
-      created.push(doc._id);
-    }
-    if (created.length) {
-      await ctx.audit({
-        orgId: org._id,
-        entity: 'members',
-        entityId: created.join(','),
-        after: { created: created.length, errors: errors.length },
-      });
-    }
-    return { created, errors };
+      await insertMembers(fresh, tx);
+      const ids = fresh.map((d) => d._id);
+      const after = { created: ids.length, errors: errors.length + duplicates.length };
+      return {
+        audit: ids.length ? { org, entity: 'members', entityId: ids.join(','), after } : null,
+        result: { created: ids, duplicates },
+      };
+    });
+    return { created, errors: [...errors, ...duplicates].sort((x, y) => x.row - y.row) };
   },
 });
 
@@ -98,7 +112,7 @@ export const setMemberFlags = action({
   input: orgContract.setMemberFlags.input,
   async run(ctx, input): Promise<OrgOutput<'setMemberFlags'>> {
     const member = orNotFound(await findMember(input.memberId), '党员');
-    await ctx.require('member.manage', member.orgId, { subject: member });
+    const org = await ctx.require('member.manage', member.orgId, { subject: member });
     const before = {
       mobile: member.mobile,
       exempt: member.exempt,
@@ -110,14 +124,18 @@ export const setMemberFlags = action({
       exemptReason:
         (input.exempt ?? member.exempt) ? (input.exemptReason ?? member.exemptReason) : null,
     };
-    await updateMember(member._id, after);
-    await ctx.audit({
-      orgId: member.orgId,
-      entity: 'members',
-      entityId: member._id,
-      before,
-      after,
-      reason: input.exemptReason,
+    await ctx.write(async (tx) => {
+      await updateMember(member._id, after, tx);
+      return {
+        audit: {
+          org,
+          entity: 'members',
+          entityId: member._id,
+          before,
+          after,
+          reason: input.exemptReason,
+        },
+      };
     });
     return { memberId: member._id };
   },

@@ -9,12 +9,8 @@ export async function updateOrgSetting(
   before: unknown,
   after: unknown,
 ): Promise<void> {
-  await setOrgSetting(org._id, key, after);
-  await ctx.audit({
-    orgId: org._id,
-    entity: `orgs.settings.${key}`,
-    entityId: org._id,
-    before,
-    after,
+  await ctx.write(async (tx) => {
+    await setOrgSetting(org._id, key, after, tx);
+    return { audit: { org, entity: `orgs.settings.${key}`, entityId: org._id, before, after } };
   });
 }

@@ -38,8 +38,10 @@ export const createOrg = action({
       settings: { pointsEnabled: false, membersSeeRanking: false },
       createdAt: ctx.now,
     };
-    await insertOrg(doc);
-    await ctx.audit({ orgId: parent._id, entity: 'orgs', entityId: doc._id, after: doc });
+    await ctx.write(async (tx) => {
+      await insertOrg(doc, tx);
+      return { audit: { org: parent, entity: 'orgs', entityId: doc._id, after: doc } };
+    });
     return { id: doc._id };
   },
 });
@@ -73,13 +75,17 @@ export const setRole = action({
       }),
     );
     const roles = switchRole(member.roles, { orgId: org._id, role: input.role, on: input.on });
-    await setRoles(member._id, roles);
-    await ctx.audit({
-      orgId: org._id,
-      entity: 'members.roles',
-      entityId: member._id,
-      before: member.roles,
-      after: roles,
+    await ctx.write(async (tx) => {
+      await setRoles(member._id, roles, tx);
+      return {
+        audit: {
+          org,
+          entity: 'members.roles',
+          entityId: member._id,
+          before: member.roles,
+          after: roles,
+        },
+      };
     });
     return {
       memberId: member._id,

@@ -31,18 +31,18 @@ export const publishQuarter = action({
     }
     const until = appealUntil(ctx.now);
     const id = publicationId(org._id, input.quarter);
-    await savePublication({
-      _id: id,
-      orgId: org._id,
-      quarter: input.quarter,
-      publishedAt: ctx.now,
-      appealUntil: until,
-    });
-    await ctx.audit({
-      orgId: org._id,
-      entity: 'pointPublications',
-      entityId: id,
-      after: { appealUntil: until },
+    await ctx.write(async (tx) => {
+      const publication = {
+        _id: id,
+        orgId: org._id,
+        quarter: input.quarter,
+        publishedAt: ctx.now,
+        appealUntil: until,
+      };
+      await savePublication(publication, tx);
+      return {
+        audit: { org, entity: 'pointPublications', entityId: id, after: { appealUntil: until } },
+      };
     });
     return { quarter: input.quarter, appealUntil: until.toISOString() };
   },
@@ -113,16 +113,16 @@ export const resolveAppeal = action({
     const found = await appealCase(input.appealId);
     if (!found || !found.org) throw notFound('申辩');
     const { appeal: doc } = found;
-    await ctx.require('appeal.resolve', found.org, {
+    const org = await ctx.require('appeal.resolve', found.org, {
       subject: found.appellant ?? doc.memberId,
     });
     if (doc.status !== 'open') throw new AppError('CONFLICT', '该申辩已答复');
     const { member } = await ctx.caller();
     const year = Number((doc.quarter ?? '').slice(0, 4));
-    let adjustmentId: string | null = null;
+    let adjustment: EntryDoc | null = null;
     if (input.accept && input.points) {
       const month = (await ownEntry(doc.entryId, doc.memberId))?.month ?? 'base';
-      const entry: EntryDoc = {
+      adjustment = {
         _id: newId(),
         orgId: doc.orgId,
         memberId: doc.memberId,
@@ -137,18 +137,23 @@ export const resolveAppeal = action({
         decidedBy: member._id,
         reason: doc.reason,
       };
-      await insertEntry(entry);
-      adjustmentId = entry._id;
     }
+    const adjustmentId = adjustment?._id ?? null;
     const status = input.accept ? 'accepted' : 'rejected';
-    await answerAppeal(doc._id, { status, reply: input.reply, adjustmentId });
-    await ctx.audit({
-      orgId: doc.orgId,
-      entity: 'pointAppeals',
-      entityId: doc._id,
-      before: { status: 'open' },
-      after: { status, points: input.points ?? 0 },
-      reason: input.reply,
+    // The adjustment, the answer and their entry land together, or none does.
+    await ctx.write(async (tx) => {
+      if (adjustment) await insertEntry(adjustment, tx);
+      await answerAppeal(doc._id, { status, reply: input.reply, adjustmentId }, tx);
+      return {
+        audit: {
+          org,
+          entity: 'pointAppeals',
+          entityId: doc._id,
+          before: { status: 'open' },
+          after: { status, points: input.points ?? 0 },
+          reason: input.reply,
+        },
+      };
     });
     return { appealId: doc._id, status, entryId: adjustmentId };
   },

@@ -33,13 +33,11 @@ export const assessFortress = action({
       reverse: input.reverse,
       at: ctx.now,
     };
-    await saveAssessment(after);
-    await ctx.audit({
-      orgId: org._id,
-      entity: 'fortressAssessments',
-      entityId: after._id,
-      before,
-      after,
+    await ctx.write(async (tx) => {
+      await saveAssessment(after, tx);
+      return {
+        audit: { org, entity: 'fortressAssessments', entityId: after._id, before, after },
+      };
     });
     return { orgId: org._id, year: input.year };
   },

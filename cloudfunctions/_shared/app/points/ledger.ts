@@ -51,21 +51,22 @@ export const setStandard = action({
     const current = standardInForce(found.standard);
     const version = current.version + 1;
     const id = `${org._id}:${input.year}:v${version}`;
-    await insertStandard({
-      _id: id,
-      orgId: org._id,
-      year: input.year,
-      version,
-      effectiveFrom: input.effectiveFrom ?? null,
-      items,
-      createdAt: ctx.now,
-    });
-    await ctx.audit({
-      orgId: org._id,
-      entity: 'pointStandards',
-      entityId: id,
-      before: current.items,
-      after: items,
+    await ctx.write(async (tx) => {
+      await insertStandard(
+        {
+          _id: id,
+          orgId: org._id,
+          year: input.year,
+          version,
+          effectiveFrom: input.effectiveFrom ?? null,
+          items,
+          createdAt: ctx.now,
+        },
+        tx,
+      );
+      return {
+        audit: { org, entity: 'pointStandards', entityId: id, before: current.items, after: items },
+      };
     });
     return { version };
   },
@@ -142,20 +143,28 @@ export const review = action({
   input: pointsContract.review.input,
   async run(ctx, input): Promise<PointsOutput<'review'>> {
     const entry = orNotFound(await findEntry(input.entryId), '积分申报');
-    await ctx.require('points.review', entry.orgId, { subject: entry.memberId });
+    const org = await ctx.require('points.review', entry.orgId, { subject: entry.memberId });
     const { member } = await ctx.caller();
     if (entry.status !== 'pending') throw new AppError('CONFLICT', '该申报已审核');
     if (!input.approve && !input.reason)
       throw new AppError('INPUT.INVALID', '不通过须说明理由', { fields: ['reason'] });
     const status = input.approve ? 'approved' : 'rejected';
-    await decideEntry(entry._id, { status, decidedBy: member._id, reason: input.reason ?? null });
-    await ctx.audit({
-      orgId: entry.orgId,
-      entity: 'pointEntries',
-      entityId: entry._id,
-      before: { status: entry.status },
-      after: { status },
-      reason: input.reason,
+    await ctx.write(async (tx) => {
+      await decideEntry(
+        entry._id,
+        { status, decidedBy: member._id, reason: input.reason ?? null },
+        tx,
+      );
+      return {
+        audit: {
+          org,
+          entity: 'pointEntries',
+          entityId: entry._id,
+          before: { status: entry.status },
+          after: { status },
+          reason: input.reason,
+        },
+      };
     });
     return { entryId: entry._id, status };
   },
@@ -197,13 +206,17 @@ export const award = action({
       decidedBy: actor._id,
       reason: null,
     };
-    await insertEntry(entry);
-    await ctx.audit({
-      orgId: org._id,
-      entity: 'pointEntries',
-      entityId: entry._id,
-      after: entry,
-      reason: input.note,
+    await ctx.write(async (tx) => {
+      await insertEntry(entry, tx);
+      return {
+        audit: {
+          org,
+          entity: 'pointEntries',
+          entityId: entry._id,
+          after: entry,
+          reason: input.note,
+        },
+      };
     });
     return { entryId: entry._id };
   },

@@ -116,12 +116,9 @@ export const publishYear = action({
       throw new AppError('POINTS.APPEALS_OPEN', `还有${open}条申辩未答复，答复后才能公布年度积分`, {
         ruleId: 'PTS-19',
       });
-    const id = await savePointYear(org._id, input.year, ctx.now);
-    await ctx.audit({
-      orgId: org._id,
-      entity: 'pointYears',
-      entityId: id,
-      after: { year: input.year },
+    await ctx.write(async (tx) => {
+      const id = await savePointYear(org._id, input.year, ctx.now, tx);
+      return { audit: { org, entity: 'pointYears', entityId: id, after: { year: input.year } } };
     });
     return { orgId: org._id, year: input.year, publishedAt: ctx.now.toISOString() };
   },

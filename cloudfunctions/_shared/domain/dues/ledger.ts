@@ -25,11 +25,16 @@ export interface LedgerRow {
   dueFen: number;
 }
 
-/** A confirmed amount (核定) and the month it applies from [FEE-16, FEE-19]. */
+/**
+ * A confirmed amount (核定) and the month it applies from [FEE-16, FEE-19]. Entries are never
+ * replaced: a change is a new entry, `revision` counting the member's entries of the year (1, 2,
+ * …; absent on entries older than the history, which count as 0).
+ */
 export interface BaseEntry {
   memberId: string;
   fromMonth: string;
   monthlyFen: number;
+  revision?: number;
 }
 
 export interface PaymentEntry {
@@ -67,13 +72,29 @@ export const shownUntil = (year: number, thisMonth: string): string =>
 /** Month M is due by the end of M [FEE-24]: the last month already due is the one before the running month. */
 export const lastDueMonth = (thisMonth: string): string => shiftMonth(thisMonth, -1);
 
-/** The monthly amount due in a month: the latest base in force from its month on [FEE-16, FEE-19]. */
-export function dueIn(bases: readonly BaseEntry[], month: string): number | null {
-  let best: BaseEntry | null = null;
-  for (const b of bases)
-    if (b.fromMonth <= month && (!best || b.fromMonth > best.fromMonth)) best = b;
-  return best ? best.monthlyFen : null;
+/** Which of two entries is later in effect: the later month, or of the same month the later revision. */
+const later = (a: BaseEntry, b: BaseEntry): boolean =>
+  a.fromMonth !== b.fromMonth ? a.fromMonth > b.fromMonth : (a.revision ?? 0) > (b.revision ?? 0);
+
+/**
+ * The 核定 entry in force in a month [FEE-16, FEE-19]: the one with the latest effective month not
+ * after it; of entries from the same month, the last recorded (a correction). Months before a
+ * change keep the amount confirmed for them.
+ */
+export function baseInForce<B extends BaseEntry>(bases: readonly B[], month: string): B | null {
+  let best: B | null = null;
+  for (const b of bases) if (b.fromMonth <= month && (!best || later(b, best))) best = b;
+  return best;
 }
+
+/** The monthly amount due in a month: that of the entry in force [FEE-16, FEE-19]. */
+export function dueIn(bases: readonly BaseEntry[], month: string): number | null {
+  return baseInForce(bases, month)?.monthlyFen ?? null;
+}
+
+/** The next revision of a member's entries of a year [FEE-19]. */
+export const nextRevision = (bases: readonly BaseEntry[]): number =>
+  bases.reduce((n, b) => Math.max(n, b.revision ?? 0), 0) + 1;
 
 /** What a month's payments make of it [FEE-24]. */
 export function monthStatus(dueFen: number | null, paidFen: number): MonthStatus {

@@ -32,7 +32,7 @@ export interface YearRecords {
     attendance: { memberId: string; status: AttendanceStatus }[];
   }[];
   entries: (Omit<LedgerEntry, 'id'> & { _id: string; memberId: string })[];
-  duesBases: { memberId: string; fromMonth: string; monthlyFen: number }[];
+  duesBases: { memberId: string; fromMonth: string; monthlyFen: number; revision?: number }[];
   duesPayments: { memberId: string; month: string; amountFen: number; paidOn: Date }[];
   noticeReads: { memberId: string; noticeId: string; at: Date; publishedAt: Date }[];
 }
@@ -104,7 +104,9 @@ function duesFacts(
 ): MemberFacts['dues'] {
   const bases = d.duesBases
     .filter((b) => b.memberId === memberId)
-    .sort((a, b) => a.fromMonth.localeCompare(b.fromMonth));
+    .sort(
+      (a, b) => a.fromMonth.localeCompare(b.fromMonth) || (a.revision ?? 0) - (b.revision ?? 0),
+    ); // FEE-19
   if (!bases.length) return null;
   const last = untilMonth ?? localMonth(today);
   let monthsDue = 0;
