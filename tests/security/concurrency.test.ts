@@ -86,16 +86,23 @@ describe('concurrency (issue 10, item 4c)', () => {
     for (const id of acknowledged) expect(ids.filter((x) => x === id)).toHaveLength(1);
   });
 
-  /*
-   * KNOWN BUG (reported in issue 10; app/dues is another helper's): dues.pay reads the month's
-   * earlier payments outside its write, so three concurrent payments of a 49.00 month all answer
-   * `extraFen: 0` (147.00 against 49.00 due), where sequential calls answer 0, 49.00, 49.00 as
-   * voluntary extras (FEE-13; the remit flag is computed from it). A repeated tap is recorded
-   * again in both cases: pay has no idempotency key. Whatever the fix (refuse the repeat, or
-   * split as sequential calls do), the month must add up:
-   *   replies = await Promise.all([0, 1, 2].map(() => b.ok('dues', 'pay', october, organizer)));
-   *   expect(Σ extraFen).toBe(max(0, Σ amountFen − dueFen));
-   * Not an `it.failing`: on a loaded machine the three calls may not overlap, and it would flap.
-   */
-  it.todo('splits concurrent payments for one month as sequential ones would [FEE-13]');
+  it('splits concurrent payments for one month as sequential ones would [FEE-13]', async () => {
+    // Each payment reads the month's earlier payments in the transaction that adds it, after
+    // taking the member's turn, so three at once add up like three one after another.
+    await b.ok(
+      'dues',
+      'setBase',
+      { memberId: 'demo-member-3', year: 2026, category: 'salaried', baseFen: 490000 },
+      'demo-organizer',
+    );
+    const october = { ...payment, month: '2026-10' };
+    const replies = await Promise.all(
+      [0, 1, 2].map(() => b.ok('dues', 'pay', october, 'demo-organizer')),
+    );
+    const due = replies[0].dueFen;
+    expect(due).toBe(4900);
+    const paid = replies.reduce((sum, r) => sum + r.amountFen, 0);
+    expect(replies.reduce((sum, r) => sum + r.extraFen, 0)).toBe(Math.max(0, paid - due));
+    expect(replies.map((r) => r.extraFen).sort()).toEqual([0, 4900, 4900]);
+  });
 });

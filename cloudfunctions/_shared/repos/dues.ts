@@ -72,18 +72,12 @@ export async function duesOfYears(orgId: string, years: readonly number[]) {
   return { bases: b, payments: p };
 }
 
-/** One member's bases of a year and payments for one month, for recording a payment. */
-export async function memberMonth(memberId: string, month: string) {
-  const year = Number(month.slice(0, 4));
-  const [b, p] = await Promise.all([
-    basesWhere({ memberId, year }),
-    paymentsWhere({ memberId, month }),
-  ]);
-  return { bases: b, payments: p };
-}
-
 /** Appends a 核定 entry; never replaces one (its `_id` carries its revision) [FEE-19]. */
 export const addBase = (doc: DuesBaseDoc, tx?: Tx) => bases.add(doc, tx);
 
 /** Appends a payment. */
 export const addPayment = (doc: DuesPaymentDoc, tx?: Tx) => payments.add(doc, tx);
+
+/** One member's payments for one month, read inside the transaction that records the next. */
+export const monthPayments = (memberId: string, month: string, tx: Tx) =>
+  payments.all(payments.ref(tx).where({ memberId, month }).orderBy('_id', 'asc'), 1000);

@@ -19,6 +19,8 @@ export interface MemberDoc {
   openid: string | null;
   boundAt: Date | null;
   privacyConsentAt?: Date | null;
+  /** Bumped by each dues payment's transaction, so payments for one member serialise [FEE-13]. */
+  duesTurn?: number;
   personKey: string;
   createdAt: Date;
 }
@@ -112,6 +114,19 @@ export async function insertMembers(docs: readonly MemberDoc[], tx?: Tx): Promis
   const keys: PersonKeyDoc[] = docs.map((d) => ({ _id: d.personKey, memberId: d._id }));
   await personKeys.ref(tx).add({ data: keys as never });
   await members.ref(tx).add({ data: docs as never });
+}
+
+/**
+ * Inside the transaction that records a dues payment: a write to the member's document, so two
+ * payments for one member in flight at once conflict and the later one runs again after the
+ * earlier has landed (CloudBase retries a conflicting transaction; the emulator runs them one at a
+ * time). Without it both would read the same earlier payments [FEE-13].
+ */
+export async function takeDuesTurn(id: string, tx: Tx): Promise<void> {
+  await members
+    .ref(tx)
+    .doc(id)
+    .update({ data: { duesTurn: _.inc(1) } });
 }
 
 export async function updateMember(

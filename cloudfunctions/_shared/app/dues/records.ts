@@ -16,9 +16,9 @@ import {
   basesOf,
   DuesBaseDoc,
   DuesPaymentDoc,
-  memberMonth,
+  monthPayments,
 } from '../../repos/dues';
-import { findMember } from '../../repos/members';
+import { findMember, takeDuesTurn } from '../../repos/members';
 import { AppError, orNotFound, orThrow } from '../../runtime/errors';
 import { action } from '../../runtime/handler';
 
@@ -110,8 +110,8 @@ export const pay = action({
         ruleId: 'FEE-25',
         fields: ['note'],
       });
-    const [{ bases, payments }, proxyMember] = await Promise.all([
-      memberMonth(member._id, input.month),
+    const [bases, proxyMember] = await Promise.all([
+      basesOf({ memberId: member._id }, Number(input.month.slice(0, 4))),
       input.proxyMemberId ? findMember(input.proxyMemberId) : Promise.resolve(null),
     ]);
     if (input.proxyMemberId && proxyMember?.orgId !== member.orgId)
@@ -120,13 +120,6 @@ export const pay = action({
         fields: ['proxyMemberId'],
       });
     const due = dueIn(bases, input.month) ?? 0;
-    const { extraFen, flags } = paymentOutcome({
-      month: input.month,
-      thisMonth,
-      dueFen: due,
-      paidBeforeFen: payments.reduce((s, p) => s + p.amountFen, 0),
-      amountFen: input.amountFen,
-    });
     const proxy: DuesPaymentDoc['proxy'] = proxyMember
       ? { memberId: proxyMember._id, name: proxyMember.name }
       : input.proxyName
@@ -146,7 +139,18 @@ export const pay = action({
       recordedBy: actor._id,
       note: input.note ?? null,
     };
-    await ctx.write(async (tx) => {
+    // The month's earlier payments are read in the transaction that adds this one, after taking
+    // the member's turn, so payments recorded at the same moment add up as if one after another.
+    const { extraFen, flags } = await ctx.write(async (tx) => {
+      await takeDuesTurn(member._id, tx);
+      const earlier = await monthPayments(member._id, input.month, tx);
+      const outcome = paymentOutcome({
+        month: input.month,
+        thisMonth,
+        dueFen: due,
+        paidBeforeFen: earlier.reduce((s, p) => s + p.amountFen, 0),
+        amountFen: input.amountFen,
+      });
       await addPayment(doc, tx);
       return {
         audit: {
@@ -155,6 +159,7 @@ export const pay = action({
           entityId: doc._id,
           after: { memberId: member._id, month: input.month, amountFen: input.amountFen, proxy },
         },
+        result: outcome,
       };
     });
     return {
