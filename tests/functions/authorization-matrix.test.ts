@@ -58,6 +58,14 @@ function fromTable(p: Permission, a: Actor, org: OrgNode): boolean {
 }
 
 describe('the policy table decides every permission × identity × org [PRIV-05]', () => {
+  afterAll(() =>
+    console.log(
+      `authorisation matrix: ${PERMISSIONS.length} permissions × ${Object.keys(IDENTITIES).length} ` +
+        `identities × ${ORGS.length} orgs = ` +
+        `${PERMISSIONS.length * Object.keys(IDENTITIES).length * ORGS.length} decisions, ` +
+        'each also refused on the identity’s own case',
+    ),
+  );
   it.each(PERMISSIONS)('%s: as the table says, for every identity × org', (p) => {
     for (const [who, a] of Object.entries(IDENTITIES))
       for (const org of ORGS)
