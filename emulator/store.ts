@@ -12,9 +12,12 @@ export type Doc = { _id: string; [key: string]: unknown };
  *
  * Durability: a write resolves only after the collections it touched are on disk. Writes that
  * arrive while a flush is running are grouped into the next flush (group commit), so a burst of
- * 1,000 sign-ins costs a handful of file writes, not 1,000. Each file is replaced atomically
- * (write a temporary file, fsync it, rename over the old one, fsync the directory), so a crash
- * leaves either the old or the new snapshot, never a torn one.
+ * 1,000 sign-ins costs a handful of file writes, not 1,000. A flush is atomic across files: each
+ * collection's next file is written beside it and fsynced, then a journal naming them is written,
+ * then the files are renamed into place and the journal dropped; after a crash `load()` finishes a
+ * journalled flush and drops an unjournalled one. So a crash leaves the old or the new state of
+ * every collection together (a transaction never lands half), never a torn file. A flush while a
+ * transaction is open writes its documents as they were before it.
  *
  * Isolation: one lock serialises operations; a transaction holds it from start to commit or
  * abort and keeps an undo log, which is how CloudBase's single-document-group transactions look
@@ -35,6 +38,7 @@ export class DocumentStore {
   async load(): Promise<void> {
     if (!this.dataDir) return;
     await fs.mkdir(this.dataDir, { recursive: true });
+    await recover(this.dataDir);
     for (const file of await fs.readdir(this.dataDir)) {
       // Leftovers of an interrupted write end in .tmp; any other file is not a collection.
       if (!file.endsWith('.json') || !SAFE_NAME.test(file.slice(0, -5))) continue;
@@ -123,6 +127,8 @@ export class DocumentStore {
 
   async commit(txId: string): Promise<void> {
     const tx = this.take(txId);
+    // A flush during the transaction wrote these without its changes: write them again.
+    for (const { name } of tx.undo) this.dirty.add(name);
     tx.release();
     await this.persist();
   }
@@ -164,13 +170,13 @@ export class DocumentStore {
     this.dirty.clear();
     try {
       await fs.mkdir(dir, { recursive: true });
-      for (const name of names) await this.writeCollection(dir, name);
-      const dirHandle = await fs.open(dir, 'r');
-      try {
-        await dirHandle.sync();
-      } finally {
-        await dirHandle.close();
-      }
+      // Every file of the flush is staged first; a journal naming them makes the flush one
+      // step: a crash before the journal leaves the old files, after it load() finishes the job.
+      const staged: { name: string; removed: boolean }[] = [];
+      for (const name of names) staged.push({ name, removed: !(await this.stage(dir, name)) });
+      await writeDurably(path.join(dir, JOURNAL), JSON.stringify(staged));
+      await syncDir(dir);
+      await applyJournal(dir, staged);
     } catch (e) {
       // Not on disk: the next persist() writes these collections again.
       for (const name of names) this.dirty.add(name);
@@ -178,22 +184,32 @@ export class DocumentStore {
     }
   }
 
-  private async writeCollection(dir: string, name: string): Promise<void> {
-    const file = path.join(dir, `${name}.json`);
+  /** Writes a collection's next file beside the current one; false when it no longer exists. */
+  private async stage(dir: string, name: string): Promise<boolean> {
     const coll = this.collections.get(name);
-    if (!coll) {
-      await fs.rm(file, { force: true });
-      return;
+    if (!coll) return false;
+    const text = EJSON.stringify(this.committed(name, coll), { relaxed: true });
+    await writeDurably(path.join(dir, `${name}.json.tmp`), text);
+    return true;
+  }
+
+  /**
+   * A collection as committed: a flush that runs while a transaction is open writes the documents
+   * that transaction changed as they were before it, so a crash never leaves half a transaction
+   * on disk; its changes reach the disk with the flush after its commit.
+   */
+  private committed(name: string, coll: Map<string, Doc>): Doc[] {
+    const undo = this.tx?.undo.filter((u) => u.name === name) ?? [];
+    if (undo.length === 0) return [...coll.values()];
+    const view = new Map(coll);
+    const seen = new Set<string>();
+    for (const { id, before } of undo) {
+      if (seen.has(id)) continue; // the first entry holds the committed state
+      seen.add(id);
+      if (before) view.set(id, before);
+      else view.delete(id);
     }
-    const tmp = `${file}.tmp`;
-    const handle = await fs.open(tmp, 'w');
-    try {
-      await handle.writeFile(EJSON.stringify([...coll.values()], { relaxed: true }));
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await fs.rename(tmp, file);
+    return [...view.values()];
   }
 
   private take(txId: string): Transaction {
@@ -228,4 +244,51 @@ export class StoreError extends Error {
   ) {
     super(message);
   }
+}
+
+/** The journal of a flush in progress: which staged files replace (or remove) which collections. */
+const JOURNAL = 'commit.journal';
+
+async function writeDurably(file: string, text: string): Promise<void> {
+  const tmp = file.endsWith('.tmp') ? file : `${file}.tmp`;
+  const handle = await fs.open(tmp, 'w');
+  try {
+    await handle.writeFile(text);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  if (tmp !== file) await fs.rename(tmp, file);
+}
+
+async function syncDir(dir: string): Promise<void> {
+  const handle = await fs.open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Puts every staged file of a journal in place, then drops the journal. Safe to repeat. */
+async function applyJournal(dir: string, staged: { name: string; removed: boolean }[]) {
+  for (const { name, removed } of staged) {
+    const file = path.join(dir, `${name}.json`);
+    if (removed) await fs.rm(file, { force: true });
+    else
+      await fs.rename(`${file}.tmp`, file).catch((e: NodeJS.ErrnoException) => {
+        if (e.code !== 'ENOENT') throw e; // already renamed before a crash
+      });
+  }
+  await syncDir(dir);
+  await fs.rm(path.join(dir, JOURNAL), { force: true });
+  await syncDir(dir);
+}
+
+/** After a crash: finish a flush whose journal was written; drop the staging of one that wasn't. */
+async function recover(dir: string): Promise<void> {
+  const journal = await fs.readFile(path.join(dir, JOURNAL), 'utf8').catch(() => null);
+  if (journal !== null) await applyJournal(dir, JSON.parse(journal));
+  for (const file of await fs.readdir(dir))
+    if (file.endsWith('.tmp')) await fs.rm(path.join(dir, file), { force: true });
 }

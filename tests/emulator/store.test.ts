@@ -76,7 +76,7 @@ describe('durable store', () => {
     store.ensure('outbox').set('x', { _id: 'x' });
     store.touch('outbox', 'x', undefined);
     jest
-      .spyOn(store as any, 'writeCollection')
+      .spyOn(store as any, 'stage')
       .mockImplementationOnce(() => Promise.reject(new Error('ENOSPC: no space left on device')));
     await expect(store.persist()).rejects.toThrow('ENOSPC');
     await store.persist();
