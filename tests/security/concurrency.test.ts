@@ -105,4 +105,24 @@ describe('concurrency (issue 10, item 4c)', () => {
     expect(replies.reduce((sum, r) => sum + r.extraFen, 0)).toBe(Math.max(0, paid - due));
     expect(replies.map((r) => r.extraFen).sort()).toEqual([0, 4900, 4900]);
   });
+  it('lets one of two reviewers decide a declaration reviewed by both at once [PTS-15]', async () => {
+    const { entryId } = await b.ok(
+      'points',
+      'declare',
+      { itemCode: 'volunteer', month: '2026-12', note: '社区义务劳动' },
+      'demo-member-2',
+    );
+    const replies = await Promise.all([
+      b.invoke('points', { action: 'review', data: { entryId, approve: true } }, 'demo-organizer'),
+      b.invoke(
+        'points',
+        { action: 'review', data: { entryId, approve: false, reason: '材料不全' } },
+        'demo-secretary',
+      ),
+    ]);
+    expect(replies.filter((r) => r.ok)).toHaveLength(1);
+    expect(replies.find((r) => !r.ok)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    const audited = b.docs('auditLogs').filter((a) => a.entityId === entryId);
+    expect(audited).toHaveLength(1);
+  });
 });

@@ -100,12 +100,20 @@ export const latestStandard = (orgId: string, year: number) =>
 export const findEntry = (id: string) => entries.byId(id);
 export const insertEntry = (doc: EntryDoc, tx?: Tx) => entries.add(doc, tx);
 
-export async function decideEntry(
+/**
+ * Decides a declaration that is still pending, inside the review's transaction; false when another
+ * reviewer decided it first (the read and the update of one document make concurrent reviews
+ * conflict, and the one run again finds it decided).
+ */
+export async function decidePendingEntry(
   id: string,
   patch: Pick<EntryDoc, 'status' | 'decidedBy' | 'reason'>,
-  tx?: Tx,
-): Promise<void> {
+  tx: Tx,
+): Promise<boolean> {
+  const current = await entries.byId(id, tx);
+  if (current?.status !== 'pending') return false;
   await entries.ref(tx).doc(id).update({ data: patch });
+  return true;
 }
 
 /** Declarations of a branch waiting for review, oldest first [PTS-15]. */

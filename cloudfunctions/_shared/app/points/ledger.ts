@@ -9,7 +9,7 @@ import { checkStandard, standardInForce } from '../../domain/points/standard';
 import { localInstant } from '../../domain/shared/time';
 import { listOrgMembers } from '../../repos/members';
 import {
-  decideEntry,
+  decidePendingEntry,
   EntryDoc,
   findEntry,
   insertEntry,
@@ -150,11 +150,12 @@ export const review = action({
       throw new AppError('INPUT.INVALID', '不通过须说明理由', { fields: ['reason'] });
     const status = input.approve ? 'approved' : 'rejected';
     await ctx.write(async (tx) => {
-      await decideEntry(
+      const decided = await decidePendingEntry(
         entry._id,
         { status, decidedBy: member._id, reason: input.reason ?? null },
         tx,
       );
+      if (!decided) throw new AppError('CONFLICT', '该申报已审核');
       return {
         audit: {
           org,
