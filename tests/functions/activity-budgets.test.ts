@@ -3,6 +3,7 @@
  * (GET /__emulator/stats): a member's page open and the sign-in stay within 3, and closing a
  * session costs the same for a branch of 14 as for a branch of 214.
  */
+import { createFridayThemeDay } from '../support/theme-day';
 import { Backend, startBackend } from '../support/backend';
 
 let b: Backend;
@@ -18,22 +19,7 @@ afterEach(() => b.restoreClock());
 
 const SEC = 'demo-secretary';
 
-async function themeDay(title = '12月主题党日'): Promise<string> {
-  const { id } = await b.ok(
-    'activity',
-    'create',
-    {
-      orgId: 'demo-branch',
-      type: 'themeDay',
-      title,
-      startAt: '2026-12-04T15:00:00+08:00',
-      endAt: '2026-12-04T17:00:00+08:00',
-      agenda: ['集中交纳党费'],
-    },
-    SEC,
-  );
-  return id;
-}
+const themeDay = (title?: string) => createFridayThemeDay(b, title);
 
 /** Round trips of one successful call (a refused call would say nothing about the budget). */
 async function trips(action: string, data: unknown, openid: string): Promise<number> {

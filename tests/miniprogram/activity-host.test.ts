@@ -15,7 +15,7 @@ import {
   wx,
   type PageComponent,
 } from '../setup/simulate';
-import { useDemoClock } from '../setup/env';
+import { REAL_TIMERS, useDemoClock } from '../setup/env';
 
 const server = useBackend('demo');
 let hostPage: string;
@@ -41,20 +41,7 @@ const qrValue = (page: PageComponent): string => page.data.qr.value;
 function fakeTicker() {
   jest.useFakeTimers({
     now: Date.now(),
-    doNotFake: [
-      'hrtime',
-      'nextTick',
-      'performance',
-      'queueMicrotask',
-      'requestAnimationFrame',
-      'cancelAnimationFrame',
-      'requestIdleCallback',
-      'cancelIdleCallback',
-      'setImmediate',
-      'clearImmediate',
-      'setTimeout',
-      'clearTimeout',
-    ],
+    doNotFake: REAL_TIMERS.filter((t) => t !== 'setInterval' && t !== 'clearInterval'),
   });
 }
 

@@ -3,6 +3,7 @@
  * (GET /__emulator/stats) with the demo seed at the demo instant. A round trip is one request from
  * wx-server-sdk to the database (a query, a write, a transaction step); see emulator/stats.ts.
  */
+import { createFridayThemeDay } from '../support/theme-day';
 import { Backend, startBackend } from '../support/backend';
 
 let b: Backend;
@@ -76,19 +77,7 @@ describe('activity.close does not grow with the number of members', () => {
   /** Creates a theme day on Friday afternoon, signs one member in, and closes it. */
   async function closeOne(title: string): Promise<{ roundTrips: number; absent: number }> {
     b.emulator.clock.freeze(Date.parse('2026-12-04T06:30:00Z'));
-    const { id } = await b.ok(
-      'activity',
-      'create',
-      {
-        orgId: 'demo-branch',
-        type: 'themeDay',
-        title,
-        startAt: '2026-12-04T15:00:00+08:00',
-        endAt: '2026-12-04T17:00:00+08:00',
-        agenda: ['集中交纳党费'],
-      },
-      SEC,
-    );
+    const id = await createFridayThemeDay(b, title);
     b.emulator.clock.freeze(Date.parse('2026-12-04T07:00:00Z'));
     const { token } = await b.ok('activity', 'checkinToken', { activityId: id }, SEC);
     await b.ok('activity', 'checkin', { token }, MEMBER);

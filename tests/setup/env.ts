@@ -14,7 +14,8 @@ export function useDemoClock(): void {
   jest.useFakeTimers({ now: DEMO_NOW_MS, advanceTimers: true, doNotFake: REAL_TIMERS });
 }
 
-const REAL_TIMERS: FakeableAPI[] = [
+/** Every timer API jest could fake: they stay real, only Date is faked. */
+export const REAL_TIMERS: FakeableAPI[] = [
   'hrtime',
   'nextTick',
   'performance',
