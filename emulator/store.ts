@@ -1,6 +1,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { EJSON } from 'bson';
+import { applyJournal, JOURNAL, recover, syncDir, writeDurably } from './journal';
 
 /** A collection name that is a plain file name (no separators, no dots). */
 const SAFE_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
@@ -168,12 +169,18 @@ export class DocumentStore {
     const dir = this.dataDir as string;
     const names = [...this.dirty];
     this.dirty.clear();
+    // One snapshot of every collection, taken before the first await: a transaction that commits
+    // while the files are being written is in none of them, never in some.
+    const snapshot = names.map((name) => ({ name, text: this.snapshotOf(name) }));
     try {
       await fs.mkdir(dir, { recursive: true });
       // Every file of the flush is staged first; a journal naming them makes the flush one
       // step: a crash before the journal leaves the old files, after it load() finishes the job.
       const staged: { name: string; removed: boolean }[] = [];
-      for (const name of names) staged.push({ name, removed: !(await this.stage(dir, name)) });
+      for (const { name, text } of snapshot) {
+        if (text !== null) await this.stage(dir, name, text);
+        staged.push({ name, removed: text === null });
+      }
       await writeDurably(path.join(dir, JOURNAL), JSON.stringify(staged));
       await syncDir(dir);
       await applyJournal(dir, staged);
@@ -185,12 +192,15 @@ export class DocumentStore {
   }
 
   /** Writes a collection's next file beside the current one; false when it no longer exists. */
-  private async stage(dir: string, name: string): Promise<boolean> {
+  /** A collection's file content as committed now; null when it no longer exists. */
+  private snapshotOf(name: string): string | null {
     const coll = this.collections.get(name);
-    if (!coll) return false;
-    const text = EJSON.stringify(this.committed(name, coll), { relaxed: true });
+    return coll ? EJSON.stringify(this.committed(name, coll), { relaxed: true }) : null;
+  }
+
+  /** Writes a collection's next file beside the current one. */
+  private async stage(dir: string, name: string, text: string): Promise<void> {
     await writeDurably(path.join(dir, `${name}.json.tmp`), text);
-    return true;
   }
 
   /**
@@ -244,51 +254,4 @@ export class StoreError extends Error {
   ) {
     super(message);
   }
-}
-
-/** The journal of a flush in progress: which staged files replace (or remove) which collections. */
-const JOURNAL = 'commit.journal';
-
-async function writeDurably(file: string, text: string): Promise<void> {
-  const tmp = file.endsWith('.tmp') ? file : `${file}.tmp`;
-  const handle = await fs.open(tmp, 'w');
-  try {
-    await handle.writeFile(text);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  if (tmp !== file) await fs.rename(tmp, file);
-}
-
-async function syncDir(dir: string): Promise<void> {
-  const handle = await fs.open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
-/** Puts every staged file of a journal in place, then drops the journal. Safe to repeat. */
-async function applyJournal(dir: string, staged: { name: string; removed: boolean }[]) {
-  for (const { name, removed } of staged) {
-    const file = path.join(dir, `${name}.json`);
-    if (removed) await fs.rm(file, { force: true });
-    else
-      await fs.rename(`${file}.tmp`, file).catch((e: NodeJS.ErrnoException) => {
-        if (e.code !== 'ENOENT') throw e; // already renamed before a crash
-      });
-  }
-  await syncDir(dir);
-  await fs.rm(path.join(dir, JOURNAL), { force: true });
-  await syncDir(dir);
-}
-
-/** After a crash: finish a flush whose journal was written; drop the staging of one that wasn't. */
-async function recover(dir: string): Promise<void> {
-  const journal = await fs.readFile(path.join(dir, JOURNAL), 'utf8').catch(() => null);
-  if (journal !== null) await applyJournal(dir, JSON.parse(journal));
-  for (const file of await fs.readdir(dir))
-    if (file.endsWith('.tmp')) await fs.rm(path.join(dir, file), { force: true });
 }

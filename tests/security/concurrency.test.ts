@@ -125,4 +125,27 @@ describe('concurrency (issue 10, item 4c)', () => {
     const audited = b.docs('auditLogs').filter((a) => a.entityId === entryId);
     expect(audited).toHaveLength(1);
   });
+  it('applies an accepted appeal once when two answer it at once [PTS-17]', async () => {
+    await b.reset('demo');
+    await b.ok(
+      'points',
+      'publishQuarter',
+      { orgId: 'demo-branch', quarter: '2026-Q4' },
+      'demo-organizer',
+    );
+    const { appealId } = await b.ok(
+      'points',
+      'appeal',
+      { entryId: 'att:demo-theme-day-last:demo-member-7', reason: '当天因公出差，事先请过假' },
+      'demo-member-7',
+    );
+    const answer = { appealId, accept: true, points: 6, reply: '经核实确已请假，予以调整' };
+    const replies = await Promise.all(
+      ['demo-secretary', 'demo-organizer', 'demo-secretary'].map((who) =>
+        b.invoke('points', { action: 'resolveAppeal', data: answer }, who),
+      ),
+    );
+    expect(replies.filter((r) => r.ok)).toHaveLength(1);
+    expect(b.docs('pointEntries').filter((e) => e.itemCode === 'appealAdjust')).toHaveLength(1);
+  });
 });

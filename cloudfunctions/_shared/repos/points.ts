@@ -169,12 +169,20 @@ export async function appealCase(
 export const countOpenAppeals = (orgId: string) =>
   countOf(appeals.ref().where({ orgId, status: 'open' }));
 
-export async function answerAppeal(
+/**
+ * Answers an appeal that is still open, inside the answer's transaction; false when someone
+ * answered it first (reading and updating one document makes two answers at once conflict, and
+ * the one run again finds it answered), so an accepted adjustment is never applied twice.
+ */
+export async function answerOpenAppeal(
   id: string,
   patch: Pick<AppealDoc, 'status' | 'reply' | 'adjustmentId'>,
-  tx?: Tx,
-): Promise<void> {
+  tx: Tx,
+): Promise<boolean> {
+  const current = await appeals.byId(id, tx);
+  if (current?.status !== 'open') return false;
   await appeals.ref(tx).doc(id).update({ data: patch });
+  return true;
 }
 
 // Year publication and 堡垒指数 assessment

@@ -5,7 +5,7 @@ import {
   AppealDoc,
   appealCase,
   appealsOf,
-  answerAppeal,
+  answerOpenAppeal,
   EntryDoc,
   insertAppeal,
   insertEntry,
@@ -142,8 +142,13 @@ export const resolveAppeal = action({
     const status = input.accept ? 'accepted' : 'rejected';
     // The adjustment, the answer and their entry land together, or none does.
     await ctx.write(async (tx) => {
+      const answered = await answerOpenAppeal(
+        doc._id,
+        { status, reply: input.reply, adjustmentId },
+        tx,
+      );
+      if (!answered) throw new AppError('CONFLICT', '该申辩已答复');
       if (adjustment) await insertEntry(adjustment, tx);
-      await answerAppeal(doc._id, { status, reply: input.reply, adjustmentId }, tx);
       return {
         audit: {
           org,
