@@ -18,6 +18,13 @@ export const MOBILE_PROBES = [
   '138　1234　5678', // ideographic spaces
   '会议时间2026-12-01 13812345678有事找他',
   '找李书记19912345678',
+  '138  1234  5678', // double spaces
+  '138\n1234\n5678', // one group a line
+  '138\u200b1234\u200b5678', // zero-width spaces
+  '1381 234 5678', // 4-3-4
+  '138，1234，5678',
+  '138_1234_5678',
+  '138/1234/5678',
 ];
 export const ID_PROBES = [
   '证件ID110101199003077777', // a wrong check digit still has the shape of an ID
@@ -30,6 +37,7 @@ export const ID_PROBES = [
   '110101199013077778', // no real date, but the right check digit
   '老身份证110101900307777',
   '名单430102198001011233.xlsx',
+  '110101 1990 0307 7777', // 6-4-4-4
 ];
 export const CLEAN_TEXTS = [
   '党费 1500 元，会议室 301，2026年11月',
@@ -47,4 +55,7 @@ export const CLEAN_TEXTS = [
   '编号12345678901',
   '金额13800元，13800000元',
   '一二三四五',
+  '第1、2、3、4、5、6、7、8、9、10、11项',
+  '电话 010-8888 6666',
+  '2026年12月1日，13 人到会',
 ];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ERRORS } from './errors';
-import { calendarDate, id, isoInstant, orgYear, publicText, RefusalParams, text } from './common';
+import { calendarDate, id, isoInstant, orgYear, publicText, RefusalParams } from './common';
 
 export const ACTIVITY_TYPES = [
   'themeDay',
@@ -76,9 +76,9 @@ export const activityContract = {
         allowRemote: z.boolean().optional(),
         hostId: id.optional(),
         recorderId: id.optional(),
-        lecturer: text(30).optional(),
+        lecturer: publicText(30).optional(),
         guests: z
-          .array(z.object({ name: text(20), kind: text(20).optional() }).strict())
+          .array(z.object({ name: publicText(20), kind: publicText(20).optional() }).strict())
           .max(50)
           .optional(),
         geofence: geofence.optional(),

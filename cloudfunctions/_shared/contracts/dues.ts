@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DUES_CATEGORIES } from '../domain/dues/fee';
-import { calendarDate, id, month, orgYear, year } from './common';
+import { calendarDate, id, month, orgYear, publicText, year } from './common';
 
 const fen = z.number().int().min(0).max(1_000_000_000);
 const half = z.string().regex(/^\d{4}-H[12]$/);
@@ -27,7 +27,7 @@ export const duesContract = {
         proxyMemberId: id.optional(),
         proxyName: z.string().trim().min(1).max(20).optional(),
         paidOn: calendarDate.optional(),
-        note: z.string().trim().max(200).optional(),
+        note: publicText(200).optional(),
       })
       .strict(),
   },

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { MOBILE_PATTERN } from '../domain/shared/privacy';
 import { ORG_KINDS, PROFILES, ROLES, SECTORS } from '../domain/org/model';
 import type { Permission } from '../domain/org/policy';
-import { calendarDate, empty, id, isoInstant, text } from './common';
+import { calendarDate, empty, id, isoInstant, publicText, text } from './common';
 
 const role = z.enum(Object.keys(ROLES) as [keyof typeof ROLES, ...(keyof typeof ROLES)[]]);
 const sectorIds = Object.keys(SECTORS) as [keyof typeof SECTORS, ...(keyof typeof SECTORS)[]];
@@ -70,7 +70,7 @@ export const orgContract = {
         memberId: id,
         mobile: z.boolean().optional(),
         exempt: z.boolean().optional(),
-        exemptReason: text(200).optional(),
+        exemptReason: publicText(200).optional(),
       })
       .strict()
       .refine((v) => v.mobile !== undefined || v.exempt !== undefined, { message: '至少修改一项' })

@@ -51,15 +51,28 @@ export function idCheckChar(first17: string): string {
   return '10X98765432'[sum % 11];
 }
 
+/**
+ * The text with every run of separators between two digits taken out (spaces of any width, new
+ * lines, dashes, dots, slashes, underscores, commas, zero-width characters), so a number written
+ * 138  1234  5678, 1381 234 5678 or 110101 1990 0307 7774 reads as the number it is.
+ */
+const INVISIBLE = /[\p{Cf}]/gu;
+const BETWEEN_DIGITS = /(\d)[\s\p{Pd}._/,，、·•]+(?=\d)/gu;
+const collapse = (t: string) => t.replace(INVISIBLE, '').replace(BETWEEN_DIGITS, '$1');
+const MOBILE_WHOLE = /(?<!\d)(?:(?:\+|00)?86)?1[3-9]\d{9}(?!\d)/;
+
+const hasId18 = (t: string) =>
+  [...t.matchAll(ID18_RUN)].some(
+    (m) => idCheckChar(m[0].slice(0, 17)) === m[0][17].toUpperCase(),
+  ) || ID18_SHAPE.test(t);
+
 /** Which kinds of full personal numbers a text contains. */
 export function findPersonalData(text: string): PersonalDataKind[] {
   const t = text.normalize('NFKC');
+  const joined = collapse(t);
   const found: PersonalDataKind[] = [];
-  const checksumOk = [...t.matchAll(ID18_RUN)].some(
-    (m) => idCheckChar(m[0].slice(0, 17)) === m[0][17].toUpperCase(),
-  );
-  if (checksumOk || ID18_SHAPE.test(t) || ID15.test(t)) found.push('idNumber');
-  if (MOBILE_IN_TEXT.test(t)) found.push('mobile');
+  if (hasId18(t) || ID15.test(t) || hasId18(joined)) found.push('idNumber');
+  if (MOBILE_IN_TEXT.test(t) || MOBILE_WHOLE.test(joined)) found.push('mobile');
   return found;
 }
 
