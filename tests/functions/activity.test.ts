@@ -245,6 +245,16 @@ describe('remote participation', () => {
         .docs('auditLogs')
         .some((a) => a.action === 'activity.decideRemote' && a.reason === '未见学习笔记'),
     ).toBe(true);
+    // The rejection stands: joining online again cannot lift it [CHK-15].
+    const rejoin = await b.err(
+      'activity',
+      'joinRemote',
+      { activityId: id, note: '再次提交' },
+      'demo-mobile',
+    );
+    expect(rejoin).toMatchObject({ code: 'CHECKIN.REMOTE_NOT_ALLOWED' });
+    expect(rejoin.message).toContain('主持人没有确认');
+    expect(b.docs('attendance').find((a) => a._id === `${id}:demo-mobile`).status).toBe('absent');
   });
 });
 

@@ -9,7 +9,8 @@ export interface AttendanceDoc {
   memberId: string;
   status: AttendanceStatus;
   at: Date;
-  method: 'qr' | 'remote' | 'hostMarked' | 'leave' | 'close';
+  /** `remoteRejected`: the host turned down this member's online participation [CHK-15]. */
+  method: 'qr' | 'remote' | 'remoteRejected' | 'hostMarked' | 'leave' | 'close';
   geo: 'pass' | 'mismatch' | null;
   note: string | null;
 }

@@ -126,6 +126,14 @@ export const joinRemote = action({
       );
     }
     orThrow(signInStatus(ctx.now, activity.startAt, activity.endAt));
+    // A rejection by the host stands: joining again online cannot lift it (on site still can).
+    const mine = await findAttendance(activity._id, member._id);
+    if (mine?.method === 'remoteRejected')
+      throw new AppError(
+        'CHECKIN.REMOTE_NOT_ALLOWED',
+        '主持人没有确认您本次的线上参加；如有疑问，请与支部联系',
+        { ruleId: 'CHK-15' },
+      );
     const { doc } = await recordOnce(ctx, activity, member, 'remote', {
       method: 'remote',
       geo: null,
@@ -153,7 +161,11 @@ export const decideRemote = action({
       throw new AppError('INPUT.INVALID', '驳回须说明理由', { fields: ['reason'] });
     const status: AttendanceStatus = input.accept ? 'remote' : 'absent';
     await ctx.write(async (tx) => {
-      await setAttendanceStatus(current._id, { status }, tx);
+      await setAttendanceStatus(
+        current._id,
+        input.accept ? { status } : { status, method: 'remoteRejected' },
+        tx,
+      );
       const change = { before: { status: current.status }, after: { status } };
       return {
         audit: {
