@@ -308,6 +308,17 @@ describe('leave, close and corrections', () => {
       leave: { status: 'approved', category: 'official', reason: null },
     });
     expect(found(rows.find((r) => r.memberId === 'demo-elder')).status).toBe('exempt');
+    // Decided once [CHK-04]: a second decision is refused and changes nothing.
+    const decidedAgain = await b.err(
+      'activity',
+      'decideLeave',
+      { activityId: id, memberId: 'demo-member-4', approve: false },
+      SEC,
+    );
+    expect(decidedAgain).toMatchObject({ code: 'CONFLICT', message: '这份请假申请已经处理过了' });
+    expect(b.docs('leaveRequests').find((l) => l._id === `${id}:demo-member-4`).status).toBe(
+      'approved',
+    );
   });
   it('writes the absent rows in one batch; a sign-in that raced it is kept, never doubled [CHK-02, CHK-11]', async () => {
     const { insertAttendanceRows } = require('../../cloudfunctions/_shared/repos/attendance');

@@ -113,8 +113,8 @@ export async function setAttendanceStatus(
   await attendance.ref(tx).doc(id).update({ data: patch });
 }
 
-export const findLeave = (activityId: string, memberId: string) =>
-  leaves.byId(attendanceId(activityId, memberId));
+export const findLeave = (activityId: string, memberId: string, tx?: Tx) =>
+  leaves.byId(attendanceId(activityId, memberId), tx);
 
 /** Every leave request of one activity (reminders skip approved leave). */
 export const leavesOf = (activityId: string) =>

@@ -73,9 +73,14 @@ export const requestLeave = action({
         ruleId: 'CHK-04',
       });
     }
-    const present = await findAttendance(activity._id, member._id);
+    const [present, earlier] = await Promise.all([
+      findAttendance(activity._id, member._id),
+      findLeave(activity._id, member._id),
+    ]);
     if (present && present.status !== 'excused')
       throw new AppError('CONFLICT', '您已签到，无需请假');
+    // An approved leave stays approved: asking again must not put it back to waiting.
+    if (earlier?.status === 'approved') throw new AppError('CONFLICT', '您的请假已经批准了');
     await putLeave({
       _id: attendanceId(activity._id, member._id),
       activityId: activity._id,
@@ -104,6 +109,10 @@ export const decideLeave = action({
     const { member: actor } = await ctx.caller();
     const status = input.approve ? 'approved' : 'rejected';
     const attendance = await ctx.write(async (tx) => {
+      // Decided once: a second decision (or two at once) is refused; corrections go through
+      // setAttendance, with a reason.
+      if ((await findLeave(activity._id, input.memberId, tx))?.status !== 'pending')
+        throw new AppError('CONFLICT', '这份请假申请已经处理过了');
       await decideLeaveRequest(leave._id, status, actor._id, tx);
       const current = await findAttendance(activity._id, input.memberId, tx);
       let state = current?.status ?? null;
