@@ -1,5 +1,9 @@
 // One jest run for every layer. esbuild transpiles TypeScript (type errors are caught by
 // `npm run typecheck`), and also TDesign's ESM inside miniprogram_npm for page tests.
+// Functions run in UTC in CloudBase: so do the tests, whatever the developer's machine says. Set here,
+// before jest starts its workers (a setup file's process.env.TZ comes too late for Node's Date).
+process.env.TZ = 'UTC';
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',

@@ -2,6 +2,7 @@ import { OrgNode, Role, RoleGrant, ROLES } from '../../cloudfunctions/_shared/do
 import {
   Actor,
   decide,
+  REFUSALS,
   Permission,
   PERMISSIONS,
   permissionMap,
@@ -156,12 +157,17 @@ const MEMBER = 'demo-member-1';
 /** Seated by the test: 副书记 (by the superior) and 公开栏维护人 (by the secretary). */
 const DEPUTY = 'demo-member-7';
 const DISCLOSURE = 'demo-member-8';
+/** Seated by the test as 记分员 only: holds points.award but not points.veto. */
+const SCORER_ONLY = 'demo-member-5';
+/** The secretary of another branch: holds nothing on demo-branch. */
+const FOREIGN_SECRETARY = 'demo-secretary-2';
 
 async function seatTestRoles(): Promise<void> {
   const seat = (memberId: string, role: Role, by: string) =>
     b.ok('org', 'setRole', { memberId, orgId: OWN.id, role, on: true }, by);
   await seat(DEPUTY, 'deputySecretary', SUPERIOR);
   await seat(DISCLOSURE, 'disclosureMaintainer', SEC);
+  await seat(SCORER_ONLY, 'scorer', SEC);
 }
 
 const future = { startAt: '2026-12-18T15:00:00+08:00', endAt: '2026-12-18T17:00:00+08:00' };
@@ -351,7 +357,7 @@ const CALLS: Partial<Record<Permission, Call>> = {
   'points.veto': call('points', 'award', {
     org: OWN,
     holder: SEC,
-    nonHolder: MEMBER,
+    nonHolder: SCORER_ONLY, // may award, may not veto: the refusal must come from the veto check
     data: () => ({
       memberId: 'demo-member-2',
       itemCode: 'disciplinePunishment',
@@ -463,8 +469,15 @@ describe('each permission guards a real action: a holder may, a non-holder may n
     const before = snapshot(b);
     const refused = await prepared.err(call.nonHolder);
     expect(refused.code).toBe('AUTH.FORBIDDEN');
-    expect(refused.message).toMatch(/[\u4e00-\u9fa5]/);
+    // The refusal is this permission's own, so it came from this check and no other.
+    expect(refused.message).toBe(REFUSALS[p]);
     expect(snapshot(b)).toBe(before);
+    // From another branch: a check made against the caller's own org instead of the target's
+    // would let this through.
+    if (call.org.id === OWN.id) {
+      expect((await prepared.err(FOREIGN_SECRETARY)).code).toBe('AUTH.FORBIDDEN');
+      expect(snapshot(b)).toBe(before);
+    }
     await prepared.ok(call.holder);
   });
 });

@@ -17,7 +17,8 @@ const CONTRACTS = {
   notice: noticeContract,
   dues: duesContract,
 } as const;
-const JARGON = /[A-Za-z]{2,}|[<>=]/;
+/** English, symbols, or zod's own Chinese wording of types and sizes. */
+const JARGON = /[A-Za-z]{2,}|[<>=]|期望|实际接收|数值过[小大]|字符串|布尔/;
 
 type Def = { type: string; [k: string]: any };
 const def = (s: unknown): Def | undefined => (s as { _zod?: { def: Def } })?._zod?.def;

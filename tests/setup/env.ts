@@ -2,7 +2,6 @@ import { DEMO_NOW_MS } from '../../emulator/demo-instant';
 
 // Keep SDK logs quiet in tests; the real SDK still runs every request.
 process.env.SILENCE = 'true';
-process.env.TZ = 'UTC';
 
 /**
  * Every test runs at the demo seed's instant, whatever the machine's clock says: jest's Date starts

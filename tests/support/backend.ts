@@ -99,7 +99,11 @@ export async function startBackend(
       emulator.resetStats();
       const res = await invoke(fn, { action, data }, openid);
       const s = emulator.stats().actions[`${fn}.${action}`];
-      return { roundTrips: s?.dbRoundTrips ?? 0, res };
+      // Every action resolves its caller from the database at least: zero means counting broke,
+      // and every "≤ N" budget would then pass without measuring anything.
+      if (!s || s.dbRoundTrips === 0)
+        throw new Error(`${fn}.${action}: the emulator counted no database round trip`);
+      return { roundTrips: s.dbRoundTrips, res };
     },
     close: () => emulator.close(),
   };
