@@ -189,4 +189,12 @@ describe('fuzz: every action, arbitrary data, five identities (issue 10, item 4a
       { seed: SEED, numRuns: RUNS * 2, endOnFailure: true },
     );
   });
+  it('reaches the use cases: a good share of the inputs get past validation and identity', () => {
+    // Without this, a broken identity header (every call AUTH.UNBOUND) or a schema that refuses
+    // everything would satisfy every property above while testing nothing behind the edge.
+    const stopped =
+      (refusedByCode.get('INPUT.INVALID') ?? 0) + (refusedByCode.get('AUTH.UNBOUND') ?? 0);
+    expect(inputs).toBeGreaterThan(0);
+    expect((inputs - stopped) / inputs).toBeGreaterThan(0.15);
+  });
 });
