@@ -467,6 +467,15 @@ describe('nobody decides their own case [PRIV-21]', () => {
     await leave(other, SEC);
     expect((await decide(other, SEC, 'demo-organizer')).ok).toBe(true);
   });
+  it('leaves the secretary’s leave to the deputy, a commissioner or the superior, not to a member who hosts [PRIV-21]', async () => {
+    const id = await themeDay({ hostId: 'demo-member-1', title: '党小组学习' });
+    await leave(id, SEC);
+    await leave(id, 'demo-member-2');
+    const byHost = await decide(id, SEC, 'demo-member-1');
+    expect(byHost).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } });
+    expect((await decide(id, 'demo-member-2', 'demo-member-1')).ok).toBe(true); // a member's: yes
+    expect((await decide(id, SEC, 'demo-organizer')).ok).toBe(true);
+  });
   it('refuses deciding one’s own online participation [PRIV-21]', async () => {
     const id = await themeDay({ allowRemote: true });
     at('2026-12-04T07:05:00Z');

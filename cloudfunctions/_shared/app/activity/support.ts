@@ -1,6 +1,7 @@
 import { runsActivity } from '../../domain/activity/participants';
-import type { Permission } from '../../domain/org/policy';
+import { isSecretaryOf, type Permission } from '../../domain/org/policy';
 import { ActivityBundle, activityBundle, ActivityDoc } from '../../repos/activities';
+import { findMember } from '../../repos/members';
 import type { OrgDoc } from '../../repos/orgs';
 import type { Ctx } from '../../runtime/context';
 import { notFound, orNotFound } from '../../runtime/errors';
@@ -41,7 +42,15 @@ export async function loadAsRunner(
   const loaded = await loadActivity(activityId, opts.include);
   const { subject } = opts;
   const { member } = await ctx.caller();
-  if (runsActivity(loaded.activity, member._id) && subject !== member._id) return loaded;
+  if (runsActivity(loaded.activity, member._id) && subject !== member._id) {
+    if (subject === undefined) return loaded;
+    // The secretary's own case is not the host's to decide: it passes to the deputy, another
+    // commissioner or the superior, as the policy says [PRIV-21].
+    const target = await findMember(subject);
+    if (!target || !isSecretaryOf(target.roles, loaded.org._id)) return loaded;
+    await ctx.require(permission, loaded.org, { subject: target });
+    return loaded;
+  }
   await ctx.require(permission, loaded.org, subject === undefined ? {} : { subject });
   return loaded;
 }

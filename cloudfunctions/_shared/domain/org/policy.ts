@@ -107,6 +107,10 @@ export type Decision =
 const holds = (actor: Actor, org: OrgNode, roles: readonly Role[]) =>
   actor.roles.some((r) => r.orgId === org.id && roles.includes(r.role));
 
+/** Whether these grants make someone the secretary of the org (whose own case passes on). */
+export const isSecretaryOf = (roles: readonly RoleGrant[], orgId: string): boolean =>
+  roles.some((r) => r.orgId === orgId && r.role === 'secretary');
+
 /** Whether a superior administrator above the org (or of the org itself) is acting. */
 export const isSuperiorFor = (actor: Actor, org: OrgNode): boolean =>
   actor.roles.some(
@@ -130,9 +134,7 @@ export function decide(
   if (holds(actor, org, grant.roles)) return { ok: true };
   if (grant.superior && isSuperiorFor(actor, org)) return { ok: true };
   if (grant.members && actor.orgId === org.id) return { ok: true };
-  const subjectIsSecretary = subject?.roles?.some(
-    (r) => r.orgId === org.id && r.role === 'secretary',
-  );
+  const subjectIsSecretary = !!subject?.roles && isSecretaryOf(subject.roles, org.id);
   if (subjectIsSecretary && grant.forSecretary && holds(actor, org, grant.forSecretary))
     return { ok: true };
   return { ok: false, reason: 'notHeld' };
