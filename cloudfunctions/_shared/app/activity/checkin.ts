@@ -134,11 +134,15 @@ export const joinRemote = action({
         '主持人没有确认您本次的线上参加；如有疑问，请与支部联系',
         { ruleId: 'CHK-15' },
       );
-    const { doc } = await recordOnce(ctx, activity, member, 'remote', {
-      method: 'remote',
-      geo: null,
-      note: input.note,
-    });
+    // The record just read saves recordOnce a second read of it.
+    const { doc } = await recordOnce(
+      ctx,
+      activity,
+      member,
+      'remote',
+      { method: 'remote', geo: null, note: input.note },
+      mine,
+    );
     return { activityId: activity._id, status: 'remote', at: new Date(doc.at).toISOString() };
   },
 });

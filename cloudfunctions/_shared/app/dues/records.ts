@@ -4,9 +4,9 @@ import { calculateFee, firstDuesMonth } from '../../domain/dues/fee';
 import {
   baseInForce,
   dueIn,
-  needsMakeUpNote,
   nextRevision,
   paymentOutcome,
+  paymentRefusal,
 } from '../../domain/dues/ledger';
 import { localDate, localMonth } from '../../domain/shared/time';
 import {
@@ -94,22 +94,14 @@ export const pay = action({
     const member = orNotFound(await findMember(input.memberId), '党员');
     await ctx.require('dues.record', member.orgId);
     const thisMonth = localMonth(ctx.now);
-    if (input.month > thisMonth)
-      throw new AppError('INPUT.INVALID', '不能预交未来月份的党费', { fields: ['month'] });
-    if (input.paidOn && input.paidOn > localDate(ctx.now))
-      throw new AppError('DUES.OUT_OF_RANGE', '交纳日期不能晚于今天，请核对日期', {
-        fields: ['paidOn'],
-      });
-    if (input.proxyMemberId === member._id)
-      throw new AppError('INPUT.INVALID', '本人交纳不用填写代交人', {
-        ruleId: 'FEE-21',
-        fields: ['proxyMemberId'],
-      });
-    if (needsMakeUpNote(input.month, thisMonth) && !input.note)
-      throw new AppError('DUES.NOTE_REQUIRED', '补交6个月以前的党费，请写明情况说明', {
-        ruleId: 'FEE-25',
-        fields: ['note'],
-      });
+    const refusal = paymentRefusal({
+      month: input.month,
+      today: localDate(ctx.now),
+      paidOn: input.paidOn,
+      note: input.note,
+      selfAsProxy: input.proxyMemberId === member._id,
+    });
+    if (refusal) throw AppError.from(refusal);
     const [bases, proxyMember] = await Promise.all([
       basesOf({ memberId: member._id }, Number(input.month.slice(0, 4))),
       input.proxyMemberId ? findMember(input.proxyMemberId) : Promise.resolve(null),

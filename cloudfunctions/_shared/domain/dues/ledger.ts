@@ -3,6 +3,7 @@
  * the flags of a payment, the half-year publication and the branch's completion. No I/O and no
  * clock: the running month (`thisMonth`, 'YYYY-MM' in Beijing) is a parameter.
  */
+import { fail, type Failure } from '../shared/result';
 import { addMonths } from '../shared/time';
 
 /** paid: in full; under: something but less than due [FEE-24]; unpaid: nothing; notDue: no amount confirmed. */
@@ -195,6 +196,35 @@ export function arrearsWindow(
 /** Whether a payment made in `thisMonth` for `month` is a make-up more than six months back [FEE-25]. */
 export const needsMakeUpNote = (month: string, thisMonth: string): boolean =>
   monthIndex(thisMonth) - monthIndex(month) > MAKE_UP_NOTE_MONTHS;
+
+/**
+ * What refuses recording a payment: a future month or payment date, the member as their own proxy
+ * [FEE-21], a make-up over six months back without a note [FEE-25]. `today`: YYYY-MM-DD, Beijing.
+ */
+export function paymentRefusal(p: {
+  month: string;
+  today: string;
+  paidOn?: string;
+  note?: string;
+  selfAsProxy: boolean;
+}): Failure | null {
+  const thisMonth = p.today.slice(0, 7);
+  if (p.month > thisMonth)
+    return fail('INPUT.INVALID', '不能预交未来月份的党费', undefined, { fields: ['month'] });
+  if (p.paidOn && p.paidOn > p.today)
+    return fail('DUES.OUT_OF_RANGE', '交纳日期不能晚于今天，请核对日期', undefined, {
+      fields: ['paidOn'],
+    });
+  if (p.selfAsProxy)
+    return fail('INPUT.INVALID', '本人交纳不用填写代交人', 'FEE-21', {
+      fields: ['proxyMemberId'],
+    });
+  if (needsMakeUpNote(p.month, thisMonth) && !p.note)
+    return fail('DUES.NOTE_REQUIRED', '补交6个月以前的党费，请写明情况说明', 'FEE-25', {
+      fields: ['note'],
+    });
+  return null;
+}
 
 export type PaymentFlag = 'makeUpOver6Months' | 'remitToCentre';
 
