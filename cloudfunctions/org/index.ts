@@ -2,6 +2,7 @@ import { auditLog } from '../_shared/app/org/audit-log';
 import { bind, createInvite, me } from '../_shared/app/org/identity';
 import { importMembers, listMembers, setMemberFlags } from '../_shared/app/org/roster';
 import { createOrg, orgTree, setRole } from '../_shared/app/org/structure';
+import { setSetting, settings } from '../_shared/app/org/settings';
 import { subscribe } from '../_shared/app/org/subscribe';
 import { createFunction } from '../_shared/runtime/handler';
 
@@ -15,6 +16,8 @@ export const main = createFunction('org', {
   setMemberFlags,
   setRole,
   orgTree,
+  settings,
+  setSetting,
   subscribe,
   auditLog,
 });

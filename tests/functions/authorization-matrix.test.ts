@@ -263,6 +263,17 @@ const CALLS: Partial<Record<Permission, Call>> = {
       termStart: '2026-01-01',
     }),
   }),
+  'org.configure': call('org', 'setSetting', {
+    org: OWN,
+    holder: SEC,
+    nonHolder: ORGANIZER,
+    data: () => ({
+      orgId: OWN.id,
+      key: 'membersSeeRanking',
+      value: true,
+      reason: '支部党员大会决定公开排名',
+    }),
+  }),
   'audit.read': call('org', 'auditLog', {
     org: OWN,
     holder: SEC,

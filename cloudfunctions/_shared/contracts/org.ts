@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MOBILE_PATTERN } from '../domain/shared/privacy';
 import { ORG_KINDS, PROFILES, ROLES, SECTORS } from '../domain/org/model';
 import type { Permission } from '../domain/org/policy';
+import { SETTING_KEYS, SettingKey, SettingRow } from '../domain/org/settings';
 import { calendarDate, empty, id, isoInstant, publicText, text } from './common';
 
 const role = z.enum(Object.keys(ROLES) as [keyof typeof ROLES, ...(keyof typeof ROLES)[]]);
@@ -81,6 +82,17 @@ export const orgContract = {
   },
   setRole: { input: z.object({ memberId: id, orgId: id, role, on: z.boolean() }).strict() },
   orgTree: { input: z.object({ orgId: id.optional() }).strict() },
+  settings: { input: z.object({ orgId: id }).strict() },
+  setSetting: {
+    input: z
+      .object({
+        orgId: id,
+        key: z.enum(SETTING_KEYS as [SettingKey, ...SettingKey[]]),
+        value: z.union([z.boolean(), z.number(), z.string().trim().max(32)]),
+        reason: publicText(200),
+      })
+      .strict(),
+  },
   subscribe: { input: z.object({ accepted: z.array(z.enum(TEMPLATE_KEYS)).max(3) }).strict() },
   auditLog: {
     input: z
@@ -174,6 +186,15 @@ export type OrgApi = {
     output: { memberId: string; roles: string[] };
   };
   orgTree: { input: z.input<typeof orgContract.orgTree.input>; output: OrgTreeNode };
+  /** Every branch setting with its value in force, its rule and who may change it. */
+  settings: {
+    input: z.input<typeof orgContract.settings.input>;
+    output: { orgId: string; items: SettingRow[] };
+  };
+  setSetting: {
+    input: z.input<typeof orgContract.setSetting.input>;
+    output: { orgId: string; key: SettingKey; value: unknown };
+  };
   subscribe: {
     input: z.input<typeof orgContract.subscribe.input>;
     output: { quota: Record<string, number> };

@@ -12,7 +12,11 @@ export interface OrgDoc {
   profile: Profile;
   termStart: string;
   termYears: number;
-  settings: { pointsEnabled: boolean; membersSeeRanking: boolean };
+  /**
+   * Branch settings [rules.md "config"]: read through `settingOf()` of domain/org/settings.ts,
+   * which gives the default for an unset key (points are on by default in 农村 and 社区, PTS-01).
+   */
+  settings: Record<string, unknown>;
   createdAt: Date;
 }
 

@@ -35,7 +35,7 @@ export const createOrg = action({
       profile: input.profile ?? parent.profile,
       termStart: input.termStart,
       termYears: input.termYears ?? defaultTermYears(input.kind, input.category),
-      settings: { pointsEnabled: false, membersSeeRanking: false },
+      settings: {},
       createdAt: ctx.now,
     };
     await ctx.write(async (tx) => {

@@ -2,6 +2,7 @@
  * What other areas read of 积分 (read models): a branch's 先锋指数 standing of a year, for the
  * 民主评议 board [APR-10], and its 堡垒指数, for the superior's dashboard. No actions here.
  */
+import { settingOf } from '../../domain/org/settings';
 import { hasCommittee } from '../../domain/activity/participants';
 import { completion, completionMonths, ledgerRows } from '../../domain/dues/ledger';
 import { termAlerts, termEnd } from '../../domain/org/term';
@@ -36,7 +37,7 @@ export async function pioneerStanding(
   now: Date,
 ): Promise<StandingRow[]> {
   const view = await pointsBranchYear(orgId, year);
-  return view && view.org.settings.pointsEnabled ? standingOf(view, year, now) : [];
+  return view && settingOf(view.org, 'pointsEnabled') ? standingOf(view, year, now) : [];
 }
 
 /**

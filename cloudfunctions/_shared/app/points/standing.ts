@@ -1,3 +1,4 @@
+import { settingOf } from '../../domain/org/settings';
 import { pointsContract } from '../../contracts/points';
 import type { PointsOutput } from '../../contracts/points';
 import { INDEX_SESSION_TYPES, memberFacts } from '../../domain/points/facts';
@@ -44,7 +45,7 @@ export const index = action({
       }));
     const open = openWindows(view.publications, ctx.now);
     let rank: number | undefined;
-    if ((readsAll || org.settings.membersSeeRanking) && !target.exempt) {
+    if ((readsAll || settingOf(org, 'membersSeeRanking')) && !target.exempt) {
       const branch = await pointsBranchYear(org._id, input.year);
       rank = branch
         ? standingOf(branch, input.year, ctx.now).find((r) => r.memberId === target._id)?.rank
@@ -81,7 +82,7 @@ export const ranking = action({
     const org = assertPointsOn(view.org);
     const allowed =
       (await ctx.may('points.readAll', org)) ||
-      (member.orgId === org._id && org.settings.membersSeeRanking);
+      (member.orgId === org._id && settingOf(org, 'membersSeeRanking'));
     if (!allowed) throw forbidden('本支部未向党员公开积分排名');
     return standingOf(view, input.year, ctx.now);
   },
@@ -96,7 +97,7 @@ export const setRankingVisibility = action({
       ctx,
       org,
       'membersSeeRanking',
-      org.settings.membersSeeRanking,
+      settingOf(org, 'membersSeeRanking'),
       input.membersSeeRanking,
     );
     return { membersSeeRanking: input.membersSeeRanking };

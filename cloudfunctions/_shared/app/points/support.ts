@@ -1,3 +1,4 @@
+import { settingOf } from '../../domain/org/settings';
 import { randomUUID } from 'crypto';
 import { StandardItem } from '../../domain/points/standard';
 import { OrgDoc } from '../../repos/orgs';
@@ -8,7 +9,7 @@ import { AppError, notFound } from '../../runtime/errors';
 /** Points must be switched on for the branch [PTS-01]. */
 export function assertPointsOn(org: OrgDoc | null): OrgDoc {
   if (!org) throw notFound('组织');
-  if (!org.settings.pointsEnabled)
+  if (!settingOf(org, 'pointsEnabled'))
     throw new AppError('POINTS.DISABLED', '本支部尚未开启党员积分管理', { ruleId: 'PTS-01' });
   return org;
 }

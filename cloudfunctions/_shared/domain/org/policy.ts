@@ -40,6 +40,8 @@ export const POLICY = {
   'role.assignDuty': g(['secretary']),
   /** Appoint the 书记 / 副书记 / superior administrators; set up the org tree. */
   'org.administer': g([]),
+  /** Change a branch setting of the rules catalogue (with a reason, audited). */
+  'org.configure': g(OFFICERS),
   /** Read the audit log of an org and below [PRIV-06]. */
   'audit.read': g(['secretary']),
   /** Plan, create and run organisational life: schedule, QR, record, vote, close. */
@@ -163,6 +165,7 @@ export const REFUSALS: Record<Permission, string> = {
   'member.manage': '只有本支部委员或上级党组织可以管理党员信息',
   'role.assignDuty': '只有支部书记或上级党组织可以设置支部职务',
   'org.administer': '只有上级党组织管理员可以进行此操作',
+  'org.configure': '只有支部书记、副书记或上级党组织可以修改支部的设置',
   'audit.read': '只有支部书记或上级党组织可以查看操作记录',
   'activity.manage': '只有本支部委员或上级党组织可以安排和主持活动',
   'attendance.correct': '只有本支部委员或上级党组织可以更正考勤',
