@@ -1,4 +1,13 @@
-import type { OrgKind, Profile, Sector } from './model';
+import type { Default, OrgTraits, SettingSpec } from '../shared/setting-spec';
+import { ACTIVITY_TD_SETTINGS } from '../activity/td-settings';
+import { ACTIVITY_MTG_SETTINGS } from '../activity/mtg-settings';
+import { VOTE_SETTINGS } from '../activity/vote-settings';
+import { ALERT_SETTINGS } from './alert-settings';
+import { POINTS_SETTINGS } from '../points/settings';
+import { NOTICE_SETTINGS } from '../notice/settings';
+import { DUES_SETTINGS } from '../dues/settings';
+
+export type { OrgTraits, SettingSpec } from '../shared/setting-spec';
 
 /**
  * The branch settings of the rules catalogue ("config" rows, and the overridable "default" rows):
@@ -9,34 +18,6 @@ import type { OrgKind, Profile, Sector } from './model';
  * A key is stored at `org.settings.<key>`; a dotted key nests (`settings.td.excusedBreaksStreak`).
  * Unset means the default, which may depend on the org's kind, sector and profile.
  */
-export interface OrgTraits {
-  kind: OrgKind;
-  category: Sector;
-  profile: Profile;
-}
-
-type Default<T> = T | ((org: OrgTraits) => T);
-
-interface Common {
-  ruleId: string;
-  /** What the setting is, in words a secretary uses. */
-  label: string;
-  /** Who may change it: the branch's officers, or only the superior (a hard limit of theirs). */
-  by: 'branch' | 'superior';
-}
-
-export type SettingSpec = Common &
-  (
-    | { type: 'boolean'; default: Default<boolean> }
-    | { type: 'int'; min: number; max: number; unit?: string; default: Default<number> }
-    | {
-        type: 'enum';
-        values: readonly string[];
-        valueLabels: Readonly<Record<string, string>>;
-        default: Default<string>;
-      }
-  );
-
 const communityLike = (o: OrgTraits) => o.category === 'village' || o.category === 'community';
 
 export const SETTINGS = {
@@ -54,6 +35,13 @@ export const SETTINGS = {
     by: 'branch',
     default: false,
   },
+  ...ACTIVITY_TD_SETTINGS,
+  ...ACTIVITY_MTG_SETTINGS,
+  ...VOTE_SETTINGS,
+  ...ALERT_SETTINGS,
+  ...POINTS_SETTINGS,
+  ...NOTICE_SETTINGS,
+  ...DUES_SETTINGS,
 } satisfies Record<string, SettingSpec>;
 
 export type SettingKey = keyof typeof SETTINGS;

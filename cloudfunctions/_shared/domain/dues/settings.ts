@@ -1,0 +1,7 @@
+import type { SettingSpec } from '../shared/setting-spec';
+
+/**
+ * Branch settings of 党费 (FEE), merged into the one registry of domain/org/settings.ts.
+ * Key: the catalogue's name (`td.batches`); a dotted key is stored nested under `org.settings`.
+ */
+export const DUES_SETTINGS = {} satisfies Record<string, SettingSpec>;
