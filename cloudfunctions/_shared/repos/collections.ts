@@ -31,6 +31,7 @@ const DECLARED = <const>[
     ],
   },
   { name: 'personKeys', indexes: [] },
+  { name: 'fiveStandards', indexes: [{ name: 'org_year', keys: { orgId: 1, year: 1 } }] },
   { name: 'bindings', indexes: [{ name: 'member', keys: { memberId: 1 } }] },
   { name: 'invites', indexes: [{ name: 'member', keys: { memberId: 1 } }] },
   { name: 'auditLogs', indexes: [{ name: 'org_at', keys: { orgId: 1, at: -1 } }] },
@@ -51,7 +52,13 @@ const DECLARED = <const>[
   },
   { name: 'leaveRequests', indexes: [{ name: 'activity', keys: { activityId: 1 } }] },
   { name: 'votes', indexes: [{ name: 'activity', keys: { activityId: 1 } }] },
+  { name: 'voterExclusions', indexes: [{ name: 'org', keys: { orgId: 1 } }] },
+  { name: 'discussions', indexes: [{ name: 'activity', keys: { activityId: 1 } }] },
+  { name: 'elections', indexes: [{ name: 'activity', keys: { activityId: 1 } }] },
+  { name: 'talks', indexes: [{ name: 'org_year', keys: { orgId: 1, year: 1 } }] },
+  { name: 'orgLifeSteps', indexes: [{ name: 'activity', keys: { activityId: 1 } }] },
   { name: 'activityPlans', indexes: [] },
+  { name: 'holidayCalendars', indexes: [] },
   { name: 'reminderLog', indexes: [{ name: 'activity', keys: { activityId: 1 } }] },
   { name: 'pointStandards', indexes: [{ name: 'org_year', keys: { orgId: 1, year: 1 } }] },
   {
@@ -88,6 +95,7 @@ const DECLARED = <const>[
       { name: 'member', keys: { memberId: 1 } },
     ],
   },
+  { name: 'duesSheets', indexes: [{ name: 'org', keys: { orgId: 1 } }] },
   { name: 'outbox', indexes: [{ name: 'sentAt', keys: { sentAt: -1 } }] },
 ];
 
