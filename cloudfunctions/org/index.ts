@@ -2,6 +2,13 @@ import { auditLog } from '../_shared/app/org/audit-log';
 import { bind, createInvite, me } from '../_shared/app/org/identity';
 import { importMembers, listMembers, setMemberFlags } from '../_shared/app/org/roster';
 import { createOrg, orgTree, setRole } from '../_shared/app/org/structure';
+import { setDuty, shiftTerm, updateOrg } from '../_shared/app/org/committee';
+import {
+  fiveStandards,
+  saveFiveStandards,
+  setFiveStandardsStatus,
+} from '../_shared/app/org/five-standards';
+import { acceptTransfer, transferOut, transferredMembers } from '../_shared/app/org/transfer';
 import { setSetting, settings } from '../_shared/app/org/settings';
 import { subscribe } from '../_shared/app/org/subscribe';
 import { createFunction } from '../_shared/runtime/handler';
@@ -20,4 +27,13 @@ export const main = createFunction('org', {
   setSetting,
   subscribe,
   auditLog,
+  updateOrg,
+  shiftTerm,
+  setDuty,
+  transferOut,
+  acceptTransfer,
+  transferredMembers,
+  fiveStandards,
+  saveFiveStandards,
+  setFiveStandardsStatus,
 });

@@ -4,6 +4,7 @@ import { ORG_KINDS, PROFILES, ROLES, SECTORS } from '../domain/org/model';
 import type { Permission } from '../domain/org/policy';
 import { SETTING_KEYS, SettingKey, SettingRow } from '../domain/org/settings';
 import { calendarDate, empty, id, isoInstant, publicText, text } from './common';
+import { orgStructureContract, OrgStructureApi } from './org-structure';
 
 const role = z.enum(Object.keys(ROLES) as [keyof typeof ROLES, ...(keyof typeof ROLES)[]]);
 const sectorIds = Object.keys(SECTORS) as [keyof typeof SECTORS, ...(keyof typeof SECTORS)[]];
@@ -20,6 +21,8 @@ export const TEMPLATE_KEYS = [
   'noticePublished',
   'duesReminder',
   'pointsResult',
+  /** 工作提醒: the rules' alerts to the people who must act (scheduler) [ORG-19, TD-01, FORT-22 …]. */
+  'workAlert',
 ] as const;
 
 /** One row of a roster import. Unknown fields (an ID number, say) are refused [PRIV-01, PRIV-02]. */
@@ -58,6 +61,8 @@ export const orgContract = {
         profile: z.enum(PROFILES).optional(),
         termStart: calendarDate,
         termYears: z.number().int().min(1).max(5).optional(),
+        /** 联合党支部: the units it covers [ORG-03]. */
+        units: z.number().int().min(1).max(99).optional(),
       })
       .strict(),
   },
@@ -107,6 +112,7 @@ export const orgContract = {
       })
       .strict(),
   },
+  ...orgStructureContract,
 } as const;
 
 export type MeOutput = {
@@ -145,6 +151,12 @@ export type OrgTreeNode = {
   members: { full: number; probationary: number; total: number };
   committeeSize: number;
   termEnd: string | null;
+  /** 联合党支部: units covered [ORG-03]. */
+  units: number | null;
+  /** The superior's 联系指导 member [ORG-25]. */
+  liaison: { id: string; name: string } | null;
+  /** 五化 status of this year [ORG-26]. */
+  fiveStandards: string;
   alerts: { ruleId: string; level: 'info' | 'warning' | 'alert'; message: string }[];
   children: OrgTreeNode[];
 };
@@ -164,7 +176,7 @@ export type AuditRow = {
   reason: string | null;
 };
 
-export type OrgApi = {
+export type OrgApi = OrgStructureApi & {
   me: { input: z.input<typeof orgContract.me.input>; output: MeOutput };
   bind: { input: z.input<typeof orgContract.bind.input>; output: { memberId: string } };
   createInvite: {

@@ -1,4 +1,4 @@
-import { collection } from './db';
+import { collection, Tx } from './db';
 
 /** One binding per WeChat identity: `_id` is the OPENID, so a second binding cannot exist [CHK-08]. */
 export interface BindingDoc {
@@ -17,4 +17,9 @@ export const insertBinding = (doc: BindingDoc) => bindings.insertOnce(doc);
 /** Takes back a binding that lost its race for the member (nothing else removes one). */
 export async function removeBinding(openid: string, memberId: string): Promise<void> {
   await bindings.ref().where({ _id: openid, memberId }).remove();
+}
+
+/** Removes the binding of an OPENID inside a transaction (a member transferred out, PRIV-20). */
+export async function removeBindingIn(openid: string, tx: Tx): Promise<void> {
+  await bindings.ref(tx).doc(openid).remove();
 }

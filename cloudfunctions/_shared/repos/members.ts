@@ -22,7 +22,24 @@ export interface MemberDoc {
   /** Bumped by each dues payment's transaction, so payments for one member serialise [FEE-13]. */
   duesTurn?: number;
   personKey: string;
+  /** The written 分工 per org where the member sits on the committee [ORG-14]. */
+  duties?: Record<string, string>;
+  /** Set once the member's 组织关系 is transferred out: the roster then leaves them out [PRIV-20]. */
+  transfer?: TransferRecord | null;
   createdAt: Date;
+}
+
+/** A transfer out [PRIV-20, FEE-29]: the history stays, read-only; the dues paid through go along. */
+export interface TransferRecord {
+  toOrgName: string;
+  reason: string;
+  /** Local date of the transfer; from its month the member is off rosters and dues. */
+  on: string;
+  month: string;
+  /** The last month paid in full (`YYYY-MM`), or null when no dues were ever confirmed [FEE-29]. */
+  paidThrough: string | null;
+  /** Local date the receiving branch accepted; contact fields are cleared then. */
+  acceptedOn: string | null;
 }
 
 /** What makes "the same person twice" race-free: `_id` is the person key [decisions.md]. */
@@ -34,7 +51,7 @@ interface PersonKeyDoc {
 const members = collection<MemberDoc>('members');
 const personKeys = collection<PersonKeyDoc>('personKeys');
 
-export const findMember = (id: string) => members.byId(id);
+export const findMember = (id: string, tx?: Tx) => members.byId(id, tx);
 
 /**
  * The member bound to an OPENID: one indexed read of `members.openid` on the hot path (every
@@ -53,9 +70,17 @@ export async function findMemberByOpenid(openid: string): Promise<MemberDoc | nu
   return { ...member, openid };
 }
 
-/** The members of an org by name (the roster). */
-export const listOrgMembers = (orgId: string) =>
-  members.all(members.ref().where({ orgId }).orderBy('name', 'asc'));
+const current = (m: MemberDoc) => !m.transfer;
+
+/** The members of an org by name (the roster): without members transferred out [PRIV-20]. */
+export const listOrgMembers = async (orgId: string) =>
+  (await members.all(members.ref().where({ orgId }).orderBy('name', 'asc'))).filter(current);
+
+/** Members transferred out of an org, their history kept for audit [PRIV-20]. */
+export const listTransferredMembers = async (orgId: string) =>
+  (await members.all(members.ref().where({ orgId }).orderBy('name', 'asc'))).filter(
+    (m) => !current(m),
+  );
 
 /** Holders of any role in these orgs (the member docs carry their grants). */
 export const listRoleHolders = (orgIds: string | readonly string[]) =>
@@ -82,7 +107,7 @@ export async function countByStatusIn(
   const res = (await members
     .ref()
     .aggregate()
-    .match({ orgId: _.in([...orgIds]) })
+    .match({ orgId: _.in([...orgIds]), transfer: _.eq(null) })
     .group({ _id: { orgId: '$orgId', status: '$status' }, n: { $sum: 1 } })
     .limit(10_000)
     .end()) as { list: { _id: { orgId: string; status: MemberStatus }; n: number }[] };
@@ -161,4 +186,33 @@ export async function setRoles(id: string, roles: RoleGrant[], tx?: Tx): Promise
 /** The names of these members (for the actors of the audit log). */
 export async function memberNames(ids: readonly string[]): Promise<Map<string, string>> {
   return new Map((await members.byIds(ids)).map((m) => [m._id, m.name]));
+}
+
+/** Writes one member's 分工 in one org [ORG-14]. */
+export async function setDuty(id: string, orgId: string, duty: string, tx?: Tx): Promise<void> {
+  await members
+    .ref(tx)
+    .doc(id)
+    .update({ data: { [`duties.${orgId}`]: duty } });
+}
+
+/**
+ * Records a transfer out: the transfer record, no roles, no duties, no WeChat binding (the person
+ * binds again in the receiving branch); with `clearContact`, the phone is gone too [PRIV-20].
+ */
+export async function recordTransfer(
+  id: string,
+  transfer: TransferRecord,
+  opts: { clearContact: boolean },
+  tx: Tx,
+): Promise<void> {
+  const data: Record<string, unknown> = {
+    transfer: _.set(transfer),
+    roles: _.set([]),
+    duties: _.set({}),
+    openid: null,
+    boundAt: null,
+  };
+  if (opts.clearContact) data.phone = null;
+  await members.ref(tx).doc(id).update({ data });
 }

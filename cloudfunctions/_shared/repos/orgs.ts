@@ -1,4 +1,5 @@
-import { OrgKind, Profile, Sector } from '../domain/org/model';
+import type { RoomChecklist } from '../domain/org/five-standards';
+import { OrgKind, Profile, Role, Sector } from '../domain/org/model';
 import { _, collection, Tx } from './db';
 
 export interface OrgDoc {
@@ -17,6 +18,16 @@ export interface OrgDoc {
    * which gives the default for an unset key (points are on by default in 农村 and 社区, PTS-01).
    */
   settings: Record<string, unknown>;
+  /** 联合党支部: how many units it covers [ORG-03]. */
+  units?: number | null;
+  /** The superior's 联系指导 member for this branch [ORG-25]. */
+  liaisonId?: string | null;
+  /** Committee seats fallen vacant, and since when (local date) [ORG-16]. */
+  vacancies?: Partial<Record<Role, string>>;
+  /** The election date the superior approved for a postponed or early 换届 [ORG-21]. */
+  approvedElection?: { date: string; reason: string; approvedOn: string } | null;
+  /** 党员活动室 六有 checklist [ORG-31]. */
+  room?: RoomChecklist;
   createdAt: Date;
 }
 
@@ -39,6 +50,18 @@ export async function setOrgSetting(
     .ref(tx)
     .doc(id)
     .update({ data: { [`settings.${key}`]: value } });
+}
+
+/** Sets facts of an org kept on its document (units, liaison, vacancies, room). */
+export async function updateOrgFacts(
+  id: string,
+  patch: Partial<Pick<OrgDoc, 'units' | 'liaisonId' | 'vacancies' | 'room' | 'approvedElection'>>,
+  tx?: Tx,
+): Promise<void> {
+  const data = Object.fromEntries(
+    Object.entries(patch).map(([k, v]) => [k, v !== null && typeof v === 'object' ? _.set(v) : v]),
+  );
+  await orgs.ref(tx).doc(id).update({ data });
 }
 
 /** The org and everything below it. */

@@ -12,6 +12,7 @@ import {
 } from '../../repos/invites';
 import { claimMember, findMember } from '../../repos/members';
 import { relatedOrgs } from '../../repos/orgs';
+import { refuseTransferred } from './transfer-rules';
 import { action } from '../../runtime/handler';
 import { AppError, orNotFound, orThrow } from '../../runtime/errors';
 
@@ -45,6 +46,7 @@ export const createInvite = action({
   input: orgContract.createInvite.input,
   async run(ctx, input): Promise<OrgOutput<'createInvite'>> {
     const member = orNotFound(await findMember(input.memberId), '党员');
+    refuseTransferred(member);
     const org = await ctx.require('member.manage', member.orgId, { subject: member });
     if (member.openid) throw new AppError('CONFLICT', '该党员已绑定微信，无需再发邀请码');
     const expiresAt = new Date(+ctx.now + INVITE_TTL_DAYS * 86400_000);

@@ -11,6 +11,7 @@ import {
   takenPersonKeys,
   updateMember,
 } from '../../repos/members';
+import { refuseTransferred } from './transfer-rules';
 import { action } from '../../runtime/handler';
 import { AppError, orNotFound } from '../../runtime/errors';
 
@@ -112,6 +113,7 @@ export const setMemberFlags = action({
   input: orgContract.setMemberFlags.input,
   async run(ctx, input): Promise<OrgOutput<'setMemberFlags'>> {
     const member = orNotFound(await findMember(input.memberId), '党员');
+    refuseTransferred(member);
     const org = await ctx.require('member.manage', member.orgId, { subject: member });
     const before = {
       mobile: member.mobile,

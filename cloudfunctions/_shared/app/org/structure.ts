@@ -1,21 +1,18 @@
 import { randomUUID } from 'crypto';
-import { orgContract, OrgOutput, OrgTreeNode } from '../../contracts/org';
-import { branchAlerts } from '../../domain/org/alerts';
-import { administeredOrgs, committeeSeats, switchRole } from '../../domain/org/committee';
+import { orgContract, OrgOutput } from '../../contracts/org';
+import { vacanciesAfter } from '../../domain/org/committee-alerts';
+import { switchRole } from '../../domain/org/committee';
 import { isSuperiorKind } from '../../domain/org/model';
 import { checkRoleChange, superiorGrantedRoles } from '../../domain/org/roles';
-import { defaultTermYears, termAlerts, termEnd } from '../../domain/org/term';
+import { defaultTermYears } from '../../domain/org/term';
 import { localDate } from '../../domain/shared/time';
-import {
-  countByStatus,
-  countByStatusIn,
-  findMember,
-  listRoleHolders,
-  setRoles,
-} from '../../repos/members';
-import { insertOrg, OrgDoc, subtree } from '../../repos/orgs';
+import { countByStatus, findMember, listRoleHolders, setRoles } from '../../repos/members';
+import { insertOrg, OrgDoc, updateOrgFacts } from '../../repos/orgs';
 import { action } from '../../runtime/handler';
-import { AppError, forbidden, orNotFound, orThrow } from '../../runtime/errors';
+import { AppError, orNotFound, orThrow } from '../../runtime/errors';
+import { refuseTransferred } from './transfer-rules';
+
+export { orgTree } from './tree';
 
 /** A superior sets up an org below one it administers. */
 export const createOrg = action({
@@ -36,6 +33,7 @@ export const createOrg = action({
       termStart: input.termStart,
       termYears: input.termYears ?? defaultTermYears(input.kind, input.category),
       settings: {},
+      ...(input.units !== undefined ? { units: input.units } : {}),
       createdAt: ctx.now,
     };
     await ctx.write(async (tx) => {
@@ -58,6 +56,7 @@ export const setRole = action({
       input.orgId,
     );
     const member = orNotFound(await findMember(input.memberId), '党员');
+    refuseTransferred(member);
     const [roleHolders, { full }] = await Promise.all([
       listRoleHolders(org._id),
       countByStatus(org._id),
@@ -75,8 +74,20 @@ export const setRole = action({
       }),
     );
     const roles = switchRole(member.roles, { orgId: org._id, role: input.role, on: input.on });
+    const vacantBefore = org.vacancies ?? {};
+    const vacancies = vacanciesAfter(
+      vacantBefore,
+      {
+        role: input.role,
+        on: input.on,
+        heldIt: member.roles.some((r) => r.orgId === org._id && r.role === input.role),
+        othersHoldIt: holders.some((h) => h.memberId !== member._id && h.role === input.role),
+      },
+      localDate(ctx.now),
+    );
     await ctx.write(async (tx) => {
       await setRoles(member._id, roles, tx);
+      if (vacancies !== vacantBefore) await updateOrgFacts(org._id, { vacancies }, tx);
       return {
         audit: {
           org,
@@ -91,53 +102,5 @@ export const setRole = action({
       memberId: member._id,
       roles: roles.filter((r) => r.orgId === org._id).map((r) => r.role),
     };
-  },
-});
-
-/** The superior's view: every org below, with member counts and the ORG alerts. */
-export const orgTree = action({
-  input: orgContract.orgTree.input,
-  async run(ctx, input): Promise<OrgOutput<'orgTree'>> {
-    const { member } = await ctx.caller();
-    const rootId = input.orgId ?? administeredOrgs(member.roles)[0];
-    if (!rootId) throw forbidden('只有上级党组织管理员可以查看组织架构');
-    await ctx.require('org.administer', rootId);
-    const orgs = await subtree(rootId);
-    const ids = orgs.map((o) => o._id);
-    const [counts, committees] = await Promise.all([
-      countByStatusIn(ids),
-      listRoleHolders(ids).then(committeeSeats),
-    ]);
-    const today = localDate(ctx.now);
-    const nodes = new Map<string, OrgTreeNode>();
-    for (const o of orgs) {
-      const c = counts.get(o._id) ?? { full: 0, probationary: 0 };
-      const seats = committees.get(o._id) ?? { size: 0, hasSecretary: false };
-      const end = o.termStart ? termEnd(o.termStart, o.termYears) : null;
-      nodes.set(o._id, {
-        id: o._id,
-        name: o.name,
-        kind: o.kind,
-        category: o.category,
-        profile: o.profile,
-        members: { ...c, total: c.full + c.probationary },
-        committeeSize: seats.size,
-        termEnd: end,
-        alerts: [
-          ...branchAlerts({
-            kind: o.kind,
-            fullMembers: c.full,
-            probationaryMembers: c.probationary,
-            committeeSize: seats.size,
-            hasSecretary: seats.hasSecretary,
-          }),
-          ...termAlerts(o.kind, end, today),
-        ],
-        children: [],
-      });
-    }
-    for (const o of orgs)
-      if (o._id !== rootId && o.parentId) nodes.get(o.parentId)?.children.push(nodes.get(o._id)!);
-    return nodes.get(rootId)!;
   },
 });
