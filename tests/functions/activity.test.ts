@@ -587,7 +587,7 @@ describe('records and back-filling', () => {
         { activityId: id, minutes: '改过的内容', reason: '补充讨论要点' },
         SEC,
       ),
-    ).toEqual({ activityId: id, archived: true, amendments: 1 });
+    ).toEqual({ activityId: id, archived: true, amendments: 1, alerts: [] });
     const doc = b.docs('activities').find((a) => a._id === id);
     expect(doc.amendments[0].before.minutes).toBe('学习讨论');
   });
@@ -698,7 +698,7 @@ describe('plan, compliance, alerts and report', () => {
         .filter((i: any) => i.type === 'themeDay')
         .map((i: any) => i.date)
         .slice(0, 3),
-    ).toEqual(['2027-01-01', '2027-02-05', '2027-03-05']);
+    ).toEqual(['2027-01-04', '2027-02-09', '2027-03-05']); // 元旦 and 春节 move to working days [TD-04]
     expect(p.items.filter((i: any) => i.type === 'partyLecture')).toHaveLength(2); // hunan: half-yearly [MTG-05]
     expect(
       (await b.ok('activity', 'plan', { orgId: 'demo-branch', year: 2027 }, 'demo-member-1')).items,

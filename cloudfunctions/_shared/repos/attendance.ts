@@ -10,9 +10,12 @@ export interface AttendanceDoc {
   status: AttendanceStatus;
   at: Date;
   /** `remoteRejected`: the host turned down this member's online participation [CHK-15]. */
-  method: 'qr' | 'remote' | 'remoteRejected' | 'hostMarked' | 'leave' | 'close';
+  method:
+    'qr' | 'remote' | 'remoteRejected' | 'hostMarked' | 'leave' | 'close' | 'inflow' | 'otherBatch';
   geo: 'pass' | 'mismatch' | null;
   note: string | null;
+  /** At the 流入地 [CHK-16]: the organisation there, and its proof once it arrived. */
+  inflow?: { org: string; proof: string | null };
 }
 
 /** A leave request; `_id = activityId:memberId`. The reason is seen by the approver only [PRIV-17]. */
@@ -105,6 +108,12 @@ export async function moveAttendance(
   return (await updatedCount(query.update({ data: patch }))) === 1;
 }
 
+/** Writes a member's own 流入地 record whole (a member's fact; the host's acceptance is audited) [CHK-16]. */
+export async function putInflowRecord(doc: AttendanceDoc): Promise<void> {
+  const { _id, ...data } = doc;
+  await attendance.ref().doc(_id).set({ data });
+}
+
 export async function setAttendanceStatus(
   id: string,
   patch: Partial<Pick<AttendanceDoc, 'status' | 'method'>>,
@@ -119,6 +128,18 @@ export const findLeave = (activityId: string, memberId: string, tx?: Tx) =>
 /** Every leave request of one activity (reminders skip approved leave). */
 export const leavesOf = (activityId: string) =>
   leaves.all(leaves.ref().where({ activityId }).orderBy('_id', 'asc'));
+
+/** The approved leave requests of these activities, in one query (the scheduler's reminders). */
+export const approvedLeavesOf = (activityIds: readonly string[]) =>
+  activityIds.length === 0
+    ? Promise.resolve([])
+    : leaves.all(
+        leaves
+          .ref()
+          .where({ activityId: _.in([...activityIds]), status: 'approved' })
+          .orderBy('_id', 'asc'),
+        100_000,
+      );
 
 /** Asks (or asks again) for leave: one request per member and activity. */
 export async function putLeave(doc: LeaveDoc): Promise<void> {

@@ -149,7 +149,8 @@ export const joinRemote = action({
 
 /**
  * The host (or a committee member) confirms or rejects a remote participation, with a reason
- * when rejecting; never their own [CHK-15, PRIV-21].
+ * when rejecting; never their own [CHK-15, PRIV-21]. A participation at the 流入地 is confirmed
+ * only with that organisation's proof [CHK-16].
  */
 export const decideRemote = action({
   input: activityContract.decideRemote.input,
@@ -163,6 +164,9 @@ export const decideRemote = action({
     }
     if (!input.accept && !input.reason)
       throw new AppError('INPUT.INVALID', '驳回须说明理由', { fields: ['reason'] });
+    // At the 流入地 it counts once that organisation's proof is there [CHK-16].
+    if (input.accept && current.method === 'inflow' && !current.inflow?.proof)
+      throw new AppError('CHECKIN.PROOF_MISSING', undefined, { ruleId: 'CHK-16' });
     const status: AttendanceStatus = input.accept ? 'remote' : 'absent';
     await ctx.write(async (tx) => {
       await setAttendanceStatus(

@@ -20,6 +20,7 @@ import { findMember, listOrgMembers } from '../../repos/members';
 import type { Ctx } from '../../runtime/context';
 import { action } from '../../runtime/handler';
 import { AppError, orNotFound } from '../../runtime/errors';
+import { batchesOf, batchStatus, settleEarlierBatches } from './batches';
 import { loadActivity, loadAsRunner, mayRun } from './support';
 
 const LEAVE_CUTOFF_MS = 20 * 60_000; // CHK-04: leave is asked for at least 20 minutes before the start
@@ -167,7 +168,8 @@ export const setAttendance = action({
 
 /**
  * Closes the session: sign-ins stop, and everyone expected without a record becomes `absent`
- * (or `exempt` by a recorded decision) [CHK-02, CHK-18, TD-08]. Closing twice changes nothing.
+ * (or `exempt` by a recorded decision) [CHK-02, CHK-18, TD-08]; with batches, not a member who took
+ * part in another batch of the month [TD-12]. Closing twice changes nothing.
  * The activity comes with its records and its branch's roster in one read; the close, the absent
  * rows (one batch) and its entry are one transaction [PRIV-06]: the database requests do not grow
  * with the branch (8 for a first close, 2 for a repeat).
@@ -179,6 +181,7 @@ export const close = action({
       include: { attendance: true, roster: true },
     });
     const { activity, org } = loaded;
+    const batches = activity.status === 'closed' ? null : await batchesOf(activity, org);
     const expected = expectedOf(activity, loaded.roster).map((m) => ({
       memberId: m._id,
       exempt: m.exempt,
@@ -196,9 +199,15 @@ export const close = action({
             }
             const recorded = byMember(loaded.attendance);
             const proposed = closeStatuses(expected, recorded);
-            const missing = [...proposed].filter(([memberId]) => !recorded.has(memberId));
+            const missing = [...proposed]
+              .filter(([memberId]) => !recorded.has(memberId))
+              .map(([memberId, status]) => ({
+                memberId,
+                ...batchStatus(batches, memberId, status),
+              }));
+            for (const m of missing) proposed.set(m.memberId, m.status); // other batch [TD-12]
             const raced = await insertAttendanceRows(
-              missing.map(([memberId, status]) => row(ctx, activity, memberId, status, 'close')),
+              missing.map((m) => row(ctx, activity, m.memberId, m.status, m.method)),
               tx,
             );
             // a sign-in between the read and the close keeps its record: count what is stored
@@ -206,8 +215,9 @@ export const close = action({
               ? closeStatuses(expected, byMember(await attendanceOf(activity._id, tx)))
               : proposed;
             const change = { before: { status: 'planned' }, after: { status: 'closed' } };
+            const settled = await settleEarlierBatches(batches, result, org, tx);
             return {
-              audit: { org, entity: 'activities', entityId: activity._id, ...change },
+              audit: [{ org, entity: 'activities', entityId: activity._id, ...change }, ...settled],
               result,
             };
           });

@@ -1,5 +1,6 @@
 import type { ActivityType, PlanItem, ScheduleRule } from '../../contracts/activity';
 import type { Profile, Sector } from '../org/model';
+import { calendarFor, HolidayCalendar, suggestedDay } from './holidays';
 
 /** ISO weekday (1 = Monday … 7 = Sunday) of a calendar date. */
 export function weekday(date: string): number {
@@ -55,6 +56,12 @@ export function themeDayAgenda(profile: Profile): string[] {
   return TWO_PLUS_X;
 }
 
+/**
+ * The simplified template a 离退休 branch may choose (`td.template = retired`) [TD-13]: study and
+ * the dues, without the longer items; elderly members meet for a shorter session in the morning.
+ */
+export const RETIRED_TEMPLATE = ['学习讨论', '集中交纳党费'];
+
 /** Items of any template: a theme day whose agenda has none of them does not count [TD-30]. */
 export const TEMPLATE_ITEMS = new Set([
   ...TWO_PLUS_X,
@@ -89,7 +96,12 @@ const item = (
  * monthly theme days [TD-01], quarterly assemblies [MTG-01], monthly committee meetings where a
  * committee exists [MTG-02], 党课 quarterly by default, half-yearly in `hunan`, monthly for
  * 机关/事业 in `xianning` [MTG-04, MTG-05], and the 组织生活会 in Q4 (June and December in
- * `xianning`) [MTG-28, MTG-29]. The secretary adjusts dates before publishing.
+ * `xianning`) [MTG-28, MTG-29]. A scheduled day that is a holiday of the calendar moves to the
+ * next working day of the month, and says so (`movedFrom`) [TD-04]; the meetings of that day move
+ * with it. In `xianning` the 党员大会 and the morning 支委会 come with every theme day [TD-27], and
+ * the calendar anchors are placed: 述学述做 in January and July, 谈心谈话 before the June and
+ * December theme days, 民主评议 in December [TD-29]. With the `retired` template the theme day is a
+ * short morning session of study and dues [TD-13]. The secretary adjusts dates before publishing.
  */
 export function yearPlan(
   year: number,
@@ -97,40 +109,80 @@ export function yearPlan(
   profile: Profile,
   sector: Sector,
   hasCommittee: boolean,
+  calendar: HolidayCalendar = calendarFor(year),
+  template: 'profile' | 'retired' = 'profile',
 ): PlanItem[] {
   const items: PlanItem[] = [];
-  const agenda = themeDayAgenda(profile);
+  const retired = template === 'retired';
+  const agenda = retired ? RETIRED_TEMPLATE : themeDayAgenda(profile);
+  const xianning = profile === 'xianning';
+  const days = new Map<number, { date: string; movedFrom?: string }>();
   for (let m = 1; m <= 12; m++) {
-    const td = themeDayOf(year, m, rule);
-    items.push(item('themeDay', td, `${m}月主题党日`, 'TD-01', agenda));
-    if (hasCommittee)
-      items.push(item('committeeMeeting', td, `${m}月支委会`, 'MTG-02', [], '09:00', '10:30'));
-    if (m % 3 === 0 || profile === 'xianning')
+    const scheduled = themeDayOf(year, m, rule);
+    const date = suggestedDay(scheduled, calendar);
+    days.set(m, date === scheduled ? { date } : { date, movedFrom: scheduled });
+  }
+  const at = (m: number, made: PlanItem): PlanItem => {
+    const d = days.get(m) as { movedFrom?: string };
+    return d.movedFrom ? { ...made, movedFrom: d.movedFrom } : made;
+  };
+  for (let m = 1; m <= 12; m++) {
+    const td = (days.get(m) as { date: string }).date;
+    const tdAgenda = xianning && (m === 1 || m === 7) ? [...agenda, '述学述做'] : agenda;
+    const [from, to] = retired ? ['09:30', '10:30'] : ['15:00', '17:00'];
+    items.push(at(m, item('themeDay', td, `${m}月主题党日`, 'TD-01', tdAgenda, from, to)));
+    if (hasCommittee) {
+      const talk = xianning && (m === 6 || m === 12) ? ['书记与支委谈心谈话'] : [];
+      const rid = xianning ? 'TD-27' : 'MTG-02';
+      items.push(at(m, item('committeeMeeting', td, `${m}月支委会`, rid, talk, '09:00', '10:30')));
+    }
+    if (m % 3 === 0 || xianning)
       items.push(
-        item(
-          'branchAssembly',
-          td,
-          `${m % 3 === 0 ? `第${m / 3}季度` : `${m}月`}支部党员大会`,
-          'MTG-01',
-          [],
-          '17:00',
-          '18:00',
+        at(
+          m,
+          item(
+            'branchAssembly',
+            td,
+            `${m % 3 === 0 ? `第${m / 3}季度` : `${m}月`}支部党员大会`,
+            xianning ? 'TD-27' : 'MTG-01',
+            [],
+            '17:00',
+            '18:00',
+          ),
         ),
       );
     if (lectureMonth(m, profile, sector))
-      items.push(item('partyLecture', td, `${m}月党课`, 'MTG-04', [], '14:00', '15:00'));
+      items.push(at(m, item('partyLecture', td, `${m}月党课`, 'MTG-04', [], '14:00', '15:00')));
   }
-  const orgLifeMonths = profile === 'xianning' ? [6, 12] : [12];
+  const orgLifeMonths = xianning ? [6, 12] : [12];
   for (const m of orgLifeMonths)
     items.push(
-      item(
-        'orgLifeMeeting',
-        themeDayOf(year, m, rule),
-        `${m}月组织生活会`,
-        'MTG-28',
-        [],
-        '09:00',
-        '11:30',
+      at(
+        m,
+        item(
+          'orgLifeMeeting',
+          (days.get(m) as { date: string }).date,
+          `${m}月组织生活会`,
+          'MTG-28',
+          [],
+          '09:00',
+          '11:30',
+        ),
+      ),
+    );
+  if (xianning)
+    items.push(
+      at(
+        12,
+        item(
+          'democraticAppraisal',
+          (days.get(12) as { date: string }).date,
+          '12月民主评议党员',
+          'TD-29',
+          [],
+          '13:00',
+          '14:00',
+        ),
       ),
     );
   return items.sort((a, b) => (a.date + a.startTime).localeCompare(b.date + b.startTime));

@@ -1,0 +1,54 @@
+import { activityContract } from '../../contracts/activity';
+import type { ActivityOutput } from '../../contracts/activity';
+import { inflowWindowRefusal } from '../../domain/activity/inflow';
+import { attended, isParticipant } from '../../domain/activity/participants';
+import { findActivity } from '../../repos/activities';
+import { attendanceId, findAttendance, putInflowRecord } from '../../repos/attendance';
+import { AppError, orNotFound, orThrow } from '../../runtime/errors';
+import { action } from '../../runtime/handler';
+
+/**
+ * A 流动党员 took part in the theme day of the 流入地 [TD-09, CHK-16]: recorded as
+ * `remotePending` (counted as absent) with the organisation there, from the sign-in window to 7
+ * days after the end (CHK-15) — also after the close, since resolving it is the exception to the
+ * lock (CHK-18). The proof from the 流入地 organisation (its reference, as a text until uploads
+ * arrive) may come with it or follow; the host accepts it (`decideRemote`) and only then it
+ * counts as `remote`. Never lowers a state already recorded [CHK-11].
+ */
+export const attendInflow = action({
+  input: activityContract.attendInflow.input,
+  async run(ctx, input): Promise<ActivityOutput<'attendInflow'>> {
+    const { member } = await ctx.caller();
+    const activity = orNotFound(await findActivity(input.activityId), '活动');
+    if (!isParticipant(activity, member))
+      throw new AppError('CHECKIN.NOT_PARTICIPANT', undefined, { ruleId: 'CHK-07' });
+    if (!member.mobile)
+      throw new AppError('CHECKIN.REMOTE_NOT_ALLOWED', '只有流动党员可以登记在流入地参加', {
+        ruleId: 'CHK-16',
+      });
+    orThrow(inflowWindowRefusal(ctx.now, activity.startAt, activity.endAt));
+    const mine = await findAttendance(activity._id, member._id);
+    if (mine?.method === 'remoteRejected')
+      throw new AppError(
+        'CHECKIN.REMOTE_NOT_ALLOWED',
+        '主持人没有确认您本次的参加；如有疑问，请与支部联系',
+        { ruleId: 'CHK-15' },
+      );
+    if (mine && (attended(mine.status) || mine.status === 'excused' || mine.status === 'exempt'))
+      return { activityId: activity._id, status: mine.status, proofReceived: !!mine.inflow?.proof };
+    const proof = input.proof ?? mine?.inflow?.proof ?? null;
+    await putInflowRecord({
+      _id: attendanceId(activity._id, member._id),
+      activityId: activity._id,
+      orgId: activity.orgId,
+      memberId: member._id,
+      status: 'remotePending',
+      at: ctx.now,
+      method: 'inflow',
+      geo: null,
+      note: `在流入地（${input.inflowOrg}）参加${proof ? `；证明：${proof}` : '；证明待补交'}`,
+      inflow: { org: input.inflowOrg, proof },
+    });
+    return { activityId: activity._id, status: 'remotePending', proofReceived: !!proof };
+  },
+});
