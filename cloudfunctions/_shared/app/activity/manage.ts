@@ -1,19 +1,21 @@
 import { randomUUID } from 'crypto';
 import { activityContract } from '../../contracts/activity';
 import type { ActivityOutput } from '../../contracts/activity';
-import { holderOf } from '../../domain/activity/participants';
 import { checkActivityTimes } from '../../domain/activity/timing';
 import { insertActivity, updateActivity } from '../../repos/activities';
 import { listOrgMembers } from '../../repos/members';
 import { action } from '../../runtime/handler';
 import { AppError, orThrow } from '../../runtime/errors';
+import { checkScheduling, defaultRunners } from './scheduling';
 import { loadActivity, loadAsRunner, newActivity } from './support';
 
 /**
  * Creates an activity before it happens. A record created after its scheduled end is refused
  * unless it is registered as late with a reason, marked as such everywhere and counted only
- * once the superior approves [MTG-17, MTG-18]. The host defaults to the 书记 and the recorder to
- * the 组织委员 [MTG-15, MTG-16].
+ * once the superior approves [MTG-17, MTG-18]. The host defaults to the 书记 (the group leader
+ * for a 党小组会) and the recorder to the 组织委员; another host of an assembly or committee meeting
+ * is a 支委 with the delegation recorded [MTG-14, MTG-15, MTG-16]. Agenda topics the superior sends
+ * someone to are flagged to its liaison [MTG-24].
  */
 export const create = action({
   input: activityContract.create.input,
@@ -31,15 +33,26 @@ export const create = action({
       );
     }
     const roster = await listOrgMembers(org._id);
-    const ids = new Set(roster.map((m) => m._id));
-    for (const [field, id] of [
-      ['hostId', input.hostId],
-      ['recorderId', input.recorderId],
-    ] as const) {
-      if (id && !ids.has(id))
-        throw new AppError('INPUT.INVALID', '主持人和记录人须是本支部党员', { fields: [field] });
-    }
     const { member } = await ctx.caller();
+    const runners = defaultRunners(roster, org._id, input.type);
+    const hostId = input.hostId ?? runners.hostId ?? member._id;
+    const { delegation, liaisonTopics, alerts } = checkScheduling(
+      {
+        type: input.type,
+        title: input.title,
+        agenda: input.agenda ?? [],
+        startAt,
+        hostId,
+        hostChosen: !!input.hostId,
+        delegationReason: input.delegationReason,
+        topicAgreedBy: input.topicAgreedBy,
+      },
+      roster,
+      org._id,
+      { hostId: input.hostId, recorderId: input.recorderId, topicAgreedBy: input.topicAgreedBy },
+      ctx.now,
+      member._id,
+    );
     const id = randomUUID().replace(/-/g, '');
     const doc = await newActivity(ctx, org, {
       _id: id,
@@ -51,9 +64,13 @@ export const create = action({
       onlineUrl: input.onlineUrl ?? null,
       allowRemote: input.allowRemote ?? !!input.onlineUrl,
       agenda: input.agenda ?? [],
-      hostId: input.hostId ?? holderOf(roster, org._id, 'secretary')?._id ?? member._id,
-      recorderId: input.recorderId ?? holderOf(roster, org._id, 'orgCommissioner')?._id ?? null,
+      hostId,
+      recorderId: input.recorderId ?? runners.recorderId,
       lecturer: input.lecturer ?? null,
+      lecturerKind: input.lecturerKind ?? null,
+      delegation,
+      topicAgreedBy: input.topicAgreedBy ?? null,
+      liaisonTopics,
       guests: (input.guests ?? []).map((g) => ({ name: g.name, kind: g.kind ?? null })),
       geofence: input.geofence ?? null,
       lateRegistration: late ? { reason: input.lateReason as string, approved: false } : null,
@@ -63,7 +80,7 @@ export const create = action({
       const after = { type: input.type, title: input.title, startAt, endAt };
       return { audit: { org, entity: 'activities', entityId: id, after } };
     });
-    return { id };
+    return { id, alerts };
   },
 });
 

@@ -1,5 +1,11 @@
 import type { ComplianceItem } from '../../contracts/activity';
-import { activityCounts, compliance, requirements } from '../../domain/activity/compliance';
+import {
+  activityCounts,
+  compliance,
+  Frequency,
+  requirements,
+} from '../../domain/activity/compliance';
+import { settingOf } from '../../domain/org/settings';
 import { attended, expectedOf, hasCommittee } from '../../domain/activity/participants';
 import { localDate, localInstant } from '../../domain/shared/time';
 import { ActivityDoc, listActivities } from '../../repos/activities';
@@ -55,11 +61,27 @@ export async function branchActivities(
 export const branchYearActivities = (orgId: string, year: number) =>
   branchActivities(orgId, ...yearRange(year));
 
+/** What counting an activity reads of it (the scheduler reads no more of its record). */
+export type CountedActivity = Pick<
+  ActivityDoc,
+  'type' | 'status' | 'title' | 'agenda' | 'hostId' | 'lateRegistration'
+> & { record?: { minutes: string } | null };
+
+/** What compliance reads of a branch's period: `BranchActivities`, or the same facts read for many. */
+export interface ComplianceFacts {
+  activities: readonly (CountedActivity & Pick<ActivityDoc, '_id' | 'startAt'>)[];
+  members: readonly Pick<MemberDoc, '_id' | 'orgId' | 'roles'>[];
+  byActivity: ReadonlyMap<string, readonly Pick<AttendanceDoc, 'memberId' | 'status'>[]>;
+}
+
 /**
  * Whether a held activity counts towards the branch's obligations: finalised, with a theme,
  * minutes and an attendee besides the host; a late registration once approved [MTG-27, MTG-18, TD-30].
  */
-export function isCounted(a: ActivityDoc, records: readonly AttendanceDoc[]): boolean {
+export function isCounted(
+  a: CountedActivity,
+  records: readonly Pick<AttendanceDoc, 'memberId' | 'status'>[],
+): boolean {
   return activityCounts({
     type: a.type,
     status: a.status,
@@ -78,11 +100,18 @@ export function isCounted(a: ActivityDoc, records: readonly AttendanceDoc[]): bo
  */
 export function complianceOf(
   org: OrgDoc,
-  data: BranchActivities,
+  data: ComplianceFacts,
   year: number,
   asOf: { now: Date },
 ): ComplianceItem[] {
-  const reqs = requirements(org.profile, org.category, hasCommittee(data.members, org._id));
+  const groups = data.members.some((m) =>
+    m.roles.some((r) => r.orgId === org._id && r.role === 'groupLeader'),
+  );
+  const reqs = requirements(org.profile, org.category, hasCommittee(data.members, org._id), {
+    lecture: settingOf(org, 'mtg.lecture') as Frequency,
+    group: groups ? (settingOf(org, 'mtg.group') as Frequency) : null,
+    julyFirst: settingOf(org, 'mtg.julyFirstLecture'),
+  });
   const held = data.activities.map((a) => ({
     type: a.type,
     date: localDate(a.startAt),

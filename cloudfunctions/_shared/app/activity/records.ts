@@ -1,32 +1,83 @@
 import { activityContract } from '../../contracts/activity';
 import type { ActivityOutput } from '../../contracts/activity';
-import { attended, onSite, sitsOnCommittee } from '../../domain/activity/participants';
-import { decideVote } from '../../domain/activity/vote';
-import { ActivityRecord, insertVote, updateActivity } from '../../repos/activities';
-import { listOrgMembers } from '../../repos/members';
+import { attended, sitsOnCommittee } from '../../domain/activity/participants';
+import { checkEvidence, checkRecordItems, recordAlerts } from '../../domain/activity/record-rules';
+import { settingOf } from '../../domain/org/settings';
+import { localMonth } from '../../domain/shared/time';
+import { ActivityDoc, ActivityRecord, findActivity, updateActivity } from '../../repos/activities';
 import { action } from '../../runtime/handler';
 import { AppError, orThrow } from '../../runtime/errors';
+import { duesCollectionOf } from '../dues/queries';
 import { loadAsRunner } from './support';
 
+/** The earlier 支委会 of the same branch among the linked ids [MTG-25]. */
+async function priorCommitteeMeetings(a: ActivityDoc, ids: string[]): Promise<Set<string>> {
+  const found = await Promise.all([...new Set(ids)].map((id) => findActivity(id)));
+  return new Set(
+    found
+      .filter(
+        (c): c is ActivityDoc =>
+          !!c &&
+          c.type === 'committeeMeeting' &&
+          c.orgId === a.orgId &&
+          +new Date(c.startAt) < +new Date(a.startAt),
+      )
+      .map((c) => c._id),
+  );
+}
+
 /**
- * The 纪实 record: minutes, resolutions, attachments (cloud file IDs) [MTG-10]. Once archived it
- * is read-only: a correction needs a reason and is appended as an amendment with the text before
- * and after; the original is kept [MTG-20].
+ * The 纪实 record: minutes, resolutions, agenda items with their resolution and tally, attachments
+ * (cloud file IDs) [MTG-10, MTG-11]. A 支委会 never records what only the assembly decides
+ * [MTG-26]. Photos are optional unless the superior set a minimum [PRIV-12, MTG-21]. Missing
+ * template items, unowned committee resolutions and important matters not first discussed by the
+ * committee raise alerts; the record is saved [TD-17, MTG-12, MTG-25]. A theme-day record keeps the
+ * month's dues count [TD-20]. Once archived it is read-only: a correction needs a reason and is
+ * appended as an amendment with the text before and after; the original is kept [MTG-20]. The
+ * archiving instant starts nothing but is kept for the filing window [MTG-19].
  */
 export const record = action({
   input: activityContract.record.input,
   async run(ctx, input): Promise<ActivityOutput<'record'>> {
-    const { activity, org } = await loadAsRunner(ctx, 'activity.manage', input.activityId);
+    const { activity, org, attendance, roster } = await loadAsRunner(
+      ctx,
+      'activity.manage',
+      input.activityId,
+      { include: { attendance: true, roster: true } },
+    );
     const { member } = await ctx.caller();
     const prev = activity.record;
+    const items = input.items ?? prev?.items ?? [];
+    const came = new Set(attendance.filter((r) => attended(r.status)).map((r) => r.memberId));
+    const eligiblePresent = roster.filter(
+      (m) => m.orgId === activity.orgId && m.status === 'full' && came.has(m._id),
+    ).length;
+    orThrow(
+      checkRecordItems(
+        activity.type,
+        items,
+        activity.type === 'branchAssembly' ? { eligiblePresent } : null,
+      ),
+    );
+    const archiving = !prev?.archived && !!input.archive;
+    const attachments = input.attachments ?? prev?.attachments ?? [];
+    if (archiving) orThrow(checkEvidence(attachments.length, settingOf(org, 'mtg.minEvidence')));
+    const duesCollected =
+      archiving && activity.type === 'themeDay'
+        ? (await duesCollectionOf(org._id, localMonth(activity.startAt))).paid
+        : prev?.duesCollected;
     const next: ActivityRecord = {
       minutes: input.minutes,
       resolutions: input.resolutions ?? prev?.resolutions ?? [],
-      attachments: input.attachments ?? prev?.attachments ?? [],
+      attachments,
       summary: input.summary ?? prev?.summary ?? null,
       archived: prev?.archived || !!input.archive,
       recordedAt: ctx.now,
       recordedBy: member._id,
+      archivedAt: prev?.archivedAt ?? (archiving ? ctx.now : null),
+      items,
+      itemsDone: input.itemsDone ?? prev?.itemsDone ?? [],
+      ...(duesCollected === undefined ? {} : { duesCollected }),
     };
     let amendments = activity.amendments;
     if (prev?.archived) {
@@ -41,6 +92,18 @@ export const record = action({
         { at: ctx.now, by: member._id, reason: input.reason, before: prev, after: next },
       ];
     }
+    const linked = items.flatMap((i) => (i.committeeMeetingId ? [i.committeeMeetingId] : []));
+    const alerts = recordAlerts({
+      type: activity.type,
+      profile: org.profile,
+      template: settingOf(org, 'td.template') as 'profile' | 'retired',
+      items,
+      itemsDone: next.itemsDone ?? [],
+      committee: new Set(roster.filter((m) => sitsOnCommittee(m, org._id)).map((m) => m._id)),
+      priorCommittee: linked.length ? await priorCommitteeMeetings(activity, linked) : new Set(),
+      archiving,
+      reportWithinDays: settingOf(org, 'mtg.reportImportantWithinDays'),
+    });
     const amended = amendments !== activity.amendments;
     await ctx.write(async (tx) => {
       await updateActivity(
@@ -59,71 +122,11 @@ export const record = action({
         },
       };
     });
-    return { activityId: activity._id, archived: next.archived, amendments: amendments.length };
-  },
-});
-
-/**
- * A vote on a motion, judged by the quorum rules over the right denominator (VOTE-*). Only the
- * counts are stored, never who voted how [VOTE-22, PRIV-13].
- */
-export const vote = action({
-  input: activityContract.vote.input,
-  async run(ctx, input): Promise<ActivityOutput<'vote'>> {
-    const { activity, attendance, org } = await loadAsRunner(
-      ctx,
-      'activity.manage',
-      input.activityId,
-      {
-        include: { attendance: true },
-      },
-    );
-    const members = await listOrgMembers(activity.orgId);
-    const status = new Map(attendance.map((r) => [r.memberId, r.status]));
-    const eligible = members.filter((m) => m.status === 'full'); // 预备党员 have no vote [VOTE-01]
-    const came = (id: string) => attended(status.get(id));
-    const committee = members.filter((m) => sitsOnCommittee(m, activity.orgId));
-    const outcome = orThrow(
-      decideVote({
-        meeting: activity.type === 'committeeMeeting' ? 'committee' : 'assembly',
-        kind: input.kind ?? 'ordinary',
-        eligible: eligible.length,
-        presentEligible: eligible.filter((m) => came(m._id)).length,
-        presentOnSite: eligible.filter((m) => onSite(status.get(m._id))).length,
-        committeeSize: committee.length,
-        committeePresent: committee.filter((m) => came(m._id)).length,
-        yes: input.yes,
-        no: input.no,
-        abstain: input.abstain,
-        written: input.written ?? 0,
-      }),
-    );
-    const presentEligible = eligible.filter((m) => came(m._id)).length;
-    const doc = {
-      activityId: activity._id,
-      orgId: activity.orgId,
-      motion: input.motion,
-      kind: input.kind ?? 'ordinary',
-      yes: input.yes,
-      no: input.no,
-      abstain: input.abstain,
-      written: input.written ?? 0,
-      eligible: eligible.length,
-      presentEligible,
-      ...outcome,
-      at: ctx.now,
-    };
-    await ctx.write(async (tx) => {
-      const voteId = await insertVote(doc, tx);
-      return { audit: { org, entity: 'votes', entityId: voteId, after: doc } };
-    });
     return {
-      valid: outcome.valid,
-      passed: outcome.passed,
-      eligible: eligible.length,
-      presentEligible,
-      ruleIds: outcome.ruleIds,
-      ...(outcome.reason ? { reason: outcome.reason } : {}),
+      activityId: activity._id,
+      archived: next.archived,
+      amendments: amendments.length,
+      alerts,
     };
   },
 });

@@ -1,7 +1,11 @@
 import { activityContract } from '../../contracts/activity';
 import type { ActivityOutput, ActivitySummary } from '../../contracts/activity';
 import { checkinWindow, countStatuses } from '../../domain/activity/attendance';
-import { expectedOf } from '../../domain/activity/participants';
+import { filingDeadline, filingOverdue, finalisedOnTime } from '../../domain/activity/filing';
+import { attended, expectedOf } from '../../domain/activity/participants';
+import { assemblyStatement, missingTemplateItems } from '../../domain/activity/record-rules';
+import { settingOf } from '../../domain/org/settings';
+import type { OrgDoc } from '../../repos/orgs';
 import { ActivityDoc, activitiesWithMine } from '../../repos/activities';
 import { listOrgMembers } from '../../repos/members';
 import { action } from '../../runtime/handler';
@@ -9,7 +13,8 @@ import { loadActivity, mayRun } from './support';
 
 const DAY = 86400_000;
 
-function summary(a: ActivityDoc): ActivitySummary {
+function summary(a: ActivityDoc, org: OrgDoc, now: Date): ActivitySummary {
+  const days = settingOf(org, 'mtg.finaliseWithinDays');
   return {
     id: a._id,
     orgId: a.orgId,
@@ -23,6 +28,8 @@ function summary(a: ActivityDoc): ActivitySummary {
     agenda: a.agenda,
     status: a.status,
     lateRegistration: a.lateRegistration,
+    filingDue: filingDeadline(a, days).toISOString(),
+    overdue: filingOverdue(a, days, now),
   };
 }
 
@@ -39,7 +46,7 @@ export const list = action({
     const to = input.to ? new Date(input.to) : new Date(+ctx.now + 400 * DAY);
     const rows = await activitiesWithMine(org._id, from, to, member._id, input.type);
     return rows.map(({ activity, mine }) => ({
-      ...summary(activity),
+      ...summary(activity, org, ctx.now),
       myStatus: mine?.status ?? null,
     }));
   },
@@ -76,8 +83,12 @@ export const get = action({
     const mine = records.find((r) => r.memberId === member._id);
     const leave = loaded.leaves[0];
     const w = checkinWindow(a.startAt, a.endAt);
+    const came = new Set(records.filter((r) => attended(r.status)).map((r) => r.memberId));
+    const attendedN = expected.filter((m) => came.has(m._id)).length;
+    const eligible = expected.filter((m) => m.status === 'full');
+    const days = settingOf(org, 'mtg.finaliseWithinDays');
     return {
-      ...summary(a),
+      ...summary(a, org, ctx.now),
       host: person(a.hostId),
       recorder: person(a.recorderId),
       lecturer: a.lecturer,
@@ -95,8 +106,44 @@ export const get = action({
             summary: a.record.summary,
             archived: a.record.archived,
             amendments: a.amendments.length,
+            items: a.record.items ?? [],
+            itemsDone: a.record.itemsDone ?? [],
+            finalisedOnTime: finalisedOnTime(a, days, ctx.now),
           }
         : null,
+      lecturerKind: a.lecturerKind ?? null,
+      delegation: a.delegation ? { reason: a.delegation.reason } : null,
+      // 到课 and 缺课 come from attendance, never typed [MTG-13].
+      lecture:
+        a.type === 'partyLecture'
+          ? {
+              topic: a.title,
+              at: new Date(a.startAt).toISOString(),
+              lecturer: a.lecturer,
+              attended: attendedN,
+              absent: expected.length - attendedN,
+              guests: a.guests.length,
+            }
+          : null,
+      assembly:
+        a.type === 'branchAssembly'
+          ? assemblyStatement(eligible.length, eligible.filter((m) => came.has(m._id)).length)
+          : null,
+      themeDay:
+        a.type === 'themeDay'
+          ? {
+              itemsDone: a.record?.itemsDone ?? [],
+              missingItems: missingTemplateItems(
+                org.profile,
+                a.record?.itemsDone ?? [],
+                settingOf(org, 'td.template') as 'profile' | 'retired',
+              ),
+              duesCollected: a.record?.duesCollected ?? 0,
+              summary: a.record?.summary ?? null,
+            }
+          : null,
+      liaisonTopics: a.liaisonTopics ?? [],
+      reportedAt: a.reportedAt ? new Date(a.reportedAt).toISOString() : null,
       checkinWindow: {
         opensAt: w.opensAt.toISOString(),
         lateAfter: w.lateAfter.toISOString(),

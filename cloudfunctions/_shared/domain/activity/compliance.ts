@@ -2,7 +2,18 @@ import type { ActivityType, ComplianceItem } from '../../contracts/activity';
 import type { Profile, Sector } from '../org/model';
 import { TEMPLATE_ITEMS } from './schedule';
 
-export type Frequency = 'monthly' | 'quarterly' | 'halfYearly' | 'yearlyQ4' | 'juneDecember';
+export type Frequency =
+  'monthly' | 'quarterly' | 'halfYearly' | 'yearlyQ4' | 'juneDecember' | 'julyFirst';
+
+/** The branch's own choices over the profile's defaults (settings `mtg.*`). */
+export interface RequirementOptions {
+  /** 党课 frequency set by the superior (`mtg.lecture`) [MTG-04]. */
+  lecture?: Frequency;
+  /** 党小组会 frequency where the branch has 党小组 (`mtg.group`); null: no groups [MTG-03]. */
+  group?: Frequency | null;
+  /** The 七一 lecture, 15 June–15 July (`mtg.julyFirstLecture`) [MTG-06]. */
+  julyFirst?: boolean;
+}
 
 export interface Requirement {
   type: ActivityType;
@@ -10,18 +21,24 @@ export interface Requirement {
   ruleId: string;
 }
 
-/** What a branch must hold, by profile and sector [TD-01, MTG-01, MTG-02, MTG-04, MTG-05, MTG-28, MTG-29]. */
+/**
+ * What a branch must hold, by profile and sector [TD-01, MTG-01, MTG-02, MTG-03, MTG-04, MTG-05,
+ * MTG-06, MTG-28, MTG-29]. The 党小组会 is counted for the branch as a whole until 党小组 are
+ * organisations of their own (issue 16).
+ */
 export function requirements(
   profile: Profile,
   sector: Sector,
   hasCommittee: boolean,
+  opts: RequirementOptions = {},
 ): Requirement[] {
-  const lecture: Frequency =
+  const profileLecture: Frequency =
     profile === 'hunan'
       ? 'halfYearly'
       : profile === 'xianning' && (sector === 'organ' || sector === 'institution')
         ? 'monthly'
         : 'quarterly';
+  const lecture = opts.lecture ?? profileLecture;
   return [
     { type: 'themeDay', frequency: 'monthly', ruleId: 'TD-01' },
     {
@@ -35,13 +52,19 @@ export function requirements(
     {
       type: 'partyLecture',
       frequency: lecture,
-      ruleId: profile === 'default' ? 'MTG-04' : 'MTG-05',
+      ruleId: profile === 'default' || lecture !== profileLecture ? 'MTG-04' : 'MTG-05',
     },
+    ...(opts.group
+      ? [{ type: 'groupMeeting' as const, frequency: opts.group, ruleId: 'MTG-03' }]
+      : []),
     {
       type: 'orgLifeMeeting',
       frequency: profile === 'xianning' ? 'juneDecember' : 'yearlyQ4',
       ruleId: profile === 'xianning' ? 'MTG-29' : 'MTG-28',
     },
+    ...(opts.julyFirst
+      ? [{ type: 'partyLecture' as const, frequency: 'julyFirst' as const, ruleId: 'MTG-06' }]
+      : []),
   ];
 }
 
@@ -60,6 +83,10 @@ export function periodOf(frequency: Frequency, date: string): string | null {
       return m >= 10 ? `${y}-Q4` : null;
     case 'juneDecember':
       return m === 6 || m === 12 ? date.slice(0, 7) : null;
+    case 'julyFirst': {
+      const md = date.slice(5);
+      return md >= '06-15' && md <= '07-15' ? `${y}-七一` : null;
+    }
   }
 }
 
@@ -84,6 +111,8 @@ export function periodsOf(
       return months([12], () => `${year}-Q4`);
     case 'juneDecember':
       return months([6, 12], (m) => `${year}-${String(m).padStart(2, '0')}`);
+    case 'julyFirst':
+      return [{ label: `${year}-七一`, lastDay: `${year}-07-15` }];
   }
 }
 
