@@ -1,5 +1,18 @@
 import type { z } from 'zod';
-import type { activityContract, ActivityType, AttendanceStatus, ScheduleRule } from './activity';
+import type {
+  activityContract,
+  ActivityType,
+  AttendanceStatus,
+  RecordItem,
+  ScheduleRule,
+} from './activity';
+import type { MeetingRecordDetail, RuleAlert } from './activity-record-outputs';
+import type { VoteApi } from './activity-votes';
+import type { Inactivity } from '../domain/activity/inactivity';
+
+export type { MeetingRecordDetail, RuleAlert } from './activity-record-outputs';
+export type * from './activity-theme-day-outputs';
+import type { HonoursReport, IntegrityReport, TdWarning } from './activity-theme-day-outputs';
 
 type In<K extends keyof typeof activityContract> = z.input<(typeof activityContract)[K]['input']>;
 
@@ -19,9 +32,15 @@ export type ActivitySummary = {
   agenda: string[];
   status: 'planned' | 'closed';
   lateRegistration: { reason: string; approved: boolean } | null;
+  /** End of the filing window (exclusive) [MTG-19]. */
+  filingDue: string;
+  /** Not finalised and the window has closed [MTG-19]. */
+  overdue: boolean;
 };
 
-export type ActivityDetail = ActivitySummary & {
+/** The activity page: the summary, the 三会一课 record's parts, and these. */
+export type ActivityDetail = ActivitySummary & MeetingRecordDetail & DetailCore;
+type DetailCore = {
   host: { id: string; name: string } | null;
   recorder: { id: string; name: string } | null;
   lecturer: string | null;
@@ -39,6 +58,10 @@ export type ActivityDetail = ActivitySummary & {
     summary: string | null;
     archived: boolean;
     amendments: number;
+    items: RecordItem[];
+    itemsDone: string[];
+    /** Whether it was archived within the filing window; null while still open [MTG-19]. */
+    finalisedOnTime: boolean | null;
   } | null;
   checkinWindow: { opensAt: string; lateAfter: string; closesAt: string };
 };
@@ -69,11 +92,14 @@ export type ComplianceItem = {
 export type AbsenceAlert = {
   memberId: string;
   name: string;
-  kind: 'consecutiveAbsences' | 'cumulativeAbsences';
+  /** TD-22's flags; TD-23's early warnings one step before them. */
+  kind: 'consecutiveAbsences' | 'cumulativeAbsences' | 'consecutiveWarning' | 'cumulativeWarning';
   count: number;
   activityIds: string[];
-  ruleId: 'TD-22';
+  ruleId: 'TD-22' | 'TD-23';
 };
+/** A branch's days without an organisational-life record [FORT-22]. */
+export type BranchInactivity = Inactivity;
 /** One activity of the half-year report, from its records [TD-21, MTG-22]. */
 export type ReportActivity = {
   id: string;
@@ -111,10 +137,12 @@ export type PlanItem = {
   endTime: string;
   agenda: string[];
   ruleId: string;
+  /** The scheduled day, when it was a holiday and the plan moved the item to a working day [TD-04]. */
+  movedFrom?: string;
 };
 
-export type ActivityApi = {
-  create: { input: In<'create'>; output: { id: string } };
+export type ActivityApi = VoteApi & {
+  create: { input: In<'create'>; output: { id: string; alerts: RuleAlert[] } };
   get: { input: In<'get'>; output: ActivityDetail };
   list: { input: In<'list'>; output: (ActivitySummary & { myStatus: AttendanceStatus | null })[] };
   checkinToken: {
@@ -162,7 +190,7 @@ export type ActivityApi = {
   attendance: { input: In<'attendance'>; output: AttendanceRow[] };
   record: {
     input: In<'record'>;
-    output: { activityId: string; archived: boolean; amendments: number };
+    output: { activityId: string; archived: boolean; amendments: number; alerts: RuleAlert[] };
   };
   vote: {
     input: In<'vote'>;
@@ -173,22 +201,64 @@ export type ActivityApi = {
       presentEligible: number;
       reason?: string;
       ruleIds: string[];
+      /** VOTE-16, VOTE-17 */
+      method: 'showOfHands' | 'secretBallot';
+      /** Members left out of E by approved exclusions [VOTE-03, VOTE-04]. */
+      excluded: number;
+      alerts: RuleAlert[];
     };
   };
-  compliance: { input: In<'compliance'>; output: { items: ComplianceItem[] } };
+  compliance: {
+    input: In<'compliance'>;
+    /** `inactivity`: days without an organisational-life record, yellow at the limit [FORT-22]. */
+    output: { items: ComplianceItem[]; inactivity: BranchInactivity | null };
+  };
   /** JSON by default; `format: "xlsx"` answers the stored file. */
   report: { input: In<'report'>; output: ActivityReport | { fileId: string } };
   alerts: { input: In<'alerts'>; output: AbsenceAlert[] };
   plan: {
     input: In<'plan'>;
-    output: { items: PlanItem[]; rule: ScheduleRule; profile: string; published: boolean };
+    output: {
+      items: PlanItem[];
+      rule: ScheduleRule;
+      profile: string;
+      published: boolean;
+      /** The plan not filed with the superior before the year's first theme day [TD-06]. */
+      alerts?: TdWarning[];
+      /** The year's holidays are the statutory days only: the State Council's arrangement is not entered yet [TD-04]. */
+      provisionalCalendar?: boolean;
+    };
   };
   publishPlan: { input: In<'publishPlan'>; output: { created: string[] } };
   setSchedule: { input: In<'setSchedule'>; output: { rule: ScheduleRule } };
+  reschedule: {
+    input: In<'reschedule'>;
+    output: { activityId: string; startAt: string; endAt: string; warnings: TdWarning[] };
+  };
+  setHolidays: {
+    input: In<'setHolidays'>;
+    output: { orgId: string; year: number; holidays: number; workdays: number };
+  };
+  addGuest: { input: In<'addGuest'>; output: { activityId: string; guests: number } };
+  attendInflow: {
+    input: In<'attendInflow'>;
+    output: { activityId: string; status: AttendanceStatus; proofReceived: boolean };
+  };
+  integrity: { input: In<'integrity'>; output: IntegrityReport };
+  honours: { input: In<'honours'>; output: HonoursReport };
   signinCode: { input: In<'signinCode'>; output: { fileId: string; scene: string; page: string } };
   approveLateRegistration: {
     input: In<'approveLateRegistration'>;
     output: { activityId: string; approved: boolean };
+  };
+  update: { input: In<'update'>; output: { activityId: string; alerts: RuleAlert[] } };
+  reportToSuperior: {
+    input: In<'reportToSuperior'>;
+    output: { activityId: string; reportedAt: string };
+  };
+  meetingAlerts: {
+    input: In<'meetingAlerts'>;
+    output: (RuleAlert & { activityId?: string })[];
   };
 };
 

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { ERRORS } from './errors';
 import { calendarDate, id, isoInstant, orgYear, publicText, RefusalParams } from './common';
+import { LECTURER_KINDS, recordItem } from './activity-records';
+import { themeDayContract } from './activity-theme-day';
+import { VOTE_METHODS, voteContract } from './activity-votes';
 
 export const ACTIVITY_TYPES = [
   'themeDay',
@@ -28,6 +31,7 @@ export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 export const LEAVE_CATEGORIES = ['sick', 'personal', 'official'] as const; // 病假 事假 公假 [CHK-01]
 
 const activityType = z.enum(ACTIVITY_TYPES);
+
 /** Whatever was scanned: anything that is not a sign-in code is CHECKIN.TOKEN_INVALID [CHK-05]. */
 const signinToken = z
   .custom<string>((v) => typeof v === 'string' && v.trim().length >= 10 && v.length <= 300, {
@@ -60,6 +64,8 @@ const scheduleRule = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('weekOf1st'), weekday: z.number().int().min(1).max(7) }).strict(),
 ]);
 export type ScheduleRule = z.infer<typeof scheduleRule>;
+export { DECISION_TYPES, LECTURER_KINDS } from './activity-records';
+export type { DecisionType, RecordItem } from './activity-records';
 
 export const activityContract = {
   create: {
@@ -84,6 +90,11 @@ export const activityContract = {
         geofence: geofence.optional(),
         /** A record created after its end is a late registration and needs a reason [MTG-17, MTG-18]. */
         lateReason: publicText(200).optional(),
+        lecturerKind: z.enum(LECTURER_KINDS).optional(),
+        /** Why someone other than the 书记 hosts an assembly or committee meeting [MTG-15]. */
+        delegationReason: publicText(200).optional(),
+        /** The 书记 or 支委 the 党小组会 topic was agreed with [MTG-14]. */
+        topicAgreedBy: id.optional(),
       })
       .strict()
       .refine((v) => Date.parse(v.endAt) > Date.parse(v.startAt), {
@@ -147,6 +158,9 @@ export const activityContract = {
         resolutions: z.array(publicText(500)).max(50).optional(),
         attachments: z.array(id).max(30).optional(),
         summary: publicText(500).optional(),
+        items: z.array(recordItem).max(30).optional(),
+        /** The theme-day template items done [TD-17, TD-20]. */
+        itemsDone: z.array(publicText(60)).max(20).optional(),
         archive: z.boolean().optional(),
         /** Required once the record is archived: corrections append, never overwrite [MTG-20]. */
         reason: publicText(200).optional(),
@@ -163,6 +177,14 @@ export const activityContract = {
         abstain: z.number().int().min(0),
         kind: z.enum(['ordinary', 'development']).optional(),
         written: z.number().int().min(0).optional(),
+        /** VOTE-16, VOTE-17: the branch's `vote.method` when left out. */
+        method: z.enum(VOTE_METHODS).optional(),
+        proxies: z.number().int().min(0).optional(),
+        /** The agenda item decided (one per vote) [VOTE-20]. */
+        item: z.number().int().min(0).max(19).optional(),
+        /** 三重一大 or members' vital interests, and the 民主议事 it followed [VOTE-18]. */
+        majorMatter: z.boolean().optional(),
+        deliberationId: id.optional(),
       })
       .strict(),
   },
@@ -192,6 +214,8 @@ export const activityContract = {
               agenda: z.array(publicText(60)).max(20).optional(),
               /** Kept when the items come back from `plan` unchanged. */
               ruleId: z.string().max(10).optional(),
+              /** The scheduled holiday the plan moved the item from [TD-04]. */
+              movedFrom: calendarDate.optional(),
             })
             .strict(),
         )
@@ -199,9 +223,44 @@ export const activityContract = {
         .max(200),
     }),
   },
-  setSchedule: { input: z.object({ orgId: id, rule: scheduleRule }).strict() },
+  setSchedule: {
+    input: z
+      .object({
+        orgId: id,
+        rule: scheduleRule,
+        /** The superior sets the rule for every branch below (统筹安排) [TD-05]. */
+        allBranches: z.boolean().optional(),
+        /** …and fixes it there: branches cannot change it while locked [TD-05]. */
+        lock: z.boolean().optional(),
+      })
+      .strict(),
+  },
   signinCode: { input: z.object({ activityId: id }).strict() },
   approveLateRegistration: { input: z.object({ activityId: id, approve: z.boolean() }).strict() },
+  /** Sets what a planned activity lacks: host, recorder, place, agenda… [MTG-15, MTG-16]. */
+  update: {
+    input: z
+      .object({
+        activityId: id,
+        title: publicText(60).optional(),
+        place: publicText(60).optional(),
+        onlineUrl: z.string().trim().url().max(300).optional(),
+        agenda: z.array(publicText(60)).max(20).optional(),
+        hostId: id.optional(),
+        recorderId: id.optional(),
+        lecturer: publicText(30).optional(),
+        lecturerKind: z.enum(LECTURER_KINDS).optional(),
+        delegationReason: publicText(200).optional(),
+        topicAgreedBy: id.optional(),
+      })
+      .strict(),
+  },
+  /** Marks the record's resolutions as reported to the superior [MTG-11, MTG-23]. */
+  reportToSuperior: { input: z.object({ activityId: id }).strict() },
+  /** The record-keeping alerts of a branch's year [MTG-06, MTG-07, MTG-19, MTG-23, MTG-24, MTG-40]. */
+  meetingAlerts: { input: orgYear },
+  ...voteContract,
+  ...themeDayContract,
 } as const;
 
 // What each action answers: the output types and `ActivityApi` live in ./activity-outputs.

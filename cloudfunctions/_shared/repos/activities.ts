@@ -1,5 +1,4 @@
-import { randomUUID } from 'crypto';
-import type { ActivityType, PlanItem } from '../contracts/activity';
+import type { ActivityType, PlanItem, RecordItem } from '../contracts/activity';
 import type { AttendanceDoc, LeaveDoc } from './attendance';
 import { _, collection, Tx } from './db';
 import type { MemberDoc } from './members';
@@ -13,6 +12,14 @@ export interface ActivityRecord {
   archived: boolean;
   recordedAt: Date;
   recordedBy: string;
+  /** When it was first archived (the MTG-19 filing window); absent on records archived before. */
+  archivedAt?: Date | null;
+  /** Agenda items with resolution, tally, decision type, owner [MTG-11, MTG-12, MTG-25, MTG-26]. */
+  items?: RecordItem[];
+  /** The theme-day template items done [TD-17, TD-20]. */
+  itemsDone?: string[];
+  /** Members who had paid the month's dues in full when a theme day was recorded [TD-20]. */
+  duesCollected?: number;
 }
 
 export interface ActivityDoc {
@@ -29,11 +36,25 @@ export interface ActivityDoc {
   hostId: string | null;
   recorderId: string | null;
   lecturer: string | null;
+  /** Who the 授课人 is, for the 党委书记 lecture count [MTG-07]; absent on older activities. */
+  lecturerKind?: string | null;
+  /** The host standing in for the 书记, with the reason [MTG-15]. */
+  delegation?: { reason: string; by: string; at: Date } | null;
+  /** The committee member the 党小组会 topic was agreed with [MTG-14]. */
+  topicAgreedBy?: string | null;
+  /** Agenda topics the superior liaison is told of at scheduling time [MTG-24]. */
+  liaisonTopics?: string[];
+  /** When important resolutions were reported to the superior [MTG-11, MTG-23]. */
+  reportedAt?: Date | null;
   guests: { name: string; kind: string | null }[];
   geofence: { latitude: number; longitude: number; radiusM: number } | null;
   status: 'planned' | 'closed';
   closedAt: Date | null;
   lateRegistration: { reason: string; approved: boolean } | null;
+  /** Each move of the date, with its reason; the first `from` is the scheduled day [TD-04]. */
+  reschedules?: { from: Date; to: Date; reason: string; at: Date; by: string }[];
+  /** When the guests' names were deleted after the retention period, and how many there were [PRIV-19]. */
+  guestsPurged?: { at: Date; count: number };
   record: ActivityRecord | null;
   amendments: {
     at: Date;
@@ -53,31 +74,12 @@ export interface PlanDoc {
   year: number;
   items: PlanItem[];
   publishedAt: Date;
-}
-
-/** The counts of a vote, never who voted how [VOTE-22, PRIV-13]. */
-export interface VoteDoc {
-  _id: string;
-  activityId: string;
-  orgId: string;
-  motion: string;
-  kind: 'ordinary' | 'development';
-  yes: number;
-  no: number;
-  abstain: number;
-  written: number;
-  eligible: number;
-  presentEligible: number;
-  valid: boolean;
-  passed: boolean;
-  reason?: string;
-  ruleIds: string[];
-  at: Date;
+  /** When it was first published, i.e. filed with the superior (备案) [TD-06]. */
+  filedAt?: Date;
 }
 
 const activities = collection<ActivityDoc>('activities');
 const plans = collection<PlanDoc>('activityPlans');
-const votes = collection<VoteDoc>('votes');
 
 export const findActivity = (id: string, tx?: Tx) => activities.byId(id, tx);
 
@@ -140,6 +142,15 @@ export const activitiesStartingBetween = (from: Date, to: Date) =>
       .ref()
       .where({ startAt: _.gte(from).and(_.lt(to)), status: 'planned' })
       .orderBy('startAt', 'asc'),
+  );
+
+/** Activities that ended before `before` and still list guests (the PRIV-19 retention run). */
+export const activitiesWithGuestsEndedBefore = (before: Date) =>
+  activities.all(
+    activities
+      .ref()
+      .where({ endAt: _.lt(before), 'guests.0': _.exists(true) })
+      .orderBy('endAt', 'asc'),
   );
 
 /** At most this many activities in one list (a branch has a few dozen a year). */
@@ -256,17 +267,11 @@ export async function activityBundle(
   };
 }
 
-export const findPlan = (orgId: string, year: number) => plans.byId(`${orgId}:${year}`);
+export const findPlan = (orgId: string, year: number, tx?: Tx) =>
+  plans.byId(`${orgId}:${year}`, tx);
 
 /** Publishes (or republishes) the year plan. */
 export async function savePlan(doc: PlanDoc, tx?: Tx): Promise<void> {
   const { _id, ...data } = doc;
   await plans.ref(tx).doc(_id).set({ data });
-}
-
-/** Stores a vote's counts under a fresh id (inside a transaction too), answering it. */
-export async function insertVote(doc: Omit<VoteDoc, '_id'>, tx?: Tx): Promise<string> {
-  const _id = randomUUID().replace(/-/g, '');
-  await votes.add({ _id, ...doc }, tx);
-  return _id;
 }
