@@ -381,7 +381,9 @@ describe('facts from the finalised records [PTS-20]', () => {
       },
       today,
     );
-    expect(f.dues).toEqual({ monthsPaid: 1, monthsDue: 4 });
+    // Sep in time; Oct paid late (its grace period is over); Nov short but still in its grace
+    // period and Dec running: neither is "unpaid" yet [PTS-30]
+    expect(f.dues).toEqual({ monthsPaid: 1, monthsDue: 2 });
     expect(memberFacts(member, none, today).dues).toBeNull();
   });
   it('uses the simplified variant from 70 and for 流动党员 [PTS-35]', () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { PioneerIndex } from '../domain/points/pioneer';
-import { CATEGORIES } from '../domain/points/standard';
+import { CATEGORIES, INDEX_GROUPS } from '../domain/points/catalogue';
+import type { Alert } from '../domain/shared/result';
 import type { StandingRow } from '../domain/points/standing';
 import { calendarDate, id, month, orgYear, publicText, year } from './common';
 
@@ -13,6 +14,8 @@ const item = z
   .object({
     code,
     category: z.enum(CATEGORIES),
+    subItem: code.optional(),
+    group: z.enum(INDEX_GROUPS).optional(),
     name: publicText(40),
     kind: z.enum(['add', 'deduct', 'veto']),
     points: z.number().int().min(0).max(20),
@@ -86,7 +89,9 @@ export const pointsContract = {
 type In<K extends keyof typeof pointsContract> = z.input<(typeof pointsContract)[K]['input']>;
 
 /** 我的先锋指数: the domain's index of the member's year, with what the page shows around it. */
-export type PioneerIndexOut = PioneerIndex & {
+export type PioneerIndexOut = Omit<PioneerIndex, 'byGroup'> & {
+  /** Only for 咸宁 branches [PTS-09]. */
+  byGroup?: PioneerIndex['byGroup'];
   memberId: string;
   name: string;
   year: number;
@@ -107,13 +112,26 @@ export type PointsApi = {
       version: number;
       effectiveFrom: string | null;
       isDefault: boolean;
+      /** The version that scores today's events (the one before `version` until it takes effect). */
+      inForceVersion: number;
+      /** Every version of the year, the default first; each scores events from its date [PTS-13]. */
+      versions: { version: number; effectiveFrom: string; isDefault: boolean }[];
+      /** The 四个合格 and their sub-items for the branch's sector [PTS-05 … PTS-08]. */
+      catalogue: { category: string; name: string; subItems: { code: string; name: string }[] }[];
+      /** The 咸宁 先锋指数 groups an item may carry [PTS-09]. */
+      groups: { code: string; name: string }[];
+      /** The year's standard not published by its due date [PTS-10]. */
+      alerts: Alert[];
       /** The months a member may declare for now ('YYYY-MM', this month first) [PTS-14]. */
       declarableMonths: string[];
       /** The latest quarter that may be published now ('YYYY-Qn') [PTS-18]. */
       publishableQuarter: string;
     };
   };
-  setStandard: { input: In<'setStandard'>; output: { version: number } };
+  setStandard: {
+    input: In<'setStandard'>;
+    output: { version: number; effectiveFrom: string };
+  };
   declare: { input: In<'declare'>; output: { entryId: string } };
   review: { input: In<'review'>; output: { entryId: string; status: 'approved' | 'rejected' } };
   reviewQueue: {
@@ -130,7 +148,8 @@ export type PointsApi = {
       own: boolean;
     }[];
   };
-  award: { input: In<'award'>; output: { entryId: string } };
+  /** A confirmed 弄虚作假 answers the PTS-26 alert: reported to the superior. */
+  award: { input: In<'award'>; output: { entryId: string; alerts: Alert[] } };
   publishQuarter: { input: In<'publishQuarter'>; output: { quarter: string; appealUntil: string } };
   appeal: { input: In<'appeal'>; output: { appealId: string } };
   resolveAppeal: {
@@ -178,11 +197,36 @@ export type PointsApi = {
       total: number;
       common: number;
       personal: number;
-      items: { code: string; name: string; points: number; max: number; ruleId: string }[];
+      items: {
+        code: string;
+        name: string;
+        points: number;
+        max: number;
+        ruleId: string;
+        /** The 咸宁 group of the item [FORT-01]. */
+        group: string;
+      }[];
+      /** 个性 40 by the branch's sector, null until the superior assessed it [FORT-02, FORT-14]. */
+      personalItems: { code: string; name: string; points: number | null; max: number }[];
+      /** The 咸宁 堡垒指数 groups, only for 咸宁 branches [FORT-01]. */
+      groups?: { code: string; name: string; points: number; max: number }[];
       stars: number;
       grade: string | null;
+      /** A reverse item makes the branch 后进 whatever its score [FORT-02, FORT-15]. */
+      backward: boolean;
+      /** Advisory 评组织 grade from the stars; the superior decides; null where turned off [FORT-21]. */
+      advice: { grade: string; candidate: boolean; ruleId: string } | null;
       assessed: boolean;
       reverse: string[];
+      /** Confirmed 弄虚作假 of the year, reported to the superior [PTS-26]. */
+      integrityReports: {
+        entryId: string;
+        memberId: string;
+        name: string;
+        month: string;
+        at: string;
+      }[];
+      alerts: Alert[];
     };
   };
   assessFortress: { input: In<'assessFortress'>; output: { orgId: string; year: number } };

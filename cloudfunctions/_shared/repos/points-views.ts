@@ -8,7 +8,7 @@ import type { DuesBaseDoc, DuesPaymentDoc } from './dues';
 import type { MemberDoc } from './members';
 import type { NoticeReadDoc } from './notices';
 import type { OrgDoc } from './orgs';
-import type { AssessmentDoc, EntryDoc, PointYearDoc, PublicationDoc, StandardDoc } from './points';
+import type { EntryDoc, PointYearDoc, PublicationDoc, StandardDoc } from './points';
 
 /**
  * What the 先锋指数 and the 堡垒指数 are computed from, each read in ONE round trip: an aggregate of
@@ -26,6 +26,7 @@ export type ActivityFact = Pick<
 
 /** The finalised records of a year, of one member or of a whole branch. */
 export interface YearFacts {
+  year?: number;
   /** Closed sessions of the given types, each with its attendance (the member's, or everyone's). */
   activities: ActivityFact[];
   entries: EntryDoc[];
@@ -35,25 +36,27 @@ export interface YearFacts {
   noticeReads: Pick<NoticeReadDoc, 'memberId' | 'noticeId' | 'at' | 'publishedAt'>[];
 }
 
-type Stage = Record<string, unknown>;
-const join = (from: CollectionName, as: string, vars: Stage, pipeline: Stage[]) => ({
+export type Stage = Record<string, unknown>;
+export const join = (from: CollectionName, as: string, vars: Stage, pipeline: Stage[]) => ({
   from,
   let: vars,
   pipeline,
   as,
 });
-const eq = (field: string, variable: string) => ({ $eq: [`$${field}`, `$$${variable}`] });
-const where = (...conditions: object[]) => ({
+export const eq = (field: string, variable: string) => ({ $eq: [`$${field}`, `$$${variable}`] });
+export const where = (...conditions: object[]) => ({
   $match: { $expr: conditions.length === 1 ? conditions[0] : { $and: conditions } },
 });
-const fields = (...names: string[]) => ({ $project: Object.fromEntries(names.map((n) => [n, 1])) });
-const yearRange = (year: number) => ({
+export const fields = (...names: string[]) => ({
+  $project: Object.fromEntries(names.map((n) => [n, 1])),
+});
+export const yearRange = (year: number) => ({
   $gte: localInstant(`${year}-01-01`),
   $lt: localInstant(`${year + 1}-01-01`),
 });
 
 /** Joined inside an aggregate of `orgs` (`$$orgId` = the org) or `members` (and `$$memberId`). */
-const ORG_VARS = { orgId: '$_id' };
+export const ORG_VARS = { orgId: '$_id' };
 const MEMBER_VARS = { orgId: '$orgId', memberId: '$_id' };
 
 function factLookups(year: number, types: readonly ActivityType[], member: boolean): Stage[] {
@@ -100,8 +103,7 @@ const standardLookup = (year: number, vars: Stage) =>
   join('pointStandards', 'standard', vars, [
     { $match: { year } },
     where(eq('orgId', 'orgId')),
-    { $sort: { version: -1 } },
-    { $limit: 1 },
+    { $sort: { version: 1 } },
   ]);
 const publicationsLookup = (vars: Stage) =>
   join('pointPublications', 'publications', vars, [
@@ -110,7 +112,7 @@ const publicationsLookup = (vars: Stage) =>
   ]);
 const orgLookup = { from: 'orgs', localField: 'orgId', foreignField: '_id', as: 'org' };
 
-async function one<T>(from: 'orgs' | 'members', _id: string, lookups: object[]) {
+export async function one<T>(from: 'orgs' | 'members', _id: string, lookups: object[]) {
   let agg = db.collection(from).aggregate().match({ _id }).limit(1);
   for (const l of lookups) agg = agg.lookup(l);
   const res = (await agg.end()) as unknown as { list: T[] };
@@ -122,7 +124,8 @@ const strip = <T extends object, K extends string>(row: T, keys: K[]): Omit<T, K
   return out as Omit<T, K>;
 };
 const FACT_KEYS = ['activities', 'entries', 'duesBases', 'duesPayments', 'noticeReads'] as const;
-const factsOf = (row: YearFacts): YearFacts => ({
+const factsOf = (row: YearFacts, year: number): YearFacts => ({
+  year,
   activities: row.activities,
   entries: row.entries,
   duesBases: row.duesBases,
@@ -132,10 +135,14 @@ const factsOf = (row: YearFacts): YearFacts => ({
 
 type Joined<T> = T & { org?: OrgDoc[]; standard: StandardDoc[]; publications?: PublicationDoc[] };
 
-/** A branch and its standard in force for a year (the latest version, if any). */
+const latest = (versions: StandardDoc[]) => versions[versions.length - 1] ?? null;
+
+/** A branch and every version of its standard for a year, oldest first (and the latest) [PTS-13]. */
 export async function orgWithStandard(orgId: string, year: number) {
   const row = await one<Joined<OrgDoc>>('orgs', orgId, [standardLookup(year, ORG_VARS)]);
-  return row ? { org: strip(row, ['standard']), standard: row.standard[0] ?? null } : null;
+  return row
+    ? { org: strip(row, ['standard']), standard: latest(row.standard), standards: row.standard }
+    : null;
 }
 
 /** A branch with its quarterly publications [PTS-18]. */
@@ -154,7 +161,8 @@ export async function memberWithStandard(memberId: string, year: number) {
     ? {
         member: strip(row, ['org', 'standard']),
         org: row.org?.[0] ?? null,
-        standard: row.standard[0] ?? null,
+        standard: latest(row.standard),
+        standards: row.standard,
       }
     : null;
 }
@@ -163,6 +171,8 @@ export interface MemberYearView {
   member: MemberDoc;
   org: OrgDoc | null;
   standard: StandardDoc | null;
+  /** Every version of the year's standard, oldest first [PTS-13]. */
+  standards: StandardDoc[];
   publications: PublicationDoc[];
   facts: YearFacts;
 }
@@ -183,9 +193,10 @@ export async function memberYear(
   return {
     member: strip(row, ['org', 'standard', 'publications', ...FACT_KEYS]),
     org: row.org?.[0] ?? null,
-    standard: row.standard[0] ?? null,
+    standard: latest(row.standard),
+    standards: row.standard,
     publications: row.publications ?? [],
-    facts: factsOf(row),
+    facts: factsOf(row, year),
   };
 }
 
@@ -193,6 +204,8 @@ export interface BranchYearView {
   org: OrgDoc;
   members: MemberDoc[];
   standard: StandardDoc | null;
+  /** Every version of the year's standard, oldest first [PTS-13]. */
+  standards: StandardDoc[];
   publications: PublicationDoc[];
   published: PointYearDoc | null;
   facts: YearFacts;
@@ -217,66 +230,10 @@ export async function branchYear(
   return {
     org: strip(row, ['members', 'standard', 'publications', 'published', ...FACT_KEYS]),
     members: row.members,
-    standard: row.standard[0] ?? null,
+    standard: latest(row.standard),
+    standards: row.standard,
     publications: row.publications ?? [],
     published: row.published[0] ?? null,
-    facts: factsOf(row),
-  };
-}
-
-export interface FortressYearView {
-  org: OrgDoc;
-  assessment: AssessmentDoc | null;
-  members: MemberDoc[];
-  /** Every activity of the year (any type or state), with its attendance. */
-  activities: (ActivityDoc & { attendance: AttendanceDoc[] })[];
-  duesBases: DuesBaseDoc[];
-  duesPayments: DuesPaymentDoc[];
-  /** When the branch's notices were published or last updated. */
-  notices: { publishedAt: Date; updatedAt: Date }[];
-}
-
-/** Everything a branch's 堡垒指数 of a year is computed from, in one round trip [FORT-02 … FORT-18]. */
-export async function fortressYear(orgId: string, year: number): Promise<FortressYearView | null> {
-  const inYear = yearRange(year);
-  const row = await one<
-    OrgDoc & Omit<FortressYearView, 'org' | 'assessment'> & { assessment: AssessmentDoc[] }
-  >('orgs', orgId, [
-    join('fortressAssessments', 'assessment', ORG_VARS, [
-      { $match: { year } },
-      where(eq('orgId', 'orgId')),
-    ]),
-    join('members', 'members', ORG_VARS, [where(eq('orgId', 'orgId')), { $sort: { name: 1 } }]),
-    join('activities', 'activities', ORG_VARS, [
-      { $match: { startAt: inYear } },
-      where(eq('orgId', 'orgId')),
-      { $sort: { startAt: 1 } },
-      {
-        $lookup: join('attendance', 'attendance', { aid: '$_id' }, [
-          where(eq('activityId', 'aid')),
-        ]),
-      },
-    ]),
-    join('duesBases', 'duesBases', ORG_VARS, [{ $match: { year } }, where(eq('orgId', 'orgId'))]),
-    join('duesPayments', 'duesPayments', ORG_VARS, [
-      { $match: { year } },
-      where(eq('orgId', 'orgId')),
-    ]),
-    join('notices', 'notices', ORG_VARS, [
-      { $match: { $or: [{ publishedAt: inYear }, { updatedAt: inYear }] } },
-      where(eq('orgId', 'orgId')),
-      fields('publishedAt', 'updatedAt'),
-    ]),
-  ]);
-  if (!row) return null;
-  const { assessment, members, activities, duesBases, duesPayments, notices, ...org } = row;
-  return {
-    org,
-    assessment: assessment[0] ?? null,
-    members,
-    activities,
-    duesBases,
-    duesPayments,
-    notices,
+    facts: factsOf(row, year),
   };
 }

@@ -31,6 +31,8 @@ export interface EntryDoc extends Omit<LedgerEntry, 'id'> {
   declaredAt: Date;
   decidedBy: string | null;
   reason: string | null;
+  /** A confirmed 弄虚作假: reported to the superior [PTS-26]. */
+  reportToSuperior?: boolean;
 }
 
 /** A quarter published inside the branch; `_id` = `${orgId}:${quarter}` [PTS-18]. */

@@ -1,4 +1,4 @@
-import { standardInForce } from '../../domain/points/standard';
+import { defaultItems } from '../../domain/points/standard';
 import { localMonth } from '../../domain/shared/time';
 import { findActivity } from '../../repos/activities';
 import { findEntry, latestStandard } from '../../repos/points';
@@ -42,7 +42,11 @@ export async function ownEntry(entryId: string, memberId: string): Promise<Entry
   }
   const e = await findEntry(entryId);
   if (!e || e.memberId !== memberId) return null;
-  const { items } = standardInForce(await latestStandard(e.orgId, e.year));
-  const item = items.find((i) => i.code === e.itemCode);
+  const latest = await latestStandard(e.orgId, e.year);
+  const item = [
+    ...(latest?.items ?? []),
+    ...defaultItems('village'),
+    ...defaultItems('community'),
+  ].find((i) => i.code === e.itemCode);
   return { month: e.month, label: item ? `${item.name}（${e.month}）` : '积分记录' };
 }

@@ -1,7 +1,7 @@
 import { pointsContract } from '../../contracts/points';
 import type { PointsOutput } from '../../contracts/points';
 import { assessmentId, findAssessment, saveAssessment } from '../../repos/points';
-import { fortressYear } from '../../repos/points-views';
+import { fortressYear } from '../../repos/points-fortress';
 import { action } from '../../runtime/handler';
 import { orNotFound } from '../../runtime/errors';
 import { fortressOf } from './queries';

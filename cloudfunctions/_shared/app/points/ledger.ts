@@ -5,8 +5,10 @@ import {
   declarationWindow,
   publishableQuarter,
 } from '../../domain/points/periods';
-import { checkStandard, standardInForce } from '../../domain/points/standard';
-import { localInstant } from '../../domain/shared/time';
+import { catalogueFor, INDEX_GROUP_NAMES, INDEX_GROUPS } from '../../domain/points/catalogue';
+import { checkStandard, INTEGRITY_ITEMS } from '../../domain/points/standard';
+import { effectiveFromFor } from '../../domain/points/versions';
+import { localDate, localInstant } from '../../domain/shared/time';
 import { listOrgMembers } from '../../repos/members';
 import {
   decidePendingEntry,
@@ -14,42 +16,76 @@ import {
   findEntry,
   insertEntry,
   insertStandard,
-  latestStandard,
   pendingEntries,
 } from '../../repos/points';
 import { memberWithStandard, orgWithStandard } from '../../repos/points-views';
 import { action } from '../../runtime/handler';
 import { AppError, orNotFound, orThrow } from '../../runtime/errors';
-import { assertPointsOn, itemOf, newId } from './support';
+import {
+  assertPointsOn,
+  itemOf,
+  itemsForEntry,
+  newId,
+  standardAlertOf,
+  timelineFor,
+  versionNow,
+} from './support';
 
 /**
- * The standard in force, with the months a member may declare for now [PTS-14] and the quarter
- * that may be published now [PTS-18], so pages need not know those rules.
+ * The standard in force now, its versions [PTS-13], the sub-item catalogue of the branch's sector
+ * [PTS-05 … PTS-08] and the 先锋指数 groups [PTS-09], the alert when the year's standard is overdue
+ * [PTS-10], the months a member may declare for now [PTS-14] and the quarter that may be
+ * published now [PTS-18], so pages need not know those rules.
  */
 export const standard = action({
   input: pointsContract.standard.input,
   async run(ctx, input): Promise<PointsOutput<'standard'>> {
     const found = orNotFound(await orgWithStandard(input.orgId, input.year), '组织');
-    await ctx.require('org.read', found.org);
+    const org = await ctx.require('org.read', found.org);
+    const timeline = timelineFor(org, found.standards, input.year);
+    const now = versionNow(timeline, input.year, ctx.now);
+    // The standard as the branch last set it (what `setStandard` just saved), with the day it
+    // takes effect; the version scoring today's events may still be the one before [PTS-13].
+    const latest = timeline.reduce((a, v) => (v.version > a.version ? v : a));
+    const alert = standardAlertOf(org, found.standards.length > 0, input.year, ctx.now);
     return {
       orgId: input.orgId,
       year: input.year,
-      ...standardInForce(found.standard),
+      items: latest.items,
+      version: latest.version,
+      effectiveFrom: latest.isDefault ? null : latest.effectiveFrom,
+      isDefault: latest.isDefault,
+      inForceVersion: now.version,
+      versions: timeline.map((v) => ({
+        version: v.version,
+        effectiveFrom: v.effectiveFrom,
+        isDefault: v.isDefault,
+      })),
+      catalogue: catalogueFor(org.category),
+      groups: INDEX_GROUPS.map((g) => ({ code: g, name: INDEX_GROUP_NAMES[g] })),
+      alerts: alert ? [alert] : [],
       declarableMonths: declarableMonths(ctx.now),
       publishableQuarter: publishableQuarter(ctx.now),
     };
   },
 });
 
-/** A new version of the year's standard; earlier events are never rescored [PTS-10 … PTS-13]. */
+/**
+ * A new version of the year's standard, from a stated date not before tomorrow (1 January of a
+ * year not begun); old versions are kept and earlier events are never rescored [PTS-10 … PTS-13].
+ */
 export const setStandard = action({
   input: pointsContract.setStandard.input,
   async run(ctx, input): Promise<PointsOutput<'setStandard'>> {
     const found = orNotFound(await orgWithStandard(input.orgId, input.year), '组织');
     const org = await ctx.require('points.standard', found.org);
-    const items = orThrow(checkStandard(input.items));
-    const current = standardInForce(found.standard);
-    const version = current.version + 1;
+    const items = orThrow(checkStandard(input.items, org.category));
+    const effectiveFrom = orThrow(
+      effectiveFromFor(input.year, input.effectiveFrom, localDate(ctx.now)),
+    );
+    const timeline = timelineFor(org, found.standards, input.year);
+    const current = versionNow(timeline, input.year, ctx.now);
+    const version = timeline[timeline.length - 1].version + 1;
     const id = `${org._id}:${input.year}:v${version}`;
     await ctx.write(async (tx) => {
       await insertStandard(
@@ -58,7 +94,7 @@ export const setStandard = action({
           orgId: org._id,
           year: input.year,
           version,
-          effectiveFrom: input.effectiveFrom ?? null,
+          effectiveFrom,
           items,
           createdAt: ctx.now,
         },
@@ -68,7 +104,7 @@ export const setStandard = action({
         audit: { org, entity: 'pointStandards', entityId: id, before: current.items, after: items },
       };
     });
-    return { version };
+    return { version, effectiveFrom };
   },
 });
 
@@ -83,7 +119,8 @@ export const declare = action({
     const year = Number(input.month.slice(0, 4));
     const found = await orgWithStandard(member.orgId, year);
     assertPointsOn(found?.org ?? null);
-    const item = itemOf(standardInForce(found!.standard).items, input.itemCode);
+    const timeline = timelineFor(found!.org, found!.standards, year);
+    const item = itemOf(itemsForEntry(timeline, input.month, ctx.now), input.itemCode);
     if (item.source !== 'declared')
       throw new AppError('POINTS.NOT_DECLARABLE', '该项目由系统记录或支委会评定，无需申报', {
         ruleId: 'PTS-14',
@@ -121,8 +158,9 @@ export const reviewQueue = action({
     const names = new Map(members.map((m) => [m._id, m.name]));
     const itemNames = new Map<number, Map<string, string>>();
     for (const year of new Set(pending.map((e) => e.year))) {
-      const { items } = standardInForce(await latestStandard(org._id, year));
-      itemNames.set(year, new Map(items.map((i) => [i.code, i.name])));
+      const found = await orgWithStandard(org._id, year);
+      const timeline = timelineFor(org, found?.standards ?? [], year);
+      itemNames.set(year, new Map(timeline.flatMap((v) => v.items.map((i) => [i.code, i.name]))));
     }
     return pending.map((e) => ({
       entryId: e._id,
@@ -182,7 +220,8 @@ export const award = action({
     const found = orNotFound(await memberWithStandard(input.memberId, year), '党员');
     const { member } = found;
     const org = assertPointsOn(found.org);
-    const item = itemOf(standardInForce(found.standard).items, input.itemCode);
+    const timeline = timelineFor(org, found.standards, year);
+    const item = itemOf(itemsForEntry(timeline, input.month, ctx.now), input.itemCode);
     if (item.source === 'auto')
       throw new AppError('POINTS.NOT_DECLARABLE', '该项目由系统根据记录自动计分，不能手工录入', {
         ruleId: 'PTS-20',
@@ -206,6 +245,8 @@ export const award = action({
       declaredAt: ctx.now,
       decidedBy: actor._id,
       reason: null,
+      // confirmed 弄虚作假 is reported to the superior [PTS-26]
+      ...(INTEGRITY_ITEMS.includes(item.code) ? { reportToSuperior: true } : {}),
     };
     await ctx.write(async (tx) => {
       await insertEntry(entry, tx);
@@ -219,6 +260,17 @@ export const award = action({
         },
       };
     });
-    return { entryId: entry._id };
+    return {
+      entryId: entry._id,
+      alerts: entry.reportToSuperior
+        ? [
+            {
+              ruleId: 'PTS-26',
+              level: 'alert' as const,
+              message: '已记弄虚作假扣分，并已报上级党组织（上级在堡垒指数中可见）',
+            },
+          ]
+        : [],
+    };
   },
 });

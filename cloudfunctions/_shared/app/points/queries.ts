@@ -3,24 +3,24 @@
  * 民主评议 board [APR-10], and its 堡垒指数, for the superior's dashboard. No actions here.
  */
 import { settingOf } from '../../domain/org/settings';
-import { hasCommittee } from '../../domain/activity/participants';
-import { completion, completionMonths, ledgerRows } from '../../domain/dues/ledger';
-import { termAlerts, termEnd } from '../../domain/org/term';
 import { INDEX_SESSION_TYPES } from '../../domain/points/facts';
-import { disclosureMonthsOf, fortressIndex } from '../../domain/points/fortress';
+import { fortressIndex } from '../../domain/points/fortress';
 import { branchStanding, StandingRow } from '../../domain/points/standing';
-import { standardInForce } from '../../domain/points/standard';
-import { localDate, localMonth } from '../../domain/shared/time';
-import { AttendanceDoc } from '../../repos/attendance';
-import {
-  branchYear,
-  BranchYearView,
-  fortressYear,
-  FortressYearView,
-} from '../../repos/points-views';
-import { complianceOf, isCounted } from '../activity/queries';
+import { fortressYear, FortressYearView } from '../../repos/points-fortress';
+import { branchYear, BranchYearView, orgWithStandard } from '../../repos/points-views';
+import { fortressFacts } from './fortress-facts';
+import { standardAlertOf, timelineFor } from './support';
 
 export type { StandingRow };
+
+/**
+ * The alert of a branch whose year standard is not published by its due day [PTS-10], for the
+ * scheduler and the superior's overview; null where points are off or it was published.
+ */
+export async function standardAlert(orgId: string, year: number, now: Date) {
+  const found = await orgWithStandard(orgId, year);
+  return found ? standardAlertOf(found.org, found.standards.length > 0, year, now) : null;
+}
 
 /** The branch's year as the 先锋指数 reads it, in one round trip; null when the org does not exist. */
 export const pointsBranchYear = (orgId: string, year: number): Promise<BranchYearView | null> =>
@@ -28,7 +28,7 @@ export const pointsBranchYear = (orgId: string, year: number): Promise<BranchYea
 
 /** Every scored member's total and rank from a loaded branch year [PTS-02, PTS-23, PTS-24]. */
 export const standingOf = (view: BranchYearView, year: number, now: Date): StandingRow[] =>
-  branchStanding(view.members, view.facts, standardInForce(view.standard).items, year, now);
+  branchStanding(view.members, view.facts, timelineFor(view.org, view.standards, year), year, now);
 
 /** A branch's 先锋指数 standing of a year (empty where points are off or the org is unknown). */
 export async function pioneerStanding(
@@ -41,68 +41,48 @@ export async function pioneerStanding(
 }
 
 /**
- * 堡垒指数 of a loaded branch year [FORT-02 … FORT-18]: the records are read in one round trip
- * (`fortressYear`); the judgements are 组织生活's (compliance, what counts) and 党费's (completion).
+ * 堡垒指数 of a loaded branch year [FORT-01 … FORT-21]: the records are read in one round trip
+ * (`fortressYear`); the 咸宁 groups only for 咸宁 branches [FORT-01]; the advisory grade where the
+ * superior leaves it on [FORT-21]; the confirmed 弄虚作假 reported to the superior [PTS-26].
  */
 export function fortressOf(view: FortressYearView, year: number, now: Date) {
-  const assessed = view.assessment;
-  const byActivity = new Map<string, AttendanceDoc[]>(
-    view.activities.map((a) => [a._id, a.attendance]),
-  );
-  const items = complianceOf(
-    view.org,
-    { activities: view.activities, members: view.members, byActivity },
-    year,
-    { now },
-  );
-  const get = (t: string) => items.find((i) => i.type === t);
-  const countedMonths = (t: string) =>
-    new Set(
-      view.activities
-        .filter((a) => a.type === t && isCounted(a, a.attendance))
-        .map((a) => localDate(a.startAt).slice(0, 7)),
-    );
-  const dues = completion(
-    ledgerRows(
-      view.members,
-      view.duesBases,
-      view.duesPayments,
-      completionMonths(year, localMonth(now)),
-    ),
-  );
-  const end = termEnd(view.org.termStart, view.org.termYears);
-  return fortressIndex(
-    {
-      themeDayMonths: countedMonths('themeDay').size,
-      assembly: {
-        compliant: get('branchAssembly')?.held ?? 0,
-        required: get('branchAssembly')?.required ?? 0,
-      },
-      committee: hasCommittee(view.members, view.org._id)
-        ? { months: countedMonths('committeeMeeting').size }
-        : null,
-      lecture: {
-        held: get('partyLecture')?.held ?? 0,
-        required: get('partyLecture')?.required ?? 0,
-      },
-      orgLifeHeld: countedMonths('orgLifeMeeting').size > 0,
-      appraisalDone: null,
-      dues,
-      termOk: !termAlerts(view.org.kind, end, localDate(now)).some((x) => x.ruleId === 'ORG-22'),
-      disclosureMonths: disclosureMonthsOf(
-        view.notices.flatMap((n) => [n.publishedAt, n.updatedAt]),
-        year,
-      ),
-    },
-    assessed
+  const a = view.assessment;
+  const result = fortressIndex(
+    fortressFacts(view, year, now),
+    a
       ? {
-          evaluation: assessed.evaluation,
-          fiveStandards: assessed.fiveStandards,
-          centralWork: assessed.centralWork,
-          reverse: assessed.reverse,
+          evaluation: a.evaluation,
+          fiveStandards: a.fiveStandards,
+          centralWork: a.centralWork,
+          reverse: a.reverse,
         }
       : null,
+    view.org.category,
   );
+  const names = new Map(view.members.map((m) => [m._id, m.name]));
+  const integrityReports = view.integrityReports.map((e) => ({
+    entryId: e._id,
+    memberId: e.memberId,
+    name: names.get(e.memberId) ?? '',
+    month: e.month,
+    at: new Date(e.declaredAt).toISOString(),
+  }));
+  const { groups, advice, ...rest } = result;
+  return {
+    ...rest,
+    ...(view.org.profile === 'xianning' ? { groups } : {}),
+    advice: settingOf(view.org, 'fort.gradeAdvice') ? advice : null,
+    integrityReports,
+    alerts: integrityReports.length
+      ? [
+          {
+            ruleId: 'PTS-26',
+            level: 'alert' as const,
+            message: `本年度有${integrityReports.length}条经核实的弄虚作假记录，已报上级党组织`,
+          },
+        ]
+      : [],
+  };
 }
 
 /** A branch's 堡垒指数 of a year (null when the org does not exist). */

@@ -4,7 +4,6 @@ import type { PointsOutput } from '../../contracts/points';
 import { INDEX_SESSION_TYPES, memberFacts } from '../../domain/points/facts';
 import { openWindows } from '../../domain/points/periods';
 import { pioneerIndex } from '../../domain/points/pioneer';
-import { standardInForce } from '../../domain/points/standard';
 import { localMonth } from '../../domain/shared/time';
 import { countOpenAppeals, savePointYear } from '../../repos/points';
 import { memberYear } from '../../repos/points-views';
@@ -12,7 +11,7 @@ import { action } from '../../runtime/handler';
 import { AppError, forbidden, orNotFound } from '../../runtime/errors';
 import { updateOrgSetting } from '../org/settings';
 import { pointsBranchYear, standingOf } from './queries';
-import { assertPointsOn } from './support';
+import { assertPointsOn, timelineFor } from './support';
 
 const monthsOf = (year: number) =>
   Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
@@ -34,7 +33,7 @@ export const index = action({
     const org = assertPointsOn(view.org);
     const readsAll = await ctx.may('points.readAll', org);
     if (target._id !== caller._id && !readsAll) await ctx.require('points.readAll', org);
-    const { items } = standardInForce(view.standard);
+    const items = timelineFor(org, view.standards, input.year);
     const result = pioneerIndex(memberFacts(target, view.facts, ctx.now), items, input.year);
     const thisMonth = localMonth(ctx.now);
     const trend = monthsOf(input.year)
@@ -57,6 +56,8 @@ export const index = action({
       year: input.year,
       total: result.total,
       byCategory: result.byCategory,
+      // the 咸宁 先锋指数 groups [PTS-09]
+      ...(org.profile === 'xianning' ? { byGroup: result.byGroup } : {}),
       base: result.base,
       add: result.add,
       deduct: result.deduct,
@@ -137,7 +138,7 @@ export const scores = action({
     const org = assertPointsOn(await ctx.require('org.read', view.org));
     if (!view.published && !(await ctx.may('points.readAll', org)))
       throw new AppError('POINTS.NOT_PUBLISHED', '本年度积分尚未公布');
-    const { items } = standardInForce(view.standard);
+    const items = timelineFor(org, view.standards, input.year);
     const rows = view.members
       .map((m) => ({
         memberId: m._id,

@@ -1,68 +1,21 @@
 import type { AttendanceStatus } from '../../contracts/activity';
-import { BASE_ADJUSTMENTS, Category, CATEGORIES, ItemKind, StandardItem } from './standard';
+import { CATEGORY_GROUP, IndexGroup, INDEX_GROUPS } from './catalogue';
+import type { IndexEntry, MemberFacts, PioneerIndex } from './index-types';
+import { BASE_ADJUSTMENTS, Category, CATEGORIES, StandardItem } from './standard';
+import { StandardVersion, versionAt } from './versions';
 
-export interface SessionFact {
-  activityId: string;
-  month: string;
-  status: AttendanceStatus;
-}
-
-export interface LedgerEntry {
-  id: string;
-  itemCode: string;
-  month: string;
-  status: 'pending' | 'approved' | 'rejected';
-  source: 'declared' | 'assessed';
-  /** For appeal adjustments: the points granted (signed). */
-  points?: number;
-  note?: string;
-  reason?: string | null;
-}
-
-export interface MemberFacts {
-  memberId: string;
-  exempt: boolean;
-  /** 老党员 and 流动党员 use the simplified variant [PTS-35]. */
-  simplified: boolean;
-  committee: boolean;
-  /** Closed sessions of the year at which the member was expected [PTS-28]. */
-  sessions: SessionFact[];
-  studyHoursTenths: number;
-  dues: { monthsPaid: number; monthsDue: number } | null;
-  noticeReads: { id: string; month: string }[];
-  ledger: LedgerEntry[];
-}
-
-export interface IndexEntry {
-  id: string;
-  itemCode: string;
-  name: string;
-  category: Category;
-  kind: ItemKind | 'base' | 'record' | 'adjust';
-  points: number;
-  source: 'auto' | 'declared' | 'assessed';
-  activityId?: string;
-  month: string | null;
-  status: 'counted' | 'pending' | 'rejected' | 'overCap';
-  /** For organisational-life records: the attendance state. */
-  attendance?: AttendanceStatus;
-  /** The member's note, and the scorer's reason for a rejection. */
-  note?: string;
-  reason?: string;
-}
-
-export interface PioneerIndex {
-  total: number | null;
-  byCategory: Record<Category, number>;
-  base: { orgLife: number; study: number; dues: number; morality: number; contribution: number };
-  add: number;
-  deduct: number;
-  vetoed: boolean;
-  exempt: boolean;
-  entries: IndexEntry[];
-}
+export type {
+  IndexEntry,
+  LedgerEntry,
+  MemberFacts,
+  PioneerIndex,
+  SessionFact,
+} from './index-types';
 
 const ATTENDED = new Set<AttendanceStatus>(['present', 'late', 'remote']);
+const isTimeline = (
+  s: StandardItem[] | readonly StandardVersion[],
+): s is readonly StandardVersion[] => s.length > 0 && 'items' in s[0];
 const NOT_EXPECTED = new Set<AttendanceStatus>(['excused', 'exempt']);
 
 /**
@@ -71,12 +24,24 @@ const NOT_EXPECTED = new Set<AttendanceStatus>(['excused', 'exempt']);
  * caps, 20 in all) [PTS-33]; a veto sets it to 0 [PTS-34]; exempt members have no score [PTS-02].
  * Only approved ledger entries count [PTS-15]; automatic ones come from finalised records [PTS-20].
  */
-export function pioneerIndex(f: MemberFacts, items: StandardItem[], year: number): PioneerIndex {
-  const item = new Map(items.map((i) => [i.code, i]));
+export function pioneerIndex(
+  f: MemberFacts,
+  standard: StandardItem[] | readonly StandardVersion[],
+  year: number,
+): PioneerIndex {
+  const versions: readonly StandardVersion[] = isTimeline(standard)
+    ? standard
+    : [{ version: 0, effectiveFrom: `${year}-01-01`, items: standard, isDefault: false }];
+  const maps = new Map(versions.map((v) => [v, new Map(v.items.map((i) => [i.code, i]))]));
+  // each event is scored by the version in force at its date [PTS-13]
+  const itemAt = (code: string, date: string | undefined, month: string | null) =>
+    maps.get(versionAt(versions, date ?? `${month ?? year}-01`))!.get(code);
+  const groupOf = (it: StandardItem | undefined, c: Category) => it?.group ?? CATEGORY_GROUP[c];
   const entries: IndexEntry[] = [];
   const used = new Map<string, number>();
-  const take = (code: string, want: number): number => {
-    const cap = item.get(code)?.capPerYear ?? Infinity;
+  const take = (it: StandardItem, want: number): number => {
+    const code = it.code;
+    const cap = it.capPerYear ?? Infinity;
     const got = Math.max(0, Math.min(want, cap - (used.get(code) ?? 0)));
     used.set(code, (used.get(code) ?? 0) + got);
     return got;
@@ -94,6 +59,7 @@ export function pioneerIndex(f: MemberFacts, items: StandardItem[], year: number
       itemCode: 'orgLife',
       name: '参加组织生活',
       category: 'discipline',
+      group: s.themeDay ? 'themeDayPlus' : 'meetings',
       kind: 'record',
       points: 0,
       source: 'auto',
@@ -102,13 +68,15 @@ export function pioneerIndex(f: MemberFacts, items: StandardItem[], year: number
       status: 'counted',
       attendance: s.status,
     });
-    if (s.status === 'late' && item.get('late')) {
-      const pts = take('late', item.get('late')!.points);
+    const late = s.status === 'late' ? itemAt('late', s.date, s.month) : undefined;
+    if (late) {
+      const pts = take(late, late.points);
       entries.push({
         id: `late:${s.activityId}:${f.memberId}`,
         itemCode: 'late',
-        name: item.get('late')!.name,
-        category: 'discipline',
+        name: late.name,
+        category: late.category,
+        group: groupOf(late, late.category),
         kind: 'deduct',
         points: -pts,
         source: 'auto',
@@ -119,7 +87,16 @@ export function pioneerIndex(f: MemberFacts, items: StandardItem[], year: number
     }
   }
   const orgLife = expected === 0 ? 24 : Math.floor((24 * attended) / expected);
-  const target = f.simplified ? 160 : f.committee ? 560 : 320; // 学时 in tenths [PTS-29, PTS-35]
+  // 主题党日+ share of B1 for the 咸宁 groups [PTS-09]; the rest is 三会一课
+  const themeDayLife =
+    expected === 0
+      ? 0
+      : Math.floor(
+          (24 * f.sessions.filter((s) => s.themeDay && ATTENDED.has(s.status)).length) / expected,
+        );
+  const yearTarget = f.simplified ? 160 : f.committee ? 560 : 320; // 学时 in tenths [PTS-29, PTS-35]
+  // only the time on the roster is expected [PTS-36]
+  const target = Math.ceil((yearTarget * Math.min(12, Math.max(1, f.rosterMonths ?? 12))) / 12);
   const study = Math.floor((12 * Math.min(f.studyHoursTenths, target)) / target);
   const dues =
     !f.dues || f.dues.monthsDue === 0
@@ -127,12 +104,14 @@ export function pioneerIndex(f: MemberFacts, items: StandardItem[], year: number
       : Math.floor((12 * f.dues.monthsPaid) / f.dues.monthsDue);
 
   for (const r of f.noticeReads) {
-    const pts = item.get('noticeRead') ? take('noticeRead', item.get('noticeRead')!.points) : 0;
+    const read = itemAt('noticeRead', r.date, r.month);
+    const pts = read ? take(read, read.points) : 0;
     entries.push({
       id: `read:${r.id}:${f.memberId}`,
       itemCode: 'noticeRead',
       name: '7日内签阅党务公开',
-      category: 'political',
+      category: read?.category ?? 'political',
+      group: groupOf(read, read?.category ?? 'political'),
       kind: 'add',
       points: pts,
       source: 'auto',
@@ -143,14 +122,21 @@ export function pioneerIndex(f: MemberFacts, items: StandardItem[], year: number
 
   const adjust: Record<'morality' | 'contribution', number> = { morality: 0, contribution: 0 };
   let vetoed = false;
-  for (const e of f.ledger) {
-    const it = item.get(e.itemCode);
+  // in the order of the events, so a cap is reached by the later ones [PTS-32, PTS-13]
+  const ledger = [...f.ledger].sort(
+    (x, y) =>
+      (x.date ?? `${x.month}-01`).localeCompare(y.date ?? `${y.month}-01`) ||
+      x.id.localeCompare(y.id),
+  );
+  for (const e of ledger) {
+    const it = itemAt(e.itemCode, e.date, e.month);
     const category: Category = it?.category ?? 'contribution';
     const base = {
       id: e.id,
       itemCode: e.itemCode,
       name: it?.name ?? '申辩调整',
       category,
+      group: groupOf(it, category),
       source: e.source,
       month: e.month,
       ...(e.note ? { note: e.note } : {}),
@@ -175,7 +161,7 @@ export function pioneerIndex(f: MemberFacts, items: StandardItem[], year: number
       entries.push({ ...base, kind: 'veto', points: 0, status: 'counted' });
       continue;
     }
-    const pts = take(it.code, it.points);
+    const pts = take(it, it.points);
     const signed = it.kind === 'deduct' ? -pts : pts;
     if (BASE_ADJUSTMENTS[it.code]) adjust[BASE_ADJUSTMENTS[it.code]] += pts;
     entries.push({ ...base, kind: it.kind, points: signed, status: pts ? 'counted' : 'overCap' });
@@ -197,26 +183,34 @@ export function pioneerIndex(f: MemberFacts, items: StandardItem[], year: number
   byCategory.political += study;
   byCategory.morality += morality;
   byCategory.contribution += contribution;
+  const byGroup = Object.fromEntries(INDEX_GROUPS.map((g) => [g, 0])) as Record<IndexGroup, number>;
+  byGroup.themeDayPlus += themeDayLife;
+  byGroup.meetings += orgLife - themeDayLife;
+  byGroup.capability += study;
+  byGroup.duty += dues + morality + contribution;
   for (const e of counted)
     if (
       (e.kind === 'add' || e.kind === 'deduct' || e.kind === 'adjust') &&
       !BASE_ADJUSTMENTS[e.itemCode]
-    )
+    ) {
       byCategory[e.category] += e.points;
+      byGroup[e.group] += e.points;
+    }
 
-  const baseEntries: [string, string, Category, number][] = [
-    ['orgLife', '组织生活（出勤折算）', 'discipline', orgLife],
-    ['study', '学习（学时折算）', 'political', study],
-    ['dues', '按时足额交纳党费', 'discipline', dues],
-    ['morality', '品德合格', 'morality', morality],
-    ['contribution', '发挥作用合格', 'contribution', contribution],
+  const baseEntries: [string, string, Category, IndexGroup, number][] = [
+    ['orgLife', '组织生活（出勤折算）', 'discipline', 'meetings', orgLife],
+    ['study', '学习（学时折算）', 'political', 'capability', study],
+    ['dues', '按时足额交纳党费', 'discipline', 'duty', dues],
+    ['morality', '品德合格', 'morality', 'duty', morality],
+    ['contribution', '发挥作用合格', 'contribution', 'duty', contribution],
   ];
-  for (const [code, name, category, points] of baseEntries) {
+  for (const [code, name, category, group, points] of baseEntries) {
     entries.unshift({
       id: `base:${code}:${year}:${f.memberId}`,
       itemCode: code,
       name,
       category,
+      group,
       kind: 'base',
       points,
       source: 'auto',
@@ -238,6 +232,7 @@ export function pioneerIndex(f: MemberFacts, items: StandardItem[], year: number
   return {
     total,
     byCategory,
+    byGroup,
     base: { orgLife, study, dues, morality, contribution },
     add,
     deduct,
@@ -247,45 +242,5 @@ export function pioneerIndex(f: MemberFacts, items: StandardItem[], year: number
   };
 }
 
-export interface RankRow {
-  memberId: string;
-  total: number;
-  vetoed: boolean;
-  deduct: number;
-  flagged: boolean;
-}
-
-/**
- * Ranking among members with a score (exempt members are not ranked [PTS-02]); equal totals share
- * a rank. The top 20% without a veto are 评先评优 candidates [PTS-23]; the bottom 10% are flagged
- * only with a recorded problem (veto, deductions ≥ 10, an absence flag) [PTS-24]. Nothing here is
- * a grade [PTS-25].
- */
-export function rank(rows: RankRow[]) {
-  const sorted = [...rows].sort(
-    (a, b) => b.total - a.total || a.memberId.localeCompare(b.memberId),
-  );
-  const n = sorted.length;
-  // Members tied with the last one inside a share are inside it too: a tie is never split by id.
-  const topTotal = n ? sorted[Math.ceil(n * 0.2) - 1].total : Infinity;
-  const bottomTotal = n ? sorted[n - Math.ceil(n * 0.1)].total : -Infinity;
-  let rankNo = 0;
-  return sorted.map((r, i) => {
-    if (i === 0 || sorted[i - 1].total !== r.total) rankNo = i + 1;
-    const problem = r.vetoed || r.deduct >= 10 || r.flagged;
-    return {
-      ...r,
-      rank: rankNo,
-      candidate: r.total >= topTotal && !r.vetoed,
-      needsTalk: r.total <= bottomTotal && problem,
-    };
-  });
-}
-
-/** Member stars from the year's total, when a branch turns them on [PTS-37]; FORT-18 uses the same bands. */
-export function stars(total: number | null): number {
-  if (total === null || total < 60) return 0;
-  if (total >= 96) return 5;
-  if (total >= 90) return 4;
-  return Math.floor((total - 60) / 10) + 1;
-}
+export { rank, stars } from './rank';
+export type { RankRow } from './rank';

@@ -3,6 +3,7 @@ import { absenceFlags } from '../activity/absence';
 import { FactsMember, memberFacts, YearRecords } from './facts';
 import { pioneerIndex, rank } from './pioneer';
 import { StandardItem } from './standard';
+import type { StandardVersion } from './versions';
 
 export interface StandingRow {
   memberId: string;
@@ -22,7 +23,7 @@ export interface StandingRow {
 export function branchStanding(
   members: readonly (FactsMember & { name: string })[],
   records: YearRecords,
-  items: StandardItem[],
+  items: StandardItem[] | readonly StandardVersion[],
   year: number,
   today: Date,
 ): StandingRow[] {
