@@ -12,13 +12,12 @@ import {
   MonthCell,
   monthStatus,
   monthsOf,
-  needsMakeUpNote,
   nextRevision,
-  paymentOutcome,
   publicationLines,
   shownUntil,
   yuan,
 } from '../../cloudfunctions/_shared/domain/dues/ledger';
+import { needsMakeUpNote, paymentOutcome } from '../../cloudfunctions/_shared/domain/dues/payment';
 import { addMonths } from '../../cloudfunctions/_shared/domain/shared/time';
 import {
   categoriesFor,

@@ -317,7 +317,9 @@ describe('dues and notices in the 先锋指数', () => {
     const { id } = await b.ok('notice', 'publish', notice, SEC);
     await b.ok('notice', 'get', { id }, 'demo-member-4');
     const idx = await b.ok('points', 'index', { year: 2026 }, 'demo-member-4');
-    expect(idx.base.dues).toBe(6); // Sep and Oct paid on time, of Sep–Dec due
+    // Sep and Oct paid on time; November is still in its month of grace and December is running:
+    // neither counts as unpaid yet [PTS-30, FEE-24]
+    expect(idx.base.dues).toBe(12);
     expect(idx.entries.find((e: any) => e.itemCode === 'noticeRead')).toMatchObject({
       points: 1,
       source: 'auto',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { STAGES } from '../domain/notice/disclosure';
-import { calendarDate, id, publicText, text } from './common';
+import { AUDIENCES, MATTER_KINDS } from '../domain/notice/rules';
+import { calendarDate, id, publicText, text, year } from './common';
 
 const attachment = z.object({ fileId: id, name: publicText(80) }).strict();
 
@@ -16,6 +17,9 @@ export const noticeContract = {
         matterId: id.optional(),
         stage: z.enum(STAGES).optional(),
         expiresOn: calendarDate.optional(),
+        matterKind: z.enum(MATTER_KINDS).optional(),
+        audience: z.enum(AUDIENCES).optional(),
+        activityId: id.optional(),
       })
       .strict()
       .refine((v) => !v.matterId || !!v.stage, {
@@ -39,7 +43,12 @@ export const noticeContract = {
   readers: { input: z.object({ id }).strict() },
   remindUnread: { input: z.object({ id }).strict() },
   status: { input: z.object({ orgId: id }).strict() },
+  approvePublic: { input: z.object({ id }).strict() },
+  publishResults: { input: z.object({ orgId: id, kind: z.enum(['points']), year }).strict() },
 } as const;
+
+type RuleAlert = { ruleId: string; level: 'info' | 'warning' | 'alert'; message: string };
+type Audience = (typeof AUDIENCES)[number];
 
 type In<K extends keyof typeof noticeContract> = z.input<(typeof noticeContract)[K]['input']>;
 
@@ -58,10 +67,25 @@ export type NoticeOut = {
   stage: string | null;
   timeline: { id: string; stage: string; title: string; publishedAt: string }[];
   read: boolean;
+  /** Who it is for [DIS-12]; a public item awaiting the 书记's approval says so. */
+  audience: Audience;
+  awaitingApproval: boolean;
+  expiresOn: string | null;
+  /** The 三会一课 record it posts [DIS-16]. */
+  activityId: string | null;
+};
+
+type Published = {
+  id: string;
+  /** The 公示's last day [DIS-10]. */
+  expiresOn: string | null;
+  alerts: RuleAlert[];
+  audience: Audience;
+  awaitingApproval: boolean;
 };
 
 export type NoticeApi = {
-  publish: { input: In<'publish'>; output: { id: string } };
+  publish: { input: In<'publish'>; output: Published };
   update: { input: In<'update'>; output: { id: string; version: number } };
   list: {
     input: In<'list'>;
@@ -76,6 +100,8 @@ export type NoticeApi = {
       /** The five-stage matter it belongs to [DIS-03]; null for a single notice. */
       matterId: string | null;
       read: boolean;
+      audience: Audience;
+      awaitingApproval: boolean;
     }[];
   };
   get: { input: In<'get'>; output: NoticeOut };
@@ -104,6 +130,10 @@ export type NoticeApi = {
       maintainer: string | null;
     };
   };
+  /** The 书记 (or 副书记) approves a public item [DIS-12]. */
+  approvePublic: { input: In<'approvePublic'>; output: { id: string; audience: Audience } };
+  /** A result published through the same channel [DIS-11]: the year's points (PTS-21). */
+  publishResults: { input: In<'publishResults'>; output: Published };
 };
 
 /** What an action of `notice` answers. */

@@ -1,5 +1,6 @@
 import type { DuesCategory } from '../domain/dues/fee';
 import { _, collection, Tx } from './db';
+import { joinPerOrg } from './per-org';
 
 /**
  * A confirmed amount (核定) for a member's year, from a month on [FEE-16, FEE-19]: the history of
@@ -20,6 +21,12 @@ export interface DuesBaseDoc {
   baseFen: number;
   monthlyFen: number;
   setAt: Date;
+  /**
+   * A hardship reduction or waiver [FEE-11]: the branch's decision and the 上一级党委's approval;
+   * `monthlyFen` is the reduced amount (0: waived) until `toMonth`, after which an entry restores
+   * the amount confirmed before.
+   */
+  relief?: { branchDecision: string; approvalId: string; toMonth: string } | null;
 }
 
 /** One payment, appended and never edited [FEE-28]; the payer is kept when someone else paid [FEE-21]. */
@@ -35,6 +42,14 @@ export interface DuesPaymentDoc {
   paidOn: Date;
   recordedBy: string;
   note: string | null;
+  /** Handed over (at the theme day by default) or paid online [FEE-26]; absent on older entries: cash. */
+  method?: 'cash' | 'online';
+  /** The receipt or online transaction number [FEE-26]. */
+  receiptNo?: string | null;
+  /** The 流入地 branch where a 活动证 holder paid; counted here, so nobody bills them twice [FEE-20]. */
+  paidAtOrg?: string | null;
+  /** When the organiser recorded it (`paidOn` is when it was paid) [FEE-26]. */
+  recordedAt?: Date;
 }
 
 const bases = collection<DuesBaseDoc>('duesBases');
@@ -72,6 +87,37 @@ export async function duesOfYears(orgId: string, years: readonly number[]) {
   return { bases: b, payments: p };
 }
 
+/** What the ledger reads of a base and of a payment [FEE-19, FEE-24] (never the income base). */
+export type BaseFact = Pick<
+  DuesBaseDoc,
+  'memberId' | 'year' | 'fromMonth' | 'monthlyFen' | 'revision'
+>;
+export type PaymentFact = Pick<DuesPaymentDoc, 'memberId' | 'year' | 'month' | 'amountFen'>;
+
+/**
+ * Bases and payments of many branches for several years, in two aggregations (one row per
+ * branch, per 1,000 branches) whatever the number of branches: the scheduler's arrears [FEE-23].
+ */
+export async function duesOfOrgs(
+  orgIds: readonly string[],
+  years: readonly number[],
+): Promise<Map<string, { bases: BaseFact[]; payments: PaymentFact[] }>> {
+  const inYears = { $match: { year: { $in: [...years] } } };
+  const [b, p] = await Promise.all([
+    joinPerOrg<BaseFact>(orgIds, 'duesBases', [
+      inYears,
+      { $project: { _id: 0, memberId: 1, year: 1, fromMonth: 1, monthlyFen: 1, revision: 1 } },
+    ]),
+    joinPerOrg<PaymentFact>(orgIds, 'duesPayments', [
+      inYears,
+      { $project: { _id: 0, memberId: 1, year: 1, month: 1, amountFen: 1 } },
+    ]),
+  ]);
+  return new Map(
+    [...new Set(orgIds)].map((id) => [id, { bases: b.get(id) ?? [], payments: p.get(id) ?? [] }]),
+  );
+}
+
 /** Appends a 核定 entry; never replaces one (its `_id` carries its revision) [FEE-19]. */
 export const addBase = (doc: DuesBaseDoc, tx?: Tx) => bases.add(doc, tx);
 
@@ -81,3 +127,37 @@ export const addPayment = (doc: DuesPaymentDoc, tx?: Tx) => payments.add(doc, tx
 /** One member's payments for one month, read inside the transaction that records the next. */
 export const monthPayments = (memberId: string, month: string, tx: Tx) =>
   payments.all(payments.ref(tx).where({ memberId, month }).orderBy('_id', 'asc'), 1000);
+
+/**
+ * The year's 《党员缴纳党费核算表》 filed with the superior [FEE-17], and its review: the superior
+ * reviews it before forwarding it [FEE-18]. `_id` = `${orgId}:${year}`; a sheet filed again
+ * (after a return) replaces the file and clears the review.
+ */
+export interface DuesSheetDoc {
+  _id: string;
+  orgId: string;
+  year: number;
+  status: 'filed' | 'reviewed' | 'returned' | 'forwarded';
+  fileId: string;
+  filedAt: Date;
+  filedBy: string;
+  reviewedAt: Date | null;
+  reviewedBy: string | null;
+  reviewNote: string | null;
+  forwardedAt: Date | null;
+  forwardedBy: string | null;
+}
+
+const sheets = collection<DuesSheetDoc>('duesSheets');
+
+export const sheetId = (orgId: string, year: number) => `${orgId}:${year}`;
+
+export const findSheet = (orgId: string, year: number, tx?: Tx) =>
+  sheets.byId(sheetId(orgId, year), tx);
+
+/** Writes the sheet's state, read before in the same transaction (`existed`). */
+export async function saveSheet(doc: DuesSheetDoc, existed: boolean, tx: Tx): Promise<void> {
+  if (!existed) return sheets.add(doc, tx);
+  const { _id, ...data } = doc;
+  await sheets.ref(tx).doc(_id).set({ data });
+}

@@ -1,6 +1,8 @@
 import type { Stage } from '../domain/notice/disclosure';
+import type { Audience, MatterKind } from '../domain/notice/rules';
 import { localInstant } from '../domain/shared/time';
 import { _, collection, db, Tx } from './db';
+import { joinPerOrg } from './per-org';
 
 export interface Attachment {
   fileId: string;
@@ -23,6 +25,14 @@ export interface NoticeDoc {
   publishedAt: Date;
   updatedAt: Date;
   publishedBy: string;
+  /** 民主议事 or 三重一大: a matter that must go through the five stages [DIS-04]. */
+  matterKind?: MatterKind | null;
+  /** Who it is for [DIS-12]; absent on older items: the branch. */
+  audience?: Audience;
+  /** A public item is public once the 书记 (or 副书记) approved it [DIS-12]. */
+  publicApproval?: { status: 'pending' | 'approved'; by: string | null; at: Date | null } | null;
+  /** The activity whose record it posts [DIS-16]. */
+  activityId?: string | null;
 }
 
 /** Every version of a notice, kept [DIS-14]. `_id` = `${noticeId}:v${version}`. */
@@ -146,9 +156,54 @@ export async function listNotices(
   throw new Error(`more than ${max} notices`);
 }
 
+/**
+ * A branch's notices for the theme day [DIS-05]: those updated since `since`, every staged one
+ * (for the matters still open), and public ones awaiting approval.
+ */
+export const noticesForThemeDay = (orgId: string, since: Date) =>
+  notices.all(
+    notices
+      .ref()
+      .where(
+        _.and([
+          { orgId },
+          _.or([
+            { updatedAt: _.gte(since) },
+            { stage: _.neq(null) },
+            { 'publicApproval.status': 'pending' },
+          ]),
+        ]),
+      )
+      .orderBy('publishedAt', 'asc'),
+    5000,
+  );
+
+/** Marks a public item approved, inside the caller's transaction [DIS-12]. */
+export async function approvePublicNotice(id: string, by: string, at: Date, tx: Tx) {
+  await notices
+    .ref(tx)
+    .doc(id)
+    .update({ data: { publicApproval: { status: 'approved', by, at } } });
+}
+
 /** The branch's most recently updated notice [DIS-07]. */
 export const latestNotice = (orgId: string) =>
   notices.first(notices.ref().where({ orgId }).orderBy('updatedAt', 'desc'));
+
+/**
+ * `latestNotice`'s `updatedAt` for many branches in one aggregation (per 1,000 branches): the
+ * scheduler's DIS-07. A branch that never published is absent from the map.
+ */
+export async function latestUpdateByOrg(orgIds: readonly string[]): Promise<Map<string, Date>> {
+  const rows = await joinPerOrg<Pick<NoticeDoc, 'updatedAt'>>(orgIds, 'notices', [
+    { $sort: { updatedAt: -1 } },
+    { $limit: 1 },
+    { $project: { _id: 0, updatedAt: 1 } },
+  ]);
+  const out = new Map<string, Date>();
+  for (const [orgId, [latest]] of rows) if (latest) out.set(orgId, new Date(latest.updatedAt));
+  return out;
+}
 
 /** When a branch's notices of a year were published or updated [FORT-12, DIS-07]. */
 export async function noticeTimesIn(orgId: string, year: number): Promise<Date[]> {

@@ -28,7 +28,7 @@ export const publish = action({
       `合计收缴党费${yuan(total)}元。`,
       '如有疑问，请向支部组织委员反映。',
     ].join('\n');
-    const noticeId = await publishNotice(ctx, org, {
+    const { id: noticeId } = await publishNotice(ctx, org, {
       category: '党费缴纳',
       title: `${label}党费收缴情况公开`,
       body,

@@ -1,13 +1,10 @@
 import { randomUUID } from 'crypto';
 import { duesContract } from '../../contracts/dues';
-import { calculateFee, firstDuesMonth } from '../../domain/dues/fee';
-import {
-  baseInForce,
-  dueIn,
-  nextRevision,
-  paymentOutcome,
-  paymentRefusal,
-} from '../../domain/dues/ledger';
+import { salariedBase, type Wages } from '../../domain/dues/base';
+import { calculateFee, DuesCategory, firstDuesMonth } from '../../domain/dues/fee';
+import { baseInForce, dueIn, nextRevision } from '../../domain/dues/ledger';
+import { DuesCycle, paymentOutcome, paymentRefusal } from '../../domain/dues/payment';
+import { settingOf } from '../../domain/org/settings';
 import { localDate, localMonth } from '../../domain/shared/time';
 import {
   addBase,
@@ -19,14 +16,35 @@ import {
   monthPayments,
 } from '../../repos/dues';
 import { findMember, takeDuesTurn } from '../../repos/members';
+import type { OrgDoc } from '../../repos/orgs';
 import { AppError, orNotFound, orThrow } from '../../runtime/errors';
 import { action } from '../../runtime/handler';
 
-/** The calculation helper: anyone may work out an amount [FEE-05 … FEE-12]. */
+/**
+ * The base given, or worked out from a month's pay by item [FEE-02, FEE-03]; the member's own
+ * social-insurance and housing-fund contributions come off where the branch chose so [FEE-04].
+ */
+function baseOf(
+  org: OrgDoc,
+  input: { category: DuesCategory; baseFen?: number; wages?: Wages },
+): number {
+  if (input.baseFen !== undefined) return input.baseFen;
+  const deduct = settingOf(org, 'fee.deductSocialInsurance');
+  return orThrow(salariedBase(input.category, input.wages!, deduct));
+}
+
+/**
+ * The calculation helper: any member may work out an amount [FEE-05 … FEE-12], from a base or
+ * from their pay by item under their branch's setting [FEE-02 … FEE-04]. Nothing is stored.
+ */
 export const calculate = action({
   input: duesContract.calculate.input,
-  async run(_ctx, input) {
-    return orThrow(calculateFee(input.category, input.baseFen));
+  async run(ctx, input) {
+    const { member } = await ctx.caller();
+    const org = await ctx.require('org.read', member.orgId);
+    const baseFen = baseOf(org, input);
+    const fee = orThrow(calculateFee(input.category, baseFen));
+    return input.wages ? { ...fee, baseFen } : fee;
   },
 });
 
@@ -40,8 +58,9 @@ export const setBase = action({
   input: duesContract.setBase.input,
   async run(ctx, input) {
     const member = orNotFound(await findMember(input.memberId), '党员');
-    await ctx.require('dues.record', member.orgId, { subject: member });
-    const fee = orThrow(calculateFee(input.category, input.baseFen));
+    const org = await ctx.require('dues.record', member.orgId, { subject: member });
+    const baseFen = baseOf(org, input);
+    const fee = orThrow(calculateFee(input.category, baseFen));
     const fromMonth = firstDuesMonth(input.fromMonth ?? `${input.year}-01`, member);
     if (!fromMonth.startsWith(String(input.year)))
       throw new AppError('INPUT.INVALID', '起算月份须在该年度内', { fields: ['fromMonth'] });
@@ -58,7 +77,7 @@ export const setBase = action({
         fromMonth,
         revision,
         category: input.category,
-        baseFen: input.baseFen,
+        baseFen,
         monthlyFen: fee.monthlyFen,
         setAt: ctx.now,
       };
@@ -92,14 +111,22 @@ export const pay = action({
   input: duesContract.pay.input,
   async run(ctx, input) {
     const member = orNotFound(await findMember(input.memberId), '党员');
-    await ctx.require('dues.record', member.orgId);
+    const org = await ctx.require('dues.record', member.orgId);
     const thisMonth = localMonth(ctx.now);
+    const method = input.method ?? 'cash';
+    const paidAt = input.paidAt ? new Date(input.paidAt) : null;
     const refusal = paymentRefusal({
       month: input.month,
       today: localDate(ctx.now),
-      paidOn: input.paidOn,
+      cycle: settingOf(org, 'fee.cycle') as DuesCycle,
+      paidOn: input.paidOn ?? (paidAt ? localDate(paidAt) : undefined),
       note: input.note,
       selfAsProxy: input.proxyMemberId === member._id,
+      proxyName: input.proxyName,
+      method,
+      receiptNo: input.receiptNo,
+      paidAtOrg: input.paidAtOrg,
+      mobileMember: member.mobile,
     });
     if (refusal) throw AppError.from(refusal);
     const [bases, proxyMember] = await Promise.all([
@@ -127,9 +154,13 @@ export const pay = action({
       amountFen: input.amountFen,
       dueFen: due,
       proxy,
-      paidOn: input.paidOn ? new Date(`${input.paidOn}T12:00:00+08:00`) : ctx.now,
+      paidOn: paidAt ?? (input.paidOn ? new Date(`${input.paidOn}T12:00:00+08:00`) : ctx.now),
       recordedBy: actor._id,
       note: input.note ?? null,
+      method,
+      receiptNo: input.receiptNo ?? null,
+      paidAtOrg: input.paidAtOrg ?? null,
+      recordedAt: ctx.now,
     };
     // The month's earlier payments are read in the transaction that adds this one, after taking
     // the member's turn, so payments recorded at the same moment add up as if one after another.
@@ -149,7 +180,14 @@ export const pay = action({
           orgId: member.orgId,
           entity: 'duesPayments',
           entityId: doc._id,
-          after: { memberId: member._id, month: input.month, amountFen: input.amountFen, proxy },
+          after: {
+            memberId: member._id,
+            month: input.month,
+            amountFen: input.amountFen,
+            proxy,
+            method,
+            paidAtOrg: doc.paidAtOrg,
+          },
         },
         result: outcome,
       };

@@ -1,21 +1,23 @@
 import { writeXlsx } from '../../adapters/xlsx';
 import { duesContract } from '../../contracts/dues';
 import {
+  arrearsOf,
   baseInForce,
+  lastDueMonth,
   LedgerRow,
   ledgerRows,
   monthsOf,
-  needsMakeUpNote,
   shownUntil,
   yuan,
 } from '../../domain/dues/ledger';
+import { needsMakeUpNote } from '../../domain/dues/payment';
 import { localMonth } from '../../domain/shared/time';
 import { basesOf, paymentsOf } from '../../repos/dues';
 import type { OrgDoc } from '../../repos/orgs';
 import type { Ctx } from '../../runtime/context';
 import { action } from '../../runtime/handler';
 import { branchRows } from './load';
-import { memberArrears } from './queries';
+import { duesCollectionOf, memberArrears } from './queries';
 
 /**
  * The branch ledger for a year, as JSON or xlsx (export audited [PRIV-07]); never anyone's base
@@ -86,6 +88,19 @@ export const arrears = action({
   },
 });
 
+/**
+ * A month's dues collection, opened by the theme day [TD-18, FEE-26]: every member sees how many
+ * have paid; who has paid is for those who keep or read the ledger.
+ */
+export const collection = action({
+  input: duesContract.collection.input,
+  async run(ctx, input) {
+    const org = await ctx.require('org.read', input.orgId);
+    const c = await duesCollectionOf(org._id, input.month);
+    return { ...c, lines: (await ctx.may('dues.read', org)) ? c.lines : null };
+  },
+});
+
 /** My dues: the monthly amount, months paid and the payment history (the base is not shown). */
 export const mine = action({
   input: duesContract.mine.input,
@@ -96,7 +111,8 @@ export const mine = action({
       basesOf(scope, input.year),
       paymentsOf(scope, input.year),
     ]);
-    const months = monthsOf(input.year, shownUntil(input.year, localMonth(ctx.now)));
+    const thisMonth = localMonth(ctx.now);
+    const months = monthsOf(input.year, shownUntil(input.year, thisMonth));
     const [row] = ledgerRows([member], bases, payments, months);
     const base = baseInForce(bases, months[months.length - 1] ?? `${input.year}-12`);
     return {
@@ -108,7 +124,12 @@ export const mine = action({
         amountFen: p.amountFen,
         paidOn: new Date(p.paidOn).toISOString(),
         proxy: p.proxy?.name ?? null,
+        method: p.method ?? 'cash',
+        receiptNo: p.receiptNo ?? null,
+        paidAtOrg: p.paidAtOrg ?? null,
       })),
+      owedMonths: arrearsOf(row.months.filter((m) => m.month <= lastDueMonth(thisMonth)))
+        .unpaidMonths,
     };
   },
 });

@@ -9,6 +9,20 @@ import {
   checkStage,
   Stage,
 } from '../../domain/notice/disclosure';
+import {
+  Audience,
+  calendarLookup,
+  DEVELOPMENT_CATEGORY,
+  devNoticeAlert,
+  fiveStageRefusal,
+  FiveStageTypes,
+  MatterKind,
+  noticeEnd,
+} from '../../domain/notice/rules';
+import { settingOf } from '../../domain/org/settings';
+import type { Alert } from '../../domain/shared/result';
+import { localDate } from '../../domain/shared/time';
+import { calendarOf } from '../../repos/calendars';
 import { Attachment, insertNotice, NoticeDoc, noticesOfMatter } from '../../repos/notices';
 import type { OrgDoc } from '../../repos/orgs';
 import type { Ctx } from '../../runtime/context';
@@ -38,13 +52,42 @@ export interface NewNotice {
   matterId?: string;
   stage?: Stage;
   expiresOn?: string;
+  matterKind?: MatterKind;
+  audience?: Audience;
+  activityId?: string;
+}
+
+export interface Published {
+  id: string;
+  /** The 公示's last day: given, or the branch's working days from today [DIS-10]. */
+  expiresOn: string | null;
+  /** Soft rules the item does not meet (a 公示 too short [DIS-10]). */
+  alerts: Alert[];
+  /** A public item waits for the 书记's approval unless they published it [DIS-12]. */
+  audience: Audience;
+  awaitingApproval: boolean;
+}
+
+/**
+ * A development 公示 lasts the branch's working days [DIS-10]: without an end date it gets one;
+ * a shorter one is published with an alert. Working days come from the holiday calendar.
+ */
+async function devNotice(ctx: Ctx, org: OrgDoc, expiresOn?: string) {
+  const today = localDate(ctx.now);
+  const year = Number(today.slice(0, 4));
+  const [own, next] = await Promise.all([calendarOf(org, year), calendarOf(org, year + 1)]);
+  const cal = calendarLookup({ [year]: own, [year + 1]: next });
+  const workdays = settingOf(org, 'dis.devNoticeWorkdays');
+  if (!expiresOn) return { expiresOn: noticeEnd(today, workdays, cal), alerts: [] };
+  const alert = devNoticeAlert(today, expiresOn, workdays, cal);
+  return { expiresOn, alerts: alert ? [alert] : [] };
 }
 
 /**
  * Publishes a notice in one step [DIS-01 … DIS-03, DIS-13]: its category must be one the branch
  * discloses, a stage must follow the earlier stages of its matter, and the content must pass.
  */
-export async function publishNotice(ctx: Ctx, org: OrgDoc, n: NewNotice): Promise<string> {
+export async function publishNotice(ctx: Ctx, org: OrgDoc, n: NewNotice): Promise<Published> {
   const categories = categoriesFor(org.category);
   if (!categories.includes(n.category)) {
     throw new AppError('INPUT.INVALID', `公开类别应为：${categories.join('、')}`, {
@@ -52,8 +95,22 @@ export async function publishNotice(ctx: Ctx, org: OrgDoc, n: NewNotice): Promis
       ruleId: 'DIS-01',
     });
   }
+  if (n.activityId && !settingOf(org, 'dis.postMeetingRecords'))
+    throw new AppError(
+      'INPUT.INVALID',
+      '本支部未开启在党务公开栏公开“三会一课”记录，请由书记在支部设置中开启',
+      { ruleId: 'DIS-16', fields: ['activityId'] },
+    );
+  const fiveStage = fiveStageRefusal(n, settingOf(org, 'dis.fiveStageTypes') as FiveStageTypes);
+  if (fiveStage) throw AppError.from(fiveStage);
   const attachments = n.attachments ?? [];
   await checkContent(ctx, n.title, n.body, attachments);
+  const term =
+    n.category === DEVELOPMENT_CATEGORY
+      ? await devNotice(ctx, org, n.expiresOn)
+      : { expiresOn: n.expiresOn ?? null, alerts: [] };
+  const audience = n.audience ?? (settingOf(org, 'dis.scope') as Audience);
+  const approvedNow = audience === 'public' && (await ctx.may('org.configure', org));
   const matterId = n.stage ? (n.matterId ?? null) : null;
   if (n.stage) {
     const earlier = matterId ? await noticesOfMatter(org._id, matterId) : [];
@@ -77,10 +134,19 @@ export async function publishNotice(ctx: Ctx, org: OrgDoc, n: NewNotice): Promis
     version: 1,
     matterId: n.stage ? (matterId ?? id) : null,
     stage: n.stage ?? null,
-    expiresOn: n.expiresOn ?? null,
+    expiresOn: term.expiresOn,
     publishedAt: ctx.now,
     updatedAt: ctx.now,
     publishedBy: member._id,
+    matterKind: n.matterKind ?? null,
+    audience,
+    publicApproval:
+      audience !== 'public'
+        ? null
+        : approvedNow
+          ? { status: 'approved', by: member._id, at: ctx.now }
+          : { status: 'pending', by: null, at: null },
+    activityId: n.activityId ?? null,
   };
   const first = {
     _id: `${id}:v1`,
@@ -94,8 +160,14 @@ export async function publishNotice(ctx: Ctx, org: OrgDoc, n: NewNotice): Promis
   };
   await ctx.write(async (tx) => {
     await insertNotice(doc, first, tx);
-    const after = { category: n.category, title: n.title, stage: doc.stage };
+    const after = { category: n.category, title: n.title, stage: doc.stage, audience };
     return { audit: { org, entity: 'notices', entityId: id, after } };
   });
-  return id;
+  return {
+    id,
+    expiresOn: term.expiresOn,
+    alerts: term.alerts,
+    audience,
+    awaitingApproval: doc.publicApproval?.status === 'pending',
+  };
 }

@@ -10,7 +10,7 @@ export const publish = action({
   input: noticeContract.publish.input,
   async run(ctx, input) {
     const org = await ctx.require('notice.publish', input.orgId);
-    return { id: await publishNotice(ctx, org, input) };
+    return publishNotice(ctx, org, input);
   },
 });
 

@@ -34,6 +34,8 @@ export const list = action({
       stage: n.stage,
       matterId: n.matterId,
       read: n.read,
+      audience: n.audience ?? 'branch',
+      awaitingApproval: n.publicApproval?.status === 'pending',
     }));
   },
 });
@@ -81,6 +83,10 @@ export const get = action({
         publishedAt: iso(m.publishedAt),
       })),
       read: true, // just recorded, or earlier
+      audience: n.audience ?? 'branch',
+      awaitingApproval: n.publicApproval?.status === 'pending',
+      expiresOn: n.expiresOn,
+      activityId: n.activityId ?? null,
     };
   },
 });

@@ -3,7 +3,6 @@
  * the flags of a payment, the half-year publication and the branch's completion. No I/O and no
  * clock: the running month (`thisMonth`, 'YYYY-MM' in Beijing) is a parameter.
  */
-import { fail, type Failure } from '../shared/result';
 import { addMonths } from '../shared/time';
 
 /** paid: in full; under: something but less than due [FEE-24]; unpaid: nothing; notDue: no amount confirmed. */
@@ -46,15 +45,12 @@ export interface PaymentEntry {
 
 /** Six consecutive months with nothing paid raise the 自行脱党 procedure alert [FEE-23, APR-14]. */
 export const ARREARS_ALERT_MONTHS = 6;
-/** A make-up of a month more than six months back needs a written note [FEE-25]. */
-export const MAKE_UP_NOTE_MONTHS = 6;
-/** A single voluntary extra of 1000 yuan or more is flagged for remittance to the centre [FEE-13]. */
-export const REMIT_EXTRA_FEN = 100_000;
 
 export const ARREARS_ALERT = '连续6个月未交纳党费，请支部了解情况、谈心提醒（不自动处理）';
 
-const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7));
-const shiftMonth = (month: string, n: number) => addMonths(`${month}-01`, n).slice(0, 7);
+export const monthIndex = (month: string) =>
+  Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7));
+export const shiftMonth = (month: string, n: number) => addMonths(`${month}-01`, n).slice(0, 7);
 
 /** The months of a year up to `until` (inclusive). */
 export const monthsOf = (year: number, until: string): string[] =>
@@ -191,60 +187,6 @@ export function arrearsWindow(
     { year: year - 1, months: monthsOf(year - 1, `${year - 1}-12`) },
     { year, months: monthsOf(year, until) },
   ];
-}
-
-/** Whether a payment made in `thisMonth` for `month` is a make-up more than six months back [FEE-25]. */
-export const needsMakeUpNote = (month: string, thisMonth: string): boolean =>
-  monthIndex(thisMonth) - monthIndex(month) > MAKE_UP_NOTE_MONTHS;
-
-/**
- * What refuses recording a payment: a future month or payment date, the member as their own proxy
- * [FEE-21], a make-up over six months back without a note [FEE-25]. `today`: YYYY-MM-DD, Beijing.
- */
-export function paymentRefusal(p: {
-  month: string;
-  today: string;
-  paidOn?: string;
-  note?: string;
-  selfAsProxy: boolean;
-}): Failure | null {
-  const thisMonth = p.today.slice(0, 7);
-  if (p.month > thisMonth)
-    return fail('INPUT.INVALID', '不能预交未来月份的党费', undefined, { fields: ['month'] });
-  if (p.paidOn && p.paidOn > p.today)
-    return fail('DUES.OUT_OF_RANGE', '交纳日期不能晚于今天，请核对日期', undefined, {
-      fields: ['paidOn'],
-    });
-  if (p.selfAsProxy)
-    return fail('INPUT.INVALID', '本人交纳不用填写代交人', 'FEE-21', {
-      fields: ['proxyMemberId'],
-    });
-  if (needsMakeUpNote(p.month, thisMonth) && !p.note)
-    return fail('DUES.NOTE_REQUIRED', '补交6个月以前的党费，请写明情况说明', 'FEE-25', {
-      fields: ['note'],
-    });
-  return null;
-}
-
-export type PaymentFlag = 'makeUpOver6Months' | 'remitToCentre';
-
-/**
- * A payment's extra over what was still due and its flags [FEE-13, FEE-25]: `paidBeforeFen` is
- * what the month had before this payment. A future month is refused by the caller.
- */
-export function paymentOutcome(p: {
-  month: string;
-  thisMonth: string;
-  dueFen: number;
-  paidBeforeFen: number;
-  amountFen: number;
-}): { extraFen: number; flags: PaymentFlag[] } {
-  const over = (paid: number) => Math.max(0, paid - p.dueFen);
-  const extraFen = over(p.paidBeforeFen + p.amountFen) - over(p.paidBeforeFen);
-  const flags: PaymentFlag[] = [];
-  if (needsMakeUpNote(p.month, p.thisMonth)) flags.push('makeUpOver6Months');
-  if (extraFen >= REMIT_EXTRA_FEN) flags.push('remitToCentre');
-  return { extraFen, flags };
 }
 
 /**
