@@ -1,7 +1,14 @@
+import { purgeExpiredGuests } from '../_shared/app/activity/guests';
+import { sendWorkAlerts } from '../_shared/app/scheduler/alerts';
 import { sendActivityReminders } from '../_shared/app/scheduler/reminders';
 import { createTimerFunction } from '../_shared/runtime/handler';
 
-/** Daily at 08:00 (UTC+8): reminders of theme days and meetings. No actions; the timer only. */
+/**
+ * Daily at 08:00 (UTC+8): reminders of theme days and meetings, and the 工作提醒 of the rules'
+ * alerts (tallies per rule). No actions; the timer only.
+ */
 export const main = createTimerFunction('scheduler', async (ctx) => ({
   reminders: await sendActivityReminders(ctx),
+  alerts: await sendWorkAlerts(ctx),
+  guests: await purgeExpiredGuests(ctx), // guests' names after the retention period [PRIV-19]
 }));

@@ -1,4 +1,4 @@
-import { absenceFlags } from '../../cloudfunctions/_shared/domain/activity/absence';
+import { absenceFlags as allFlags } from '../../cloudfunctions/_shared/domain/activity/absence';
 import {
   attendanceRate,
   closeStatuses,
@@ -285,9 +285,18 @@ describe('compliance', () => {
 describe('theme-day absences [TD-22]', () => {
   const s = ['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7'];
   const of = (...st: string[]) => new Map(st.map((x, i) => [s[i], x as any]));
+  /** The TD-22 flags only; the TD-23 early warnings have their own tests (alerts-rules). */
+  const absenceFlags = (...a: Parameters<typeof allFlags>) =>
+    allFlags(...a).filter((f) => f.ruleId === 'TD-22');
   it('flags 3 unexcused absences in a row', () => {
     expect(absenceFlags(s, new Map([['m', of('present', 'absent', 'absent', 'absent')]]))).toEqual([
-      { memberId: 'm', kind: 'consecutiveAbsences', count: 3, activityIds: ['a2', 'a3', 'a4'] },
+      {
+        memberId: 'm',
+        kind: 'consecutiveAbsences',
+        count: 3,
+        activityIds: ['a2', 'a3', 'a4'],
+        ruleId: 'TD-22',
+      },
     ]);
   });
   it('skips excused and exempt sessions without breaking the streak; attendance breaks it', () => {

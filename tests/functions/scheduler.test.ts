@@ -87,6 +87,30 @@ describe('scheduler reminders', () => {
       (await b.ok('org', 'subscribe', { accepted: [] }, 'demo-member-2')).quota.activityReminder,
     ).toBe(1);
   });
+  it('reminds the members of each branch of their own branch’s activity only, in one run', async () => {
+    const id = await setUp();
+    const { id: other } = await b.ok(
+      'activity',
+      'create',
+      {
+        orgId: 'demo-branch-2',
+        type: 'themeDay',
+        title: '12月主题党日：学习党章',
+        startAt: '2026-12-04T09:00:00+08:00',
+        endAt: '2026-12-04T11:00:00+08:00',
+        place: '会议室',
+        agenda: ['学习党章'],
+      },
+      'demo-secretary-2',
+    );
+    await b.ok('org', 'subscribe', { accepted: ['activityReminder'] }, 'demo-secretary-2');
+    b.emulator.clock.freeze(Date.parse('2026-12-03T08:00:00+08:00'));
+    expect(await trigger()).toEqual({ sent: 3, noConsent: 10, failed: 0 });
+    const to = (activityId: string) =>
+      outbox().then((l) => l.filter((m) => m.page.endsWith(activityId)).map((m) => m.touser));
+    expect(await to(other)).toEqual(['demo-secretary-2']);
+    expect((await to(id)).sort()).toEqual(['demo-member-1', 'demo-member-2']);
+  });
   it('skips members on approved leave', async () => {
     const id = await setUp();
     await b.ok('activity', 'requestLeave', { activityId: id, reason: '出差' }, 'demo-member-2');

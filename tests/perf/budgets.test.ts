@@ -112,3 +112,37 @@ describe('activity.close does not grow with the number of members', () => {
     expect(large.roundTrips).toBe(small.roundTrips);
   });
 });
+
+describe('the daily scheduler does not grow with the number of branches', () => {
+  beforeAll(() => b.reset('demo'));
+
+  /** One timer run of the scheduler (reminders, 工作提醒, guests), its round trips recorded. */
+  async function scan(label: string): Promise<number> {
+    b.resetStats();
+    const res = await fetch(`${b.url}/__emulator/trigger/scheduler`, { method: 'POST' });
+    expect(((await res.json()) as { ok: boolean }).ok).toBe(true);
+    const n = b.stats().actions['scheduler.timer:daily'].dbRoundTrips;
+    measured.push([`scheduler.timer:daily (${label})`, n, '≤ 20, constant']);
+    return n;
+  }
+
+  it('scans the demo seed and 50 more branches in the same number of round trips (≤ 20)', async () => {
+    const small = await scan('demo seed, 3 orgs');
+    for (let i = 1; i <= 50; i++)
+      await b.ok(
+        'org',
+        'createOrg',
+        {
+          parentId: 'demo-committee',
+          name: `新建第${i}党支部`,
+          kind: 'branch',
+          category: 'organ',
+          termStart: '2025-01-01',
+        },
+        'demo-superior',
+      );
+    const large = await scan('53 orgs');
+    expect(small).toBeLessThanOrEqual(20);
+    expect(large).toBe(small);
+  });
+});

@@ -1,9 +1,10 @@
+import { expectedOf } from '../../domain/activity/participants';
 import { activityReminderData, reminderKind } from '../../domain/activity/reminders';
 import { localDate, localInstant } from '../../domain/shared/time';
 import { activitiesStartingBetween } from '../../repos/activities';
-import { leavesOf } from '../../repos/attendance';
+import { rostersOf } from '../../repos/alert-scan';
+import { approvedLeavesOf } from '../../repos/attendance';
 import type { Ctx } from '../../runtime/context';
-import { expectedMembers } from '../activity/queries';
 import { OnceMessage, sendOnceEach, SendTally } from '../messaging/send-once';
 
 const DAY = 86400_000;
@@ -16,22 +17,26 @@ export type ReminderRun = SendTally;
  * or meeting starting tomorrow or today, one message per event and member [PRIV-10]. Idempotent:
  * `sendOnceEach` claims each message before sending, so a second run sends nothing twice; when
  * there is no grant left, or the send fails, the claim (and the grant) is given back and the next
- * run tries again.
+ * run tries again. The activities, their approved leave and their branches' rosters are read once
+ * for all of them, so the reads do not grow with the number of branches meeting.
  */
 export async function sendActivityReminders(ctx: Ctx): Promise<ReminderRun> {
-  const run: ReminderRun = { sent: 0, noConsent: 0, failed: 0 };
-  if (!ctx.ports.templateId(TEMPLATE)) return run;
+  if (!ctx.ports.templateId(TEMPLATE)) return { sent: 0, noConsent: 0, failed: 0 };
   const to = localInstant(localDate(+ctx.now + 2 * DAY));
-  for (const activity of await activitiesStartingBetween(ctx.now, to)) {
+  const due = (await activitiesStartingBetween(ctx.now, to)).flatMap((activity) => {
     const kind = reminderKind(activity.startAt, ctx.now);
-    if (!kind) continue;
-    const onLeave = new Set(
-      (await leavesOf(activity._id)).filter((l) => l.status === 'approved').map((l) => l.memberId),
-    );
+    return kind ? [{ activity, kind }] : [];
+  });
+  const [leaves, rosters] = await Promise.all([
+    approvedLeavesOf(due.map((d) => d.activity._id)), // no read for no activity
+    rostersOf(due.map((d) => d.activity.orgId)),
+  ]);
+  const onLeave = new Set(leaves.map((l) => `${l.activityId}:${l.memberId}`));
+  const messages: OnceMessage[] = [];
+  for (const { activity, kind } of due) {
     const data = activityReminderData(activity, kind);
-    const messages: OnceMessage[] = [];
-    for (const m of await expectedMembers(activity)) {
-      if (!m.openid || m.exempt || onLeave.has(m._id)) continue;
+    for (const m of expectedOf(activity, rosters.get(activity.orgId) ?? [])) {
+      if (!m.openid || m.exempt || onLeave.has(`${activity._id}:${m._id}`)) continue;
       messages.push({
         claimId: `${activity._id}:${m._id}`,
         about: { activityId: activity._id, kind },
@@ -40,10 +45,6 @@ export async function sendActivityReminders(ctx: Ctx): Promise<ReminderRun> {
         data,
       });
     }
-    const t = await sendOnceEach(ctx, TEMPLATE, messages);
-    run.sent += t.sent;
-    run.noConsent += t.noConsent;
-    run.failed += t.failed;
   }
-  return run;
+  return sendOnceEach(ctx, TEMPLATE, messages);
 }
