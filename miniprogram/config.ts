@@ -43,4 +43,6 @@ export const backendConfig: BackendConfig = {
 export const subscribeTemplateIds: Record<string, string> = {
   activityReminder: '',
   noticePublished: '',
+  /** 工作提醒 (thing1 提醒事项, thing2 所属组织, thing3 温馨提示, time4 提醒时间): the rules' alerts. */
+  workAlert: '',
 };

@@ -58,8 +58,11 @@ export function fetchAttendance(activityId: string): Promise<Out<'attendance'>> 
 /** 保存会议纪实（记录、决议、小结，可归档；归档后修改须写理由） */
 export const saveRecord = action('record');
 
-/** 登记一项表决结果，由后台按到会规则判断是否有效、是否通过 */
+/** 登记一项表决结果，由后台按到会规则判断是否有效、是否通过（有议程时须写明表决哪一项） */
 export const recordVote = action('vote');
+
+/** 记录一项议程的讨论：某位到会同志发言或表示不发言；不写发言人时，记录本项议程已经讨论 */
+export const recordDiscussion = action('discuss');
 
 /** 读取支部全年组织生活的应开、已开与缺开情况 */
 export const fetchCompliance = action('compliance');

@@ -13,6 +13,7 @@ export type {
   ActivityType,
   AttendanceRow,
   AttendanceStatus,
+  BranchInactivity,
   ComplianceItem,
   PlanItem,
 } from '../../cloudfunctions/_shared/contracts/activity';

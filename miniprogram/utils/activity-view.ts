@@ -59,6 +59,7 @@ export const frequencyLabels: Record<string, string> = {
   yearly: '每年',
   yearlyQ4: '每年（第四季度）',
   juneDecember: '每年6月、12月',
+  julyFirst: '每年七一前后（6月15日至7月15日）',
 };
 
 const OFFSET_MS = 8 * 3600_000;
@@ -98,7 +99,10 @@ export function yearStart(year: number): string {
   return new Date(Date.UTC(year, 0, 1) - OFFSET_MS).toISOString();
 }
 
-/** '2025-03' → 3月, '2025-Q2' → 第二季度, '2025-H1' → 上半年; anything else as it is. */
+/**
+ * '2025-03' → 3月, '2025-Q2' → 第二季度, '2025-H1' → 上半年, '2025-七一' → 2025年七一前后 (the 七一
+ * 党课, MTG-06); anything else as it is.
+ */
 export function periodText(period: string): string {
   const month = /^\d{4}-(\d{2})$/.exec(period);
   if (month) return `${Number(month[1])}月`;
@@ -107,6 +111,8 @@ export function periodText(period: string): string {
   const half = /^\d{4}-H([12])$/.exec(period);
   if (half) return half[1] === '1' ? '上半年' : '下半年';
   if (/^\d{4}$/.test(period)) return `${period}年`;
+  const julyFirst = /^(\d{4})-七一$/.exec(period);
+  if (julyFirst) return `${julyFirst[1]}年七一前后`;
   return period;
 }
 

@@ -16,6 +16,7 @@ import {
   type PageComponent,
 } from '../setup/simulate';
 import { REAL_TIMERS, useDemoClock } from '../setup/env';
+import { snapshot } from '../support/backend';
 
 const server = useBackend('demo');
 let hostPage: string;
@@ -91,7 +92,8 @@ describe('主持台：签到二维码与到会情况', () => {
     calls.mockClear();
     jest.advanceTimersByTime(60_000);
     await settle();
-    expect(actionsCalled(calls)).toEqual([]);
+    expect(actionsCalled(calls)).not.toContain('activity.discuss');
+    expect(actionsCalled(calls)).not.toContain('activity.vote');
   });
 
   it('should notice on the next poll that another committee member closed it', async () => {
@@ -270,9 +272,20 @@ describe('主持台：审批、结束、纪实与表决', () => {
     expect(textOf(find(page, '.record-form'))).toContain('更正理由');
   });
 
-  async function voteOn(page: PageComponent, motion: string, counts: [string, string, string]) {
+  /**
+   * A vote as the host enters it at the demo theme day, which has an agenda: pick the item, tick
+   * that it was discussed (unless `discussed: false`), then the motion and the counts [VOTE-20].
+   */
+  async function voteOn(
+    page: PageComponent,
+    motion: string,
+    counts: [string, string, string],
+    { item = 2, discussed = true } = {},
+  ) {
     const type = (cls: string, value: string) =>
       typeText(page, ['.vote-form', cls, '.t-input__control'], value);
+    await tap(page, '.vote-form', `.agenda-item-${item}`);
+    if (discussed) await tap(page, '.vote-form', '.discussed-box', '.t-checkbox');
     await type('.motion-input', motion);
     await type('.yes-input', counts[0]);
     await type('.no-input', counts[1]);
@@ -293,7 +306,7 @@ describe('主持台：审批、结束、纪实与表决', () => {
     await signIn(qrValue(page), 3);
     const text = await voteOn(page, '同意开展结对帮扶活动', ['3', '0', '0']);
     const stored = server.backend.docs('votes').find((v) => v.activityId === THEME_DAY);
-    expect(stored).toMatchObject({ motion: '同意开展结对帮扶活动', yes: 3, valid: false });
+    expect(stored).toMatchObject({ motion: '同意开展结对帮扶活动', yes: 3, valid: false, item: 2 });
     expect(text).toContain('表决无效');
     expect(text).toContain(stored.reason);
     expect(text).toContain(`应到会有表决权党员 ${stored.eligible} 人，实到 3 人`);
@@ -317,6 +330,44 @@ describe('主持台：审批、结束、纪实与表决', () => {
     expect(text).toContain('票数合计3，超过了到会有表决权的0人');
     expect(text).not.toContain('表决有效');
     expect(server.backend.docs('votes')).toHaveLength(0);
+  });
+
+  it('should list the agenda items and record the picked one as discussed before its vote [VOTE-20]', async () => {
+    actAs('demo-secretary');
+    const page = await openPage(hostPage, { id: THEME_DAY });
+    const form = textOf(find(page, '.vote-form'));
+    expect(form).toContain('第1项集中交纳党费');
+    expect(form).toContain('第3项民主议事决策');
+    expect(form).toContain('每项议程分别表决');
+    await signIn(qrValue(page), 8);
+    const text = await voteOn(page, '同意购置党员活动室设备', ['7', '1', '0']);
+    expect(text).toContain('议程第3项：民主议事决策');
+    expect(server.backend.docs('discussions')).toEqual([
+      expect.objectContaining({ activityId: THEME_DAY, item: 2, memberId: '#discussion-held' }),
+    ]);
+    expect(server.backend.docs('votes')).toEqual([
+      expect.objectContaining({ activityId: THEME_DAY, item: 2, passed: true }),
+    ]);
+    // The same item again: already discussed, so it is shown as recorded and not asked again.
+    expect(textOf(find(page, '.vote-form'))).toContain('本项议程已记录讨论');
+    expect(find(page, '.vote-form', '.discussed-box')).toBeUndefined();
+  });
+
+  it('should explain in Chinese, and store nothing, when the discussion is not confirmed [VOTE-20]', async () => {
+    actAs('demo-secretary');
+    const page = await openPage(hostPage, { id: THEME_DAY });
+    await signIn(qrValue(page), 8);
+    const calls = jest.spyOn(wx.cloud, 'callFunction');
+    const before = snapshot(server.backend);
+    const text = await voteOn(page, '同意开展结对帮扶活动', ['7', '1', '0'], { discussed: false });
+    expect(text).toContain('每项议程要先讨论、再表决');
+    expect(text).toContain('请勾选“本项议程已经讨论”');
+    expect(text).not.toContain('表决有效');
+    expect(actionsCalled(calls)).not.toContain('activity.discuss');
+    expect(actionsCalled(calls)).not.toContain('activity.vote');
+    expect(snapshot(server.backend)).toBe(before);
+    expect(server.backend.docs('votes')).toHaveLength(0);
+    expect(server.backend.docs('discussions')).toHaveLength(0);
   });
 });
 

@@ -86,6 +86,30 @@ describe('我的党费', () => {
     expect(text).not.toMatch(/5100|510000/);
   });
 
+  it('should name only the months past as owed, never the running month [FEE-24]', async () => {
+    await server.backend.ok(
+      'dues',
+      'setBase',
+      { memberId: 'demo-member-1', year: 2026, category: 'salaried', baseFen: 510000 },
+      ORGANIZER,
+    );
+    await server.backend.ok(
+      'dues',
+      'pay',
+      { memberId: 'demo-member-1', month: '2026-08', amountFen: 7650 },
+      ORGANIZER,
+    );
+
+    actAs('demo-member-1');
+    const page = await openPage(minePage);
+    const owing: string = page.data.d.owingText;
+    // 15 September: September can still be paid this month; August is paid.
+    expect(owing).toMatch(/^1月、2月、3月、4月、5月、6月、7月尚未交齐/);
+    expect(owing).not.toContain('8月');
+    expect(owing).not.toContain('9月');
+    expect(textOf(page)).toContain('7月尚未交齐');
+  });
+
   it('should say plainly when the branch has not confirmed an amount yet', async () => {
     actAs('demo-member-2');
     const text = textOf(await openPage(minePage));

@@ -85,15 +85,18 @@ definePage({
         open();
         return;
       }
-      // Once per activity on this phone: a reminder before it starts, asked on the tap.
+      // Once per activity on this phone: a reminder before it starts (and the 工作提醒 of one's
+      // own absences and dues), asked on the tap.
       wx.setStorageSync(ASKED_KEY, [...asked.slice(-50), id]);
-      askSubscription(['activityReminder']).then(open);
+      askSubscription(['activityReminder', 'workAlert']).then(open);
     },
     onOpenPlan() {
       wx.navigateTo({ url: '/subpackages/activity/plan/index' });
     },
     onOpenCompliance() {
-      wx.navigateTo({ url: '/subpackages/activity/compliance/index' });
+      // The committee's 工作提醒 (missing months, absences, inactivity …), asked on the tap.
+      const open = () => wx.navigateTo({ url: '/subpackages/activity/compliance/index' });
+      askSubscription(['workAlert']).then(open, open);
     },
   },
 });

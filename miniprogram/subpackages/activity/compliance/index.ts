@@ -5,7 +5,7 @@ import { fetchAbsenceAlerts, fetchCompliance } from '../../../services/activity'
 import { currentYear } from '../../../utils/activity-view';
 import { definePage } from '../../../utils/define-page';
 import { orgChoices, type OrgChoice } from '../../../utils/org-choices';
-import { toAlertView, toItemView } from './view';
+import { toAlertView, toInactivityView, toItemView } from './view';
 
 type ItemView = ReturnType<typeof toItemView>;
 type AlertView = ReturnType<typeof toAlertView>;
@@ -19,6 +19,7 @@ definePage({
     orgIndex: 0,
     items: [] as ItemView[],
     alerts: [] as AlertView[],
+    inactivity: null as ReturnType<typeof toInactivityView>,
   },
   async load(me) {
     if (!this.data.orgs.length) this.setData({ orgs: await orgChoices(me, 'activity.oversee') });
@@ -28,7 +29,11 @@ definePage({
       fetchCompliance({ orgId: org.id, year: this.data.year }),
       fetchAbsenceAlerts({ orgId: org.id, year: this.data.year }),
     ]);
-    this.setData({ items: compliance.items.map(toItemView), alerts: alerts.map(toAlertView) });
+    this.setData({
+      items: compliance.items.map(toItemView),
+      alerts: alerts.map(toAlertView),
+      inactivity: toInactivityView(compliance.inactivity),
+    });
   },
   methods: {
     onPickOrg(e: WechatMiniprogram.PickerChange) {

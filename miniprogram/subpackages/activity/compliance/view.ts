@@ -1,5 +1,5 @@
 /** Compliance items and absence alerts as the page shows them; the backend judged both. */
-import type { AbsenceAlert, ComplianceItem } from '../../../services/types';
+import type { AbsenceAlert, BranchInactivity, ComplianceItem } from '../../../services/types';
 import { frequencyLabels, periodText, typeLabels } from '../../../utils/activity-view';
 
 export function toItemView(i: ComplianceItem) {
@@ -13,11 +13,28 @@ export function toItemView(i: ComplianceItem) {
   };
 }
 
-/** Worded as a prompt to talk with the member, never as a verdict [TD-22]. */
+/** Worded as a prompt to talk, never as a verdict [TD-22]; the early warning one step before [TD-23]. */
 export function toAlertView(a: AbsenceAlert) {
   const what =
-    a.kind === 'consecutiveAbsences'
+    a.kind === 'consecutiveAbsences' || a.kind === 'consecutiveWarning'
       ? `连续${a.count}次未参加主题党日`
       : `今年累计${a.count}次未参加主题党日`;
-  return { key: `${a.memberId}:${a.kind}`, text: `需关注：${a.name} ${what}，请支部谈心了解情况` };
+  const lead = a.ruleId === 'TD-23' ? '提前提醒' : '需关注';
+  return {
+    key: `${a.memberId}:${a.kind}`,
+    text: `${lead}：${a.name} ${what}，请支部谈心了解情况`,
+  };
+}
+
+/** Days without an organisational-life record, yellow at the limit [FORT-22]. */
+export function toInactivityView(i: BranchInactivity | null) {
+  if (!i) return null;
+  return {
+    inactive: i.inactive,
+    text: i.inactive
+      ? `${i.message}（超过${i.limit}天未开展即提醒）`
+      : i.hasRecord
+        ? `距上次组织生活${i.days}天`
+        : `尚无组织生活记录`,
+  };
 }

@@ -35,6 +35,8 @@ export function toHeadView(d: ActivityDetail) {
     typeText: typeLabels[d.type] ?? d.type,
     when: whenText(d.startAt, d.endAt),
     closed: d.status === 'closed',
+    /** The items the vote form offers, one vote each [VOTE-20]. */
+    agenda: d.agenda,
     windowText: `签到时间 ${clockText(d.checkinWindow.opensAt)}–${clockText(d.checkinWindow.closesAt)}，${clockText(d.checkinWindow.lateAfter)} 后为迟到`,
   };
 }

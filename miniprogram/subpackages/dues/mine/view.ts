@@ -20,7 +20,9 @@ function monthAmount(m: Mine['months'][number]): string {
 }
 
 export function toMineView(d: Mine) {
-  const owing = d.months.filter((m) => m.status === 'unpaid' || m.status === 'under');
+  // The backend's list: months due and not paid in full, never the running month nor a later one
+  // (the running month can still be paid in time) [FEE-24].
+  const owing = d.owedMonths;
   const paidMonths = d.months.filter((m) => m.status === 'paid').length;
   const paidFen = d.payments.reduce((s, p) => s + p.amountFen, 0);
   return {
@@ -28,7 +30,7 @@ export function toMineView(d: Mine) {
     categoryText: d.category ? (categoryLabels[d.category as DuesCategory] ?? '') : '',
     summary: `今年已交 ${paidMonths} 个月，共 ${yuanText(paidFen)} 元`,
     owingText: owing.length
-      ? `${owing.map((m) => monthText(m.month)).join('、')}尚未交齐，可在主题党日集中交纳，或交给支部组织委员`
+      ? `${owing.map(monthText).join('、')}尚未交齐，可在主题党日集中交纳，或交给支部组织委员`
       : '',
     // Nothing to show month by month until the branch has confirmed an amount.
     months: d.months.every((m) => m.status === 'notDue')
