@@ -1,4 +1,10 @@
-import { checkin, checkinToken, decideRemote, joinRemote } from '../_shared/app/activity/checkin';
+import {
+  checkin,
+  checkinPreview,
+  checkinToken,
+  decideRemote,
+  joinRemote,
+} from '../_shared/app/activity/checkin';
 import { approveLateRegistration, create, signinCode } from '../_shared/app/activity/manage';
 import { alerts, compliance } from '../_shared/app/activity/oversight';
 import { plan, publishPlan, setSchedule } from '../_shared/app/activity/plan';
@@ -31,6 +37,7 @@ export const main = createFunction('activity', {
   list,
   checkinToken,
   checkin,
+  checkinPreview,
   joinRemote,
   decideRemote,
   requestLeave,

@@ -11,6 +11,7 @@ import {
 import { acceptTransfer, transferOut, transferredMembers } from '../_shared/app/org/transfer';
 import { setSetting, settings } from '../_shared/app/org/settings';
 import { subscribe } from '../_shared/app/org/subscribe';
+import { todo } from '../_shared/app/org/todo';
 import { createFunction } from '../_shared/runtime/handler';
 
 export const main = createFunction('org', {
@@ -36,4 +37,5 @@ export const main = createFunction('org', {
   fiveStandards,
   saveFiveStandards,
   setFiveStandardsStatus,
+  todo,
 });

@@ -1,4 +1,5 @@
 /** The `activity` cloud function: 主题党日, 三会一课 and other organisational life. */
+import { backendConfig } from '../config';
 import { actionOf, callCloud } from './cloud';
 import type { ActionInput, ActionName, ActionOutput } from './types';
 
@@ -20,6 +21,18 @@ export function fetchActivity(id: string): Promise<Out<'get'>> {
 /** 取得现场签到二维码的动态令牌（支委、主持人使用，约30秒轮换） */
 export function fetchCheckinToken(activityId: string): Promise<Out<'checkinToken'>> {
   return callCloud('activity', 'checkinToken', { activityId });
+}
+
+/** 扫码后、确认签到前：看这是哪场活动、本人现在的签到情况（不签到） */
+export function fetchCheckinPreview(token: string): Promise<Out<'checkinPreview'>> {
+  return callCloud('activity', 'checkinPreview', { token });
+}
+
+/** 云存储中的一张图片（如签到小程序码）可直接显示的地址；本地调试时从模拟器读取 */
+export function cloudImageSrc(fileId: string): string {
+  return backendConfig.mode === 'cloud'
+    ? fileId
+    : `${backendConfig.emulatorUrl}/__emulator/files/${encodeURIComponent(fileId)}`;
 }
 
 /** 凭扫到的动态令牌签到（可附带位置，仅用于核对是否在会场） */
@@ -83,3 +96,6 @@ export const fetchReport = action('report');
 export function fetchSigninCode(activityId: string): Promise<Out<'signinCode'>> {
   return callCloud('activity', 'signinCode', { activityId });
 }
+
+/** 新建一次活动（已结束的活动须写明补录理由，报上级审批） */
+export const createActivity = action('create');

@@ -1,6 +1,6 @@
 /** The `org` cloud function: membership, binding, the roster and subscription grants. */
-import { callCloud } from './cloud';
-import type { ActionInput, MeOutput, MemberListItem, OrgTreeNode } from './types';
+import { actionOf, callCloud } from './cloud';
+import type { ActionInput, MeOutput, MemberListItem, OrgTreeNode, TodoItem } from './types';
 
 /** Logical subscription-template keys the backend keeps a quota for. */
 export type TemplateKey = ActionInput<'org', 'subscribe'>['accepted'][number];
@@ -32,4 +32,23 @@ export function reportSubscriptions(
 /** 读取本组织及下级组织树（上级党组织管理员使用） */
 export function fetchOrgTree(orgId?: string): Promise<OrgTreeNode> {
   return callCloud('org', 'orgTree', orgId ? { orgId } : {});
+}
+
+/** 为尚未绑定微信的党员生成一次性邀请码（7天内有效） */
+export function createInvite(memberId: string): Promise<{ code: string; expiresAt: string }> {
+  return callCloud('org', 'createInvite', { memberId });
+}
+
+/** 读取本支部的各项设置（对应规则、默认值、谁能修改） */
+export const fetchSettings = actionOf('org')('settings');
+
+/** 修改一项支部设置（须写明理由，留痕） */
+export const saveSetting = actionOf('org')('setSetting');
+
+/** 书记为支委写明书面分工 */
+export const setDuty = actionOf('org')('setDuty');
+
+/** 首页的待办：当前用户在本支部可以处理的事项（由记录得出，每项带处理页面） */
+export function fetchTodo(orgId: string): Promise<{ items: TodoItem[] }> {
+  return callCloud('org', 'todo', { orgId });
 }

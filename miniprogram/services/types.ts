@@ -18,6 +18,7 @@ export type {
   PlanItem,
 } from '../../cloudfunctions/_shared/contracts/activity';
 export type { OrgTreeNode } from '../../cloudfunctions/_shared/contracts/org';
+export type { TodoItem } from '../../cloudfunctions/_shared/contracts/org';
 
 export type Api = BackendApi;
 export type MeOutput = BackendMe;

@@ -48,6 +48,10 @@ function frame(hooks: Hooks) {
     methods: {
       /** Page lifecycle (a Component-page's lifecycle lives in its methods). */
       onShow() {
+        // A tab page tells its tab bar (custom-tab-bar, app.json) which tab is showing.
+        const page = this as unknown as { route?: string; getTabBar?: () => unknown };
+        const bar = page.getTabBar?.() as WechatMiniprogram.Component.TrivialInstance | undefined;
+        bar?.setData({ selected: page.route ?? '' });
         const shown = this.data.status === 'ready' || this.data.status === 'empty';
         if (!hooks.once || !shown) void this.reload();
       },

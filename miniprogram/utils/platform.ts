@@ -3,6 +3,8 @@
  * belong to the phone, not to the backend, so they are called here rather than in services/.
  */
 
+import type { FontInfo } from './text-scale';
+
 export type ScanOutcome =
   | { kind: 'text'; text: string }
   /** One of this mini-program's own codes (e.g. a printed entry code), not a sign-in QR. */
@@ -83,4 +85,14 @@ export function pickAction(itemList: string[]): Promise<number> {
 /** A short note at the bottom of the screen (the outcome is also shown on the page). */
 export function toast(title: string, icon: 'success' | 'none' = 'none'): void {
   wx.showToast({ title, icon });
+}
+
+/** WeChat's font size setting (我 → 设置 → 通用 → 字体大小), from the current API or the older one. */
+export function systemFontInfo(): FontInfo {
+  try {
+    if (typeof wx.getAppBaseInfo === 'function') return wx.getAppBaseInfo() as FontInfo;
+    return wx.getSystemInfoSync() as FontInfo;
+  } catch {
+    return {};
+  }
 }

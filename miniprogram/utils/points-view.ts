@@ -4,6 +4,9 @@
  * window; this only words and groups what it sent.
  */
 import type { ActionOutput } from '../services/types';
+import { BASE_TERM, toEntryView as entryView, type EntryView } from './points-entry-view';
+
+export { appealResultText, loweredScore, type EntryView } from './points-entry-view';
 
 type PioneerIndex = ActionOutput<'points', 'index'>;
 type IndexEntry = PioneerIndex['entries'][number];
@@ -17,17 +20,10 @@ export const categoryLabels: Record<Category, string> = {
   contribution: '发挥作用合格',
 };
 
-export const sourceLabels: Record<IndexEntry['source'], string> = {
-  auto: '自动记录',
-  declared: '个人申报',
-  assessed: '支委评定',
-};
-
-const sourceThemes: Record<IndexEntry['source'], string> = {
-  auto: 'default',
-  declared: 'primary',
-  assessed: 'warning',
-};
+/** An entry in words, its month relative to `year`; 申辩 offered only when it lowered the score. */
+export function toEntryView(e: IndexEntry, year: number, appealOpen: boolean): EntryView {
+  return entryView(e, monthText(e.month, year), appealOpen);
+}
 
 /** The branch's reverse items of 堡垒指数, as the superior confirms them. */
 export const reverseLabels: Record<string, string> = {
@@ -81,22 +77,6 @@ export function starText(stars: number): string {
   return '★'.repeat(n) + '☆'.repeat(5 - n);
 }
 
-export interface EntryView {
-  key: string;
-  id: string;
-  name: string;
-  monthText: string;
-  sourceText: string;
-  sourceTheme: string;
-  pointsText: string;
-  /** plus, minus or plain: the colour of the points. */
-  tone: 'plus' | 'minus' | 'plain';
-  /** 待审核, 未通过, 已达年度上限 — or empty when counted. */
-  statusText: string;
-  activityId: string;
-  appealable: boolean;
-}
-
 export interface EntryGroup {
   key: string;
   title: string;
@@ -121,9 +101,11 @@ export interface IndexView {
   vetoReasons: string;
   rankText: string;
   categories: { key: Category; label: string; points: number }[];
-  /** How the four add up to the total, when they plainly do (no cap or veto in the way). */
-  categoriesNote: string;
+  /** How the total is made: 基础分 + 加分 + (20 − 扣分), when it plainly adds up. */
+  sumText: string;
   trend: TrendBar[];
+  /** The months before the first record, left out of the chart (e.g. 1–10月). */
+  trendNote: string;
   /** 我的申报 (pending or rejected) first, then 基础分, 加分, 扣分, 组织生活记录; empty ones left out. */
   groups: EntryGroup[];
   appealUntilText: string;
@@ -131,39 +113,31 @@ export interface IndexView {
 
 const CHART_HEIGHT = 200; // rpx for a score of 100
 
-function pointsText(e: IndexEntry): { text: string; tone: EntryView['tone'] } {
-  if (e.kind === 'veto') return { text: '清零', tone: 'minus' };
-  if (e.kind === 'record') return { text: '', tone: 'plain' }; // a link to the activity instead
-  if (e.kind === 'base') return { text: `${e.points}分`, tone: 'plain' };
-  if (e.status === 'pending' || e.status === 'rejected') return { text: '', tone: 'plain' };
-  if (e.status !== 'counted') return { text: '0', tone: 'plain' };
-  if (e.points > 0) return { text: `+${e.points}`, tone: 'plus' };
-  if (e.points < 0) return { text: `−${-e.points}`, tone: 'minus' };
-  return { text: '0', tone: 'plain' };
+/** 总分 = 基础分 + 加分 + (20 − 扣分) [PTS-27], shown only when the numbers add up to the total. */
+function sumText(r: PioneerIndex): string {
+  if (r.total === null || r.vetoed) return '';
+  const base = Object.values(r.base).reduce((s, n) => s + n, 0);
+  const adjust = r.entries
+    .filter((e) => e.kind === 'adjust' && e.status === 'counted')
+    .reduce((s, e) => s + e.points, 0);
+  if (base + r.add + 20 - r.deduct + adjust !== r.total) return '';
+  const tail = adjust ? ` ${adjust > 0 ? '+' : '−'} 申辩调整 ${Math.abs(adjust)}` : '';
+  return `${BASE_TERM} ${base} + 加分 ${r.add} + （20 − 扣分 ${r.deduct}）${tail} = ${r.total} 分`;
 }
 
-const statusTexts: Record<IndexEntry['status'], string> = {
-  counted: '',
-  pending: '待审核',
-  rejected: '未通过',
-  overCap: '已达年度上限',
-};
-
-export function toEntryView(e: IndexEntry, year: number, appealOpen: boolean): EntryView {
-  const shown = pointsText(e);
-  return {
-    key: e.id,
-    id: e.id,
-    name: e.name,
-    monthText: monthText(e.month, year),
-    sourceText: sourceLabels[e.source] ?? '',
-    sourceTheme: sourceThemes[e.source] ?? 'default',
-    pointsText: shown.text,
-    tone: shown.tone,
-    statusText: statusTexts[e.status] ?? '',
-    activityId: e.activityId ?? '',
-    appealable: appealOpen && e.status !== 'pending' && e.status !== 'rejected',
-  };
+/**
+ * The chart from the first month with a record of the member's own to now: months before it
+ * only repeat the starting score, and a flat line from January says nothing.
+ */
+function yearSoFar(r: PioneerIndex): { bars: PioneerIndex['trend']; note: string } {
+  const months = r.entries.map((e) => e.month).filter((m): m is string => !!m);
+  const first = months.sort()[0];
+  if (!first || r.trend.length === 0) return { bars: r.trend, note: '' };
+  const bars = r.trend.filter((t) => t.month >= first);
+  const skipped = r.trend.length - bars.length;
+  if (!skipped || !bars.length) return { bars: r.trend, note: '' };
+  const last = Number(r.trend[skipped - 1].month.slice(5));
+  return { bars, note: last === 1 ? '1月没有记录' : `1–${last}月没有记录` };
 }
 
 /** Which list an entry belongs in: 基础分, 加分, 扣分, 组织生活记录, or 我的申报 (undecided). */
@@ -178,10 +152,14 @@ function groupOf(e: IndexEntry): 'base' | 'add' | 'deduct' | 'record' | 'declare
 
 const GROUPS: { key: ReturnType<typeof groupOf>; title: string; hint: string }[] = [
   { key: 'declared', title: '我的申报', hint: '经记分员核实通过后计分' },
-  { key: 'base', title: '基础分', hint: '由出勤、学时、党费等记录自动折算' },
+  { key: 'base', title: `${BASE_TERM}（满分60分）`, hint: '由出勤、学时、党费等记录自动折算' },
   { key: 'add', title: '加分', hint: '' },
   { key: 'deduct', title: '扣分', hint: '' },
-  { key: 'record', title: '组织生活记录', hint: '按出勤记录计入组织生活基础分，点按查看活动' },
+  {
+    key: 'record',
+    title: '组织生活记录',
+    hint: `每次出勤都计入${BASE_TERM}中的组织生活分，点按查看活动`,
+  },
 ];
 
 export function toIndexView(r: PioneerIndex, nowMonth = monthOf()): IndexView {
@@ -197,7 +175,7 @@ export function toIndexView(r: PioneerIndex, nowMonth = monthOf()): IndexView {
     const g = groupOf(e);
     byGroup.set(g, [...(byGroup.get(g) ?? []), toEntryView(e, r.year, appealOpen)]);
   }
-  const categorySum = Object.values(r.byCategory).reduce((s, n) => s + n, 0);
+  const trend = yearSoFar(r);
   const vetoes = r.entries.filter((e) => e.kind === 'veto' && e.status === 'counted');
   return {
     year: r.year,
@@ -211,17 +189,16 @@ export function toIndexView(r: PioneerIndex, nowMonth = monthOf()): IndexView {
       label: categoryLabels[key],
       points: r.byCategory[key] ?? 0,
     })),
-    categoriesNote:
-      r.total !== null && !r.vetoed && categorySum + 20 === r.total
-        ? `四项合计 ${categorySum} 分（已含加分、扣分），另有基准分 20 分，共 ${r.total} 分。`
-        : '',
-    trend: r.trend.map((t) => ({
+    sumText: sumText(r),
+    trend: trend.bars.map((t) => ({
       key: t.month,
-      label: String(Number(t.month.slice(5))), // the month number: twelve fit in large text
+      // 11月 while few; the bare number when twelve must fit in large text
+      label: `${Number(t.month.slice(5))}${trend.bars.length <= 6 ? '月' : ''}`,
       valueText: t.total === null ? '' : String(t.total),
       height: t.total === null ? 0 : Math.max(4, Math.round((CHART_HEIGHT * t.total) / 100)),
       current: t.month === nowMonth,
     })),
+    trendNote: trend.note,
     groups: GROUPS.map((g) => ({ ...g, entries: byGroup.get(g.key) ?? [] })).filter(
       (g) => g.entries.length > 0,
     ),

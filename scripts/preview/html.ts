@@ -180,9 +180,16 @@ wx-button { cursor: default; }
 .preview-tabbar__item {
   flex: 1;
   display: flex;
+  flex-direction: column;
   align-items: center;
   justify-content: center;
 }
+.preview-tabbar__icon { width: 48px; height: 48px; }
+.preview-tabbar__item--iconed { font-size: 22px; line-height: 32px; }
+/* 大字模式: the app's own tab bar (custom-tab-bar) at 1.5 times */
+.preview-tabbar--large { height: ${TAB_BAR_HEIGHT * 1.5}px; }
+.preview-tabbar--large .preview-tabbar__icon { width: 72px; height: 72px; }
+.preview-tabbar--large .preview-tabbar__item--iconed { font-size: 33px; line-height: 48px; }
 .preview-tabbar__item--selected { font-weight: 600; }
 `;
 
@@ -191,6 +198,14 @@ function escapeHtml(text: string): string {
     /[&<>"]/g,
     (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[c]};`,
   );
+}
+
+/** A tab's icon (app.json's iconPath, a PNG under miniprogram/) inlined as an image. */
+function tabIcon(path: string | undefined): string {
+  const file = path ? join(APP_ROOT, path) : '';
+  if (!file || !existsSync(file)) return '';
+  const data = readFileSync(file).toString('base64');
+  return `<img class="preview-tabbar__icon" src="data:image/png;base64,${data}" alt="">`;
 }
 
 export interface PreviewDocument {
@@ -222,12 +237,16 @@ ${
     : ''
 }`;
   const tabs = tabBar
-    ? `<nav class="preview-tabbar">${tabBar.list
+    ? `<nav class="preview-tabbar${
+        tabBar.custom && pageHtml.includes('page--large') ? ' preview-tabbar--large' : ''
+      }">${tabBar.list
         .map(
           (tab) =>
             `<div class="preview-tabbar__item${
               tab.pagePath === page.path ? ' preview-tabbar__item--selected' : ''
-            }">${escapeHtml(tab.text)}</div>`,
+            }${tab.iconPath ? ' preview-tabbar__item--iconed' : ''}">${tabIcon(
+              tab.pagePath === page.path ? (tab.selectedIconPath ?? tab.iconPath) : tab.iconPath,
+            )}${escapeHtml(tab.text)}</div>`,
         )
         .join('')}</nav>`
     : '';

@@ -21,7 +21,9 @@ export interface TabBar {
   selectedColor: string;
   backgroundColor: string;
   borderStyle: 'black' | 'white';
-  list: { pagePath: string; text: string }[];
+  /** Drawn by the app's custom-tab-bar (which follows 大字模式). */
+  custom?: boolean;
+  list: { pagePath: string; text: string; iconPath?: string; selectedIconPath?: string }[];
 }
 
 export interface AppPage {

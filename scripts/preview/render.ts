@@ -116,6 +116,31 @@ function drawQrCodes(host: any): void {
   }
 }
 
+/**
+ * An <image> whose src is a file of the emulator's storage (a fileId, or its /__emulator/files/
+ * URL) is drawn from those bytes, inlined, as the phone would show the downloaded file.
+ */
+async function drawStoredImages(host: any, getFile: (id: string) => Promise<Buffer>) {
+  for (const el of host.querySelectorAll('wx-image')) {
+    const attrs: { name: string; value: unknown }[] = el.__wxElement?._vt?.attrs ?? [];
+    const src = String(attrs.find((a) => a.name === 'src')?.value ?? '');
+    const id = /^local-[\w.-]+$/.test(src)
+      ? src
+      : decodeURIComponent(/\/__emulator\/files\/([^?#]+)/.exec(src)?.[1] ?? '');
+    if (!id) continue;
+    try {
+      const bytes = await getFile(id);
+      const type = bytes.subarray(0, 4).toString() === '<svg' ? 'image/svg+xml' : 'image/png';
+      const img = el.ownerDocument.createElement('img');
+      img.setAttribute('src', `data:${type};base64,${bytes.toString('base64')}`);
+      img.setAttribute('style', 'display:block;width:100%;height:100%;object-fit:contain');
+      el.replaceChildren(img);
+    } catch {
+      // not in storage: left blank, as a broken image would be
+    }
+  }
+}
+
 export class PreviewRenderer {
   private readonly pageIds = new Map<string, string>();
   private openid: string | undefined;
@@ -163,6 +188,7 @@ export class PreviewRenderer {
       const text = textOf(root);
       drawNativeControls(host);
       drawQrCodes(host);
+      await drawStoredImages(host, (id) => this.backend.emulator.host.hooks.getFile(id));
       const pageCss = (globalThis as any).document.getElementById(id)?.textContent ?? '';
       const html = buildPreviewHtml({
         page,

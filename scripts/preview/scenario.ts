@@ -20,7 +20,15 @@ import { ROOT, slugOf } from './pages';
 export const SCENARIO_DIR = join(ROOT, 'scripts', 'preview', 'scenarios');
 
 /** The images the README shows, by their file name under docs/screenshots/. */
-export const README_SHOTS = ['home', 'sign-in', 'pioneer-index', 'notice-editor'] as const;
+export const README_SHOTS = [
+  'home',
+  'sign-in',
+  'signed-in',
+  'secretary-home',
+  'projector',
+  'pioneer-index',
+  'notice-editor',
+] as const;
 export type ReadmeShot = (typeof README_SHOTS)[number];
 
 /** A backend refusal, as the gateway receives it: a code and a message fit for a person. */

@@ -63,7 +63,8 @@ describe('theme-day schedule', () => {
     expect(n('committeeMeeting')).toBe(12);
     expect(n('branchAssembly')).toBe(4);
     expect(n('partyLecture')).toBe(2);
-    expect(p.filter((i) => i.type === 'orgLifeMeeting').map((i) => i.date)).toEqual(['2027-12-03']);
+    // issue 12: it no longer overlaps that morning's 支委会: the next working day, same hours
+    expect(p.filter((i) => i.type === 'orgLifeMeeting').map((i) => i.date)).toEqual(['2027-12-06']);
     expect(
       yearPlan(2027, { kind: 'firstFriday' }, 'xianning', 'organ', true).filter(
         (i) => i.type === 'partyLecture',

@@ -84,7 +84,8 @@ it('runs a theme day end to end over HTTP [TD-07, CHK-02, CHK-15]', async () => 
 
   await post('/__emulator/clock', { now: '2026-12-04T17:05:00+08:00' });
   const closed = await call('close', { activityId: id }, 'demo-secretary');
-  expect(closed.data).toEqual({ present: 4, late: 0, remote: 1, excused: 1, absent: 7, exempt: 1 });
+  // four who scanned and the host who showed the code [CHK-13]
+  expect(closed.data).toEqual({ present: 5, late: 0, remote: 1, excused: 1, absent: 6, exempt: 1 });
   expect(
     (
       await call(
@@ -104,7 +105,7 @@ it('runs a theme day end to end over HTTP [TD-07, CHK-02, CHK-15]', async () => 
   const row = report.data.activities.find((a: any) => a.id === id);
   expect(row).toMatchObject({
     counted: true,
-    counts: { expected: 14, present: 4, remote: 1, excused: 1, absent: 7, exempt: 1 },
+    counts: { expected: 14, present: 5, remote: 1, excused: 1, absent: 6, exempt: 1 },
     minutes: '集中交纳党费，重温入党誓词，学习讨论。',
   });
   const compliance = await call(

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { activityContract } from '../../cloudfunctions/_shared/contracts/activity';
 import { duesContract } from '../../cloudfunctions/_shared/contracts/dues';
+import { exportContract } from '../../cloudfunctions/_shared/contracts/export';
 import { labelOf } from '../../cloudfunctions/_shared/contracts/labels';
 import { parseContext } from '../../cloudfunctions/_shared/contracts/locale';
 import { noticeContract } from '../../cloudfunctions/_shared/contracts/notice';
@@ -16,6 +17,7 @@ const CONTRACTS = {
   points: pointsContract,
   notice: noticeContract,
   dues: duesContract,
+  export: exportContract,
 } as const;
 /** English, symbols, or zod's own Chinese wording of types and sizes. */
 const JARGON = /[A-Za-z]{2,}|[<>=]|期望|实际接收|数值过[小大]|字符串|布尔/;

@@ -238,7 +238,8 @@ describe('dual organisational life [MTG-38]', () => {
       { activityId: id, motion: '表决', yes: 1, no: 0, abstain: 0 },
       SEC,
     );
-    expect(vote).toMatchObject({ eligible: 13, presentEligible: 1 });
+    // the cadre and the host who showed the code [CHK-13]
+    expect(vote).toMatchObject({ eligible: 13, presentEligible: 2 });
     at('2026-12-04T10:00:00Z');
     await b.ok('activity', 'close', { activityId: id }, SEC);
     const roll = await b.ok('activity', 'attendance', { activityId: id }, SEC);

@@ -54,7 +54,7 @@ describe('主持台：签到二维码与到会情况', () => {
   it('should show a QR whose content the backend accepts as a sign-in token [CHK-05, CHK-06]', async () => {
     actAs('demo-secretary');
     const page = await openPage(hostPage, { id: THEME_DAY });
-    expect(textOf(page)).toContain('现场签到二维码');
+    expect(textOf(page)).toContain('现场签到码');
     expect(find(page, '.qr__image')).toBeTruthy();
     const token = qrValue(page);
     expect(token).toMatch(/^demo-theme-day\./);
@@ -67,12 +67,14 @@ describe('主持台：签到二维码与到会情况', () => {
     const detail = await server.backend.ok('activity', 'get', { id: THEME_DAY }, 'demo-secretary');
     actAs('demo-secretary');
     const page = await openPage(hostPage, { id: THEME_DAY });
-    expect(textOf(page)).toContain(`应到 ${detail.counts.expected} 人，已到 0 人`);
+    // the host who opened the console is there already [CHK-13]
+    await tap(page, '.refresh-button', '.t-button');
+    expect(textOf(page)).toContain(`应到 ${detail.counts.expected} 人，已到 1 人`);
     expect(textOf(find(page, '.row-demo-member-1'))).toContain('未签到');
 
     await server.backend.ok('activity', 'checkin', { token: qrValue(page) }, 'demo-member-1');
     await tap(page, '.refresh-button', '.t-button');
-    expect(textOf(page)).toContain(`应到 ${detail.counts.expected} 人，已到 1 人`);
+    expect(textOf(page)).toContain(`应到 ${detail.counts.expected} 人，已到 2 人`);
     expect(textOf(find(page, '.row-demo-member-1'))).toContain('已签到');
   });
 
@@ -85,7 +87,7 @@ describe('主持台：签到二维码与到会情况', () => {
 
     jest.advanceTimersByTime(5000);
     await settle();
-    expect(textOf(page)).toContain('已到 1 人');
+    expect(textOf(page)).toContain('已到 2 人'); // the host and member 2
     expect(textOf(find(page, '.row-demo-member-2'))).toContain('已签到');
 
     page.instance.onHide();
@@ -117,14 +119,14 @@ describe('主持台：签到二维码与到会情况', () => {
     actAs('demo-secretary');
     const page = await openPage(hostPage, { id: THEME_DAY });
     const first = qrValue(page);
-    expect(textOf(page)).toContain('29 秒后自动刷新');
+    expect(textOf(page)).toContain('29 秒后自动更新');
 
     clock.advance(29_000);
     jest.advanceTimersByTime(29_000);
     await settle();
     const second = qrValue(page);
     expect(second).not.toEqual(first);
-    expect(textOf(page)).toContain('30 秒后自动刷新');
+    expect(textOf(page)).toContain('30 秒后自动更新');
 
     clock.advance(40_000); // the first token is now two windows old
     const expired = await server.backend.err(
@@ -221,7 +223,7 @@ describe('主持台：审批、结束、纪实与表决', () => {
     await settle();
     expect(modal).toHaveBeenCalledWith(expect.objectContaining({ title: '结束活动' }));
     const text = textOf(page);
-    expect(text).toContain('活动已结束：签到 1 人');
+    expect(text).toContain('活动已结束：签到 3 人'); // member 1, the host and the recorder [CHK-13]
     expect(text).toContain('已结束');
     expect(find(page, '.qr__image')).toBeUndefined();
     expect(server.backend.docs('activities').find((a) => a._id === THEME_DAY).status).toBe(
@@ -309,7 +311,7 @@ describe('主持台：审批、结束、纪实与表决', () => {
     expect(stored).toMatchObject({ motion: '同意开展结对帮扶活动', yes: 3, valid: false, item: 2 });
     expect(text).toContain('表决无效');
     expect(text).toContain(stored.reason);
-    expect(text).toContain(`应到会有表决权党员 ${stored.eligible} 人，实到 3 人`);
+    expect(text).toContain(`应到会有表决权党员 ${stored.eligible} 人，实到 4 人`); // and the host
   });
 
   it('should say a vote passed when the yes votes exceed half of those entitled [VOTE-06]', async () => {
@@ -320,14 +322,14 @@ describe('主持台：审批、结束、纪实与表决', () => {
     const stored = server.backend.docs('votes').find((v) => v.activityId === THEME_DAY);
     expect(stored).toMatchObject({ valid: true, passed: true });
     expect(text).toContain('表决有效，获得通过');
-    expect(text).toContain('实到 8 人');
+    expect(text).toContain('实到 9 人'); // and the host
   });
 
   it("should show the backend's refusal of more votes than members present [VOTE-13]", async () => {
     actAs('demo-secretary');
     const page = await openPage(hostPage, { id: THEME_DAY });
     const text = await voteOn(page, '同意开展结对帮扶活动', ['3', '0', '0']);
-    expect(text).toContain('票数合计3，超过了到会有表决权的0人');
+    expect(text).toContain('票数合计3，超过了到会有表决权的1人'); // the host alone
     expect(text).not.toContain('表决有效');
     expect(server.backend.docs('votes')).toHaveLength(0);
   });

@@ -163,3 +163,99 @@ describe('落实情况', () => {
     expect(text).not.toContain('应开');
   });
 });
+
+/** The demo instant, on the page's clock and the backend's: the plan years are 2026 and 2027. */
+function atDemoInstant(): void {
+  const demo = Date.parse('2026-12-01T09:00:00+08:00');
+  jest.spyOn(Date, 'now').mockReturnValue(demo);
+  server.backend.emulator.clock.freeze(demo);
+}
+
+describe('年度计划 month by month [TD-04, MTG-09]', () => {
+  it('should list the months with their counts, mark holiday moves with the original date, and keep 发布 in reach', async () => {
+    atDemoInstant();
+    actAs('demo-secretary');
+    const page = await openPage(planPage);
+    page.querySelector('.year-picker')!.dispatchEvent('change', { detail: { value: 1 } });
+    await settle();
+    const text = textOf(page);
+    // 2027: the State Council arrangement is not out yet
+    expect(text).toContain('2027年国务院放假安排尚未公布');
+    for (let m = 1; m <= 12; m++) expect(find(page, `.month-${m}`)).toBeDefined();
+    expect(textOf(find(page, '.month-1 .month__head'))).toMatch(/1月\s*2 项（2 项已调整）/);
+    // January is open: the theme day moved off 元旦, saying so
+    const jan = textOf(find(page, '.month-1'));
+    expect(jan).toContain('因节假日调整');
+    expect(jan).toContain('原定1月1日为节假日，顺延至1月4日');
+    // the other months are closed until tapped
+    expect(find(page, '.month-12 .plan')).toBeUndefined();
+    await tap(page, '.month-12 .month__head');
+    const dec = textOf(find(page, '.month-12'));
+    expect(dec).toContain('因时间冲突调整');
+    expect(dec).toContain('原定12月3日 09:00与支委会时间重叠，调至12月6日');
+    // 发布 sits in the fixed bar, whatever is open
+    expect(textOf(find(page, '.bar'))).toMatch(/共 \d+ 项\s*发布年度计划/);
+    expect(text).not.toMatch(/[A-Za-z]{3,}/);
+  });
+
+  it('should publish the moves with the plan, so members see why a date moved', async () => {
+    atDemoInstant();
+    jest.spyOn(wx, 'showModal').mockImplementation((opts: any) => {
+      setTimeout(() => opts.success({ confirm: true, cancel: false }), 0);
+    });
+    actAs('demo-secretary');
+    const page = await openPage(planPage);
+    page.querySelector('.year-picker')!.dispatchEvent('change', { detail: { value: 1 } });
+    await settle();
+    await tap(page, '.publish-button', '.t-button');
+    await settle();
+    const stored = server.backend.docs('activityPlans').find((p) => p._id === 'demo-branch:2027');
+    expect(stored.items.find((i: any) => i.type === 'orgLifeMeeting')).toMatchObject({
+      date: '2027-12-06',
+      movedFrom: '2027-12-03',
+      moveReason: 'overlap',
+    });
+    actAs('demo-member-1');
+    const member = await openPage(planPage);
+    member.querySelector('.year-picker')!.dispatchEvent('change', { detail: { value: 1 } });
+    await settle();
+    expect(textOf(find(member, '.month-1'))).toContain('原定1月1日为节假日');
+    expect(find(member, '.bar')).toBeUndefined();
+  });
+});
+
+describe('落实情况 names what does not count [MTG-27]', () => {
+  it('should name a 支委会 closed without its 纪实, with why and a one-tap fix to its 主持台', async () => {
+    const clock = server.backend.emulator.clock;
+    clock.freeze(Date.parse('2026-12-04T14:30:00+08:00'));
+    const { id } = await server.backend.ok(
+      'activity',
+      'create',
+      {
+        orgId: 'demo-branch',
+        type: 'committeeMeeting',
+        title: '12月支委会',
+        startAt: '2026-12-04T15:00:00+08:00',
+        endAt: '2026-12-04T16:00:00+08:00',
+      },
+      'demo-secretary',
+    );
+    clock.freeze(Date.parse('2026-12-04T16:30:00+08:00'));
+    await server.backend.ok('activity', 'close', { activityId: id }, 'demo-secretary');
+    clock.freeze(Date.parse('2026-12-05T09:00:00+08:00'));
+    jest.spyOn(Date, 'now').mockReturnValue(Date.parse('2026-12-05T09:00:00+08:00'));
+    actAs('demo-secretary');
+    const page = await openPage(compliancePage);
+    const text = textOf(page);
+    expect(text).toMatch(/有 \d+ 次活动已开但不计入/);
+    expect(text).toContain('已开但不计入：12月4日 周五 12月支委会');
+    expect(text).toContain('没有填写纪实（会议记录）');
+    const navigateTo = jest.spyOn(wx, 'navigateTo');
+    expect(textOf(find(page, `.not-counted__fix-${id}`))).toBe('去补全纪实 ›');
+    await tap(page, `.not-counted__fix-${id}`);
+    expect(navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: `/subpackages/activity/host/index?id=${id}` }),
+    );
+    expect(text).not.toMatch(/[A-Za-z]{3,}/);
+  });
+});

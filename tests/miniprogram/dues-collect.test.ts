@@ -173,7 +173,7 @@ describe('党费收缴', () => {
     const text = textOf(page);
     expect(text).toContain('需要关心的党员');
     // Overdue months only: September is due by its end [FEE-24].
-    expect(text).toContain('杨帆：8 个月未交齐（1月、2月、3月、4月、5月、6月、等）');
+    expect(text).toContain('杨帆：8 个月未交齐（1月、2月、3月、4月、5月、6月等）');
     expect(text).toContain('连续6个月未交纳党费，请支部了解情况、谈心提醒（不自动处理）');
     expect(text).toContain('黄磊：1 个月未交齐（8月）');
     expect(text).toContain('不作为处理结论');

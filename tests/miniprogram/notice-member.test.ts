@@ -250,7 +250,8 @@ describe('签阅情况', () => {
     expect(text).toContain(`未读（${unread.length} 人）`);
     expect(page.data.read.map((r: any) => r.name).sort()).toEqual(['刘洋', '陈明'].sort());
     expect(page.data.unread.map((r: any) => r.name)).toContain('杨帆');
-    expect(text).toContain('未读不影响任何评议和积分');
+    expect(text).toContain('7日内签阅按本支部积分标准加分，未读不扣分');
+    expect(text).not.toContain('不影响任何评议和积分');
 
     await tap(page, '.remind-button', '.t-button');
     expect(textOf(page)).toContain('未开启订阅提醒，可当面或电话告知');

@@ -52,11 +52,13 @@ describe('我的先锋指数', () => {
     expect(textOf(find(page, '.category--discipline'))).toContain(
       String(index.byCategory.discipline),
     );
-    expect(text).toContain('基础分');
+    expect(text).toContain('基础分（满分60分）');
+    expect(text).not.toContain('基准分'); // one term for the base score
     expect(text).toContain('组织生活（出勤折算）');
     expect(text).toContain('组织生活记录');
-    expect(text).toContain('参加组织生活');
-    expect(text).toContain('自动记录');
+    expect(text).toContain('组织生活 · 签到参加');
+    expect(text).not.toContain('参加组织生活');
+    expect(text).toContain('签到记录');
     expect(text).toContain('月度走势');
     expect(find(page, '.bar')).toBeTruthy();
     expect(text).toContain('不作为评定等次的依据'); // PTS-25
@@ -114,7 +116,8 @@ describe('我的先锋指数', () => {
   it('should offer 堡垒指数 to the superior even though its own org keeps no points', async () => {
     actAs('demo-superior');
     const page = await openPage(indexPage);
-    expect(textOf(page)).toContain('尚未开启党员积分管理');
+    expect(textOf(page)).toContain('各支部的积分由支部自己记');
+    expect(textOf(page)).not.toContain('重试');
     expect(find(page, '.fortress-link')).toBeTruthy();
     expect(find(page, '.review-link')).toBeUndefined();
   });
@@ -212,10 +215,13 @@ describe('申辩', () => {
     actAs('demo-member-1');
     const index = await openPage(indexPage);
     expect(textOf(index)).toContain('前可对有异议的记录点“申辩”');
-    // The first 基础分 entry's 申辩 opens the form for that entry.
+    // The first 基础分 entry that came out short (学习 0 of 12) offers 申辩 and opens the form.
     const navigate = jest.spyOn(wx, 'navigateTo').mockImplementation(() => undefined);
     await tap(index, '.entries--base .entry__appeal');
-    const first = index.data.view.groups.find((g: { key: string }) => g.key === 'base').entries[0];
+    const first = index.data.view.groups
+      .find((g: { key: string }) => g.key === 'base')
+      .entries.find((e: { appealable: boolean }) => e.appealable);
+    expect(first.name).toBe('学习（学时折算）');
     const url = `/subpackages/points/appeal/index?entryId=${encodeURIComponent(first.id)}`;
     expect(navigate).toHaveBeenCalledWith({ url });
 
@@ -235,7 +241,7 @@ describe('申辩', () => {
       'demo-secretary',
     );
     const again = await openPage(appealPage);
-    expect(textOf(find(again, '.appeals'))).toContain('已采纳');
+    expect(textOf(find(again, '.appeals'))).toContain('已采纳：积分增加 2 分');
     expect(textOf(find(again, '.appeals'))).toContain('答复：已核实，补记学时');
   });
 });

@@ -59,6 +59,10 @@ describe('the hot and the heavy actions', () => {
     expect(again.data).toMatchObject({ activityId: 'demo-theme-day', alreadyCheckedIn: true });
     expect(again.roundTrips).toBeLessThanOrEqual(2);
   });
+  it('org.todo ≤ 14 (the home of the secretary: every kind of to-do)', async () => {
+    const { roundTrips } = await trips('org', 'todo', { orgId: 'demo-branch' }, SEC, '≤ 14');
+    expect(roundTrips).toBeLessThanOrEqual(14);
+  });
   it('points.fortress ≤ 6', async () => {
     const { roundTrips } = await trips(
       'points',

@@ -119,7 +119,9 @@ describe('rendering a page to HTML', () => {
     expect(html.includes('wx-view, wx-button')).toBe(true);
     // Navigation bar, tab bar and TDesign's icons drawn without the remote icon font.
     expect(html.includes('<header class="preview-nav">先锋支部')).toBe(true);
-    expect(html.includes('preview-tabbar__item--selected">首页')).toBe(true);
+    expect(html).toMatch(
+      /preview-tabbar__item--selected[^"]*"><img class="preview-tabbar__icon" src="data:image\/png;base64,[^"]+" alt="">首页/,
+    );
     expect(rulesFor(html, '.t-icon--t-icon-calendar:before').join()).toContain(
       'mask:url("data:image/svg+xml',
     );
@@ -131,7 +133,7 @@ describe('rendering a page to HTML', () => {
     const large = await renderer.render(home, state('large'));
     expect(large.html.includes('class="main--page main--page--large"')).toBe(true);
     expect(rulesFor(large.html, '.main--page--large').join()).toContain(
-      '--td-font-size-body-large:40px',
+      '--td-font-size-body-large:48px', // 1.5 × 32
     );
 
     const error = await renderer.render(home, state('error'));

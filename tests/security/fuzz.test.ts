@@ -15,6 +15,7 @@ import type { z } from 'zod';
 import { activityContract } from '../../cloudfunctions/_shared/contracts/activity';
 import { duesContract } from '../../cloudfunctions/_shared/contracts/dues';
 import { ERRORS } from '../../cloudfunctions/_shared/contracts/errors';
+import { exportContract } from '../../cloudfunctions/_shared/contracts/export';
 import { noticeContract } from '../../cloudfunctions/_shared/contracts/notice';
 import { orgContract } from '../../cloudfunctions/_shared/contracts/org';
 import { pointsContract } from '../../cloudfunctions/_shared/contracts/points';
@@ -29,6 +30,7 @@ const CONTRACTS: { [F in FunctionName]: Record<ActionName<F>, { input: z.ZodType
   points: pointsContract,
   notice: noticeContract,
   dues: duesContract,
+  export: exportContract,
 };
 const CASES = (Object.keys(CONTRACTS) as FunctionName[]).flatMap((fn) =>
   Object.keys(CONTRACTS[fn]).map((action) => [fn, action] as [FunctionName, string]),

@@ -26,7 +26,10 @@ export interface PageComponent {
   triggerPageLifeTime(name: string): void;
 }
 interface Simulate {
-  load(path: string, options: { rootPath: string; usingComponents: object }): string;
+  load(
+    path: string,
+    options: { rootPath: string; usingComponents: object; compilerOptions?: { maxBuffer: number } },
+  ): string;
   render(id: string): PageComponent;
   sleep(ms: number): Promise<void>;
 }
@@ -170,7 +173,12 @@ export function restartApp(): void {
 export function loadPage(pagePath: string): string {
   let id = '';
   jest.isolateModules(() => {
-    id = simulate.load(join(appRoot, pagePath), { rootPath: appRoot, usingComponents });
+    // wcc compiles every WXML of the app at once; its output outgrew the default 1 MiB buffer
+    id = simulate.load(join(appRoot, pagePath), {
+      rootPath: appRoot,
+      usingComponents,
+      compilerOptions: { maxBuffer: 32 * 1024 * 1024 },
+    });
   });
   if (!id) throw new Error(`could not load ${pagePath}`);
   return id;

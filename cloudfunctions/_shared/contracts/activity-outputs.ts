@@ -7,6 +7,7 @@ import type {
   ScheduleRule,
 } from './activity';
 import type { MeetingRecordDetail, RuleAlert } from './activity-record-outputs';
+import type { CheckinPreview, CheckinTokenOutput } from './activity-checkin-outputs';
 import type { VoteApi } from './activity-votes';
 import type { Inactivity } from '../domain/activity/inactivity';
 
@@ -48,6 +49,8 @@ type DetailCore = {
   geofence: boolean;
   /** The caller's own state: null when nothing is recorded yet. */
   myStatus: AttendanceStatus | null;
+  /** When the caller's own state was recorded (the time of the sign-in), null when nothing is. */
+  myAt: string | null;
   myLeave: { status: 'pending' | 'approved' | 'rejected'; reason: string } | null;
   canManage: boolean;
   counts: AttendanceCounts & { expected: number };
@@ -62,8 +65,13 @@ type DetailCore = {
     itemsDone: string[];
     /** Whether it was archived within the filing window; null while still open [MTG-19]. */
     finalisedOnTime: boolean | null;
+    /** The archived original and each correction after it, oldest first [MTG-20]. */
+    history?: RecordHistory;
   } | null;
   checkinWindow: { opensAt: string; lateAfter: string; closesAt: string };
+  /** The leave cut-off [CHK-04], and whether asking for leave is still possible now. */
+  leaveUntil: string;
+  leaveOpen: boolean;
 };
 
 export type AttendanceRow = {
@@ -74,12 +82,26 @@ export type AttendanceRow = {
   method: string | null;
   geo: 'pass' | 'mismatch' | null;
   note: string | null;
+  /** Exempt by a recorded decision: closing records `exempt`, not `absent` [TD-08]. */
+  exempt?: boolean;
   leave: {
     status: 'pending' | 'approved' | 'rejected';
     category: string | null;
     reason: string | null;
   } | null;
 };
+
+/** One version of a 纪实: what it said, who wrote it and when; a correction also says why. */
+export type RecordVersion = {
+  minutes: string;
+  resolutions: string[];
+  summary: string | null;
+  at: string;
+  by: string | null;
+  reason: string | null;
+};
+/** The archived original and each correction appended after it, oldest first [MTG-20]. */
+export type RecordHistory = { original: RecordVersion; amendments: RecordVersion[] };
 
 export type ComplianceItem = {
   type: ActivityType;
@@ -88,6 +110,8 @@ export type ComplianceItem = {
   held: number;
   missing: string[];
   ruleId: string;
+  /** Held activities of this type that do not count, with why, in Chinese [MTG-27, MTG-18, TD-30]. */
+  notCounted: { activityId: string; title: string; date: string; reasons: string[] }[];
 };
 export type AbsenceAlert = {
   memberId: string;
@@ -115,6 +139,8 @@ export type ReportActivity = {
   attendanceRate: number | null;
   minutes: string | null;
   resolutions: string[];
+  /** The archived original and each correction, so the report keeps both [MTG-20]. */
+  record: RecordHistory | null;
   /** Counts towards the branch's obligations [MTG-27, MTG-18]. */
   counted: boolean;
   lateRegistration: boolean;
@@ -137,18 +163,23 @@ export type PlanItem = {
   endTime: string;
   agenda: string[];
   ruleId: string;
-  /** The scheduled day, when it was a holiday and the plan moved the item to a working day [TD-04]. */
+  /** The scheduled day, when the plan moved the item to another working day [TD-04]. */
   movedFrom?: string;
+  /** The scheduled start, when the plan moved the item to other hours so that nothing overlaps. */
+  movedFromTime?: string;
+  /** Why the plan moved it: the day was a holiday, or it overlapped another item. */
+  moveReason?: 'holiday' | 'overlap';
+  /** What moved and why, for the secretary (Chinese). */
+  moveNote?: string;
 };
 
 export type ActivityApi = VoteApi & {
   create: { input: In<'create'>; output: { id: string; alerts: RuleAlert[] } };
   get: { input: In<'get'>; output: ActivityDetail };
   list: { input: In<'list'>; output: (ActivitySummary & { myStatus: AttendanceStatus | null })[] };
-  checkinToken: {
-    input: In<'checkinToken'>;
-    output: { token: string; expiresAt: string; refreshInMs: number };
-  };
+  checkinToken: { input: In<'checkinToken'>; output: CheckinTokenOutput };
+  /** What the sign-in page shows after a scan, before the member confirms [CHK-05]. */
+  checkinPreview: { input: In<'checkinPreview'>; output: CheckinPreview };
   checkin: {
     input: In<'checkin'>;
     output: {
@@ -214,7 +245,7 @@ export type ActivityApi = VoteApi & {
     output: { items: ComplianceItem[]; inactivity: BranchInactivity | null };
   };
   /** JSON by default; `format: "xlsx"` answers the stored file. */
-  report: { input: In<'report'>; output: ActivityReport | { fileId: string } };
+  report: { input: In<'report'>; output: ActivityReport | { fileId: string; fileName: string } };
   alerts: { input: In<'alerts'>; output: AbsenceAlert[] };
   plan: {
     input: In<'plan'>;

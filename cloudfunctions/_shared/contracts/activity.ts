@@ -117,6 +117,7 @@ export const activityContract = {
   checkin: {
     input: z.object({ token: signinToken, location: location.optional() }).strict(),
   },
+  checkinPreview: { input: z.object({ token: signinToken }).strict() },
   joinRemote: { input: z.object({ activityId: id, note: publicText(500) }).strict() },
   decideRemote: {
     input: z
@@ -216,6 +217,13 @@ export const activityContract = {
               ruleId: z.string().max(10).optional(),
               /** The scheduled holiday the plan moved the item from [TD-04]. */
               movedFrom: calendarDate.optional(),
+              /** The scheduled start the plan moved the item from, so that nothing overlaps. */
+              movedFromTime: z
+                .string()
+                .regex(/^\d{2}:\d{2}$/)
+                .optional(),
+              moveReason: z.enum(['holiday', 'overlap']).optional(),
+              moveNote: publicText(120).optional(),
             })
             .strict(),
         )

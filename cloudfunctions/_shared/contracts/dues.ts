@@ -148,7 +148,7 @@ export type DuesApi = {
           /** The months of this ledger for which a payment recorded now needs a note [FEE-25]. */
           needsNote: string[];
         }
-      | { fileId: string };
+      | { fileId: string; fileName: string };
   };
   arrears: {
     input: In<'arrears'>;

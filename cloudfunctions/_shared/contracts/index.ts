@@ -1,5 +1,6 @@
 import type { ActivityApi } from './activity';
 import type { DuesApi } from './dues';
+import type { ExportApi } from './export';
 import type { NoticeApi } from './notice';
 import type { OrgApi } from './org';
 import type { PointsApi } from './points';
@@ -14,5 +15,6 @@ export type Api = {
   points: PointsApi;
   notice: NoticeApi;
   dues: DuesApi;
+  export: ExportApi;
 };
 export type FunctionName = keyof Api;

@@ -112,6 +112,8 @@ export const orgContract = {
       })
       .strict(),
   },
+  /** 首页的待办: what the caller may act on in the branch, each with where to fix it. */
+  todo: { input: z.object({ orgId: id }).strict() },
   ...orgStructureContract,
 } as const;
 
@@ -159,6 +161,29 @@ export type OrgTreeNode = {
   fiveStandards: string;
   alerts: { ruleId: string; level: 'info' | 'warning' | 'alert'; message: string }[];
   children: OrgTreeNode[];
+};
+
+/** One to-do of the committee's home (`org.todo`), derived from the records, never stored. */
+export type TodoItem = {
+  kind:
+    | 'toFile'
+    | 'filingOverdue'
+    | 'leave'
+    | 'remote'
+    | 'declarations'
+    | 'appeals'
+    | 'compliance'
+    | 'absences'
+    | 'inactivity'
+    | 'arrears'
+    | 'staleNotices';
+  count: number;
+  /** What to do, in Chinese, e.g. 有2条请假申请待审批. */
+  title: string;
+  /** The page that fixes it (a mini-program path with its query). */
+  page: string;
+  level: 'info' | 'warning' | 'alert';
+  ruleId: string | null;
 };
 
 /** One entry of the audit log as its readers see it [PRIV-06] (no OPENID). */
@@ -211,6 +236,7 @@ export type OrgApi = OrgStructureApi & {
     input: z.input<typeof orgContract.subscribe.input>;
     output: { quota: Record<string, number> };
   };
+  todo: { input: z.input<typeof orgContract.todo.input>; output: { items: TodoItem[] } };
   auditLog: {
     input: z.input<typeof orgContract.auditLog.input>;
     /** Newest first; `nextOffset` is where the next page starts, null after the last. */

@@ -168,6 +168,8 @@ export type PointsApi = {
       reason: string;
       status: 'open' | 'accepted' | 'rejected';
       reply: string | null;
+      /** For an accepted appeal: the points it gave back or granted (signed); null otherwise. */
+      points: number | null;
       at: string;
     }[];
   };

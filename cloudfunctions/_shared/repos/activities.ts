@@ -65,6 +65,8 @@ export interface ActivityDoc {
   }[];
   createdAt: Date;
   createdBy: string;
+  /** The short code a scene sign-in token names the activity by [CHK-05]; set lazily on older ones. */
+  checkinCode?: string;
 }
 
 /** A published year plan [MTG-09]; `_id = orgId:year`. */
@@ -187,13 +189,19 @@ export async function activitiesWithMine(
  * repeat tap then needs no write at all.
  */
 export async function activityWithMine(
-  id: string,
+  id: string | { activityId: string } | { checkinCode: string },
   memberId: string,
 ): Promise<{ activity: ActivityDoc; mine: AttendanceDoc | null } | null> {
+  const match =
+    typeof id === 'string'
+      ? { _id: id }
+      : 'activityId' in id
+        ? { _id: id.activityId }
+        : { checkinCode: id.checkinCode };
   const res = (await activities
     .ref()
     .aggregate()
-    .match({ _id: id })
+    .match(match)
     .limit(1)
     .lookup({
       from: 'attendance',

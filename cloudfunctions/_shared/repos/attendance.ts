@@ -9,9 +9,20 @@ export interface AttendanceDoc {
   memberId: string;
   status: AttendanceStatus;
   at: Date;
-  /** `remoteRejected`: the host turned down this member's online participation [CHK-15]. */
+  /**
+   * `remoteRejected`: the host turned down this member's online participation [CHK-15]; `host`:
+   * the host or recorder of the activity, present at their own meeting.
+   */
   method:
-    'qr' | 'remote' | 'remoteRejected' | 'hostMarked' | 'leave' | 'close' | 'inflow' | 'otherBatch';
+    | 'qr'
+    | 'remote'
+    | 'remoteRejected'
+    | 'hostMarked'
+    | 'leave'
+    | 'close'
+    | 'inflow'
+    | 'otherBatch'
+    | 'host';
   geo: 'pass' | 'mismatch' | null;
   note: string | null;
   /** At the 流入地 [CHK-16]: the organisation there, and its proof once it arrived. */
@@ -155,3 +166,15 @@ export async function decideLeaveRequest(
 ): Promise<void> {
   await leaves.ref(tx).doc(id).update({ data: { status, decidedBy } });
 }
+
+/** The leave requests of these activities still waiting for a decision (the committee's 待办). */
+export const pendingLeavesOf = (activityIds: readonly string[]) =>
+  activityIds.length === 0
+    ? Promise.resolve([])
+    : leaves.all(
+        leaves
+          .ref()
+          .where({ activityId: _.in([...activityIds]), status: 'pending' })
+          .orderBy('_id', 'asc'),
+        10_000,
+      );

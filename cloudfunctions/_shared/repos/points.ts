@@ -55,6 +55,8 @@ export interface AppealDoc {
   status: 'open' | 'accepted' | 'rejected';
   reply: string | null;
   adjustmentId: string | null;
+  /** The points of the adjustment an accepted appeal appended (signed). */
+  points?: number | null;
   /** What the appeal is about, in words, so the answer screen can say it. */
   entryLabel: string;
   at: Date;
@@ -178,7 +180,7 @@ export const countOpenAppeals = (orgId: string) =>
  */
 export async function answerOpenAppeal(
   id: string,
-  patch: Pick<AppealDoc, 'status' | 'reply' | 'adjustmentId'>,
+  patch: Pick<AppealDoc, 'status' | 'reply' | 'adjustmentId' | 'points'>,
   tx: Tx,
 ): Promise<boolean> {
   const current = await appeals.byId(id, tx);

@@ -1,14 +1,68 @@
-// 首页: a plain member (the README's picture), the identities whose card differs, and a member
-// with unread 党务公开 (the count on its shortcut).
+// 首页 that knows who you are (issue 12's scenario states): a member on the theme-day morning
+// (sign-in open: 扫码签到 first), the same member after signing in (已签到 and the time), a
+// 流动党员 (线上参加 beside the scan), a secretary and a 组织委员 with to-dos from `org.todo`, the
+// superior with the branches below; and a member with unread 党务公开.
+import type { Backend } from '../../../tests/support/backend';
+import { createFridayThemeDay } from '../../../tests/support/theme-day';
 import { noticeBoard } from '../fixtures/notice';
 import { definePreview } from '../scenario';
 
+async function signedIn(b: Backend): Promise<void> {
+  const { token } = await b.ok(
+    'activity',
+    'checkinToken',
+    { activityId: 'demo-theme-day' },
+    'demo-secretary',
+  );
+  await b.ok('activity', 'checkin', { token }, 'demo-member-1');
+}
+
+/** A leave request for Friday's theme day and a declaration to review: the committee's to-dos. */
+async function withTodos(b: Backend): Promise<void> {
+  const activityId = await createFridayThemeDay(b, '12月第二次主题党日');
+  await b.ok(
+    'activity',
+    'requestLeave',
+    { activityId, reason: '单位值班', category: 'official' },
+    'demo-member-2',
+  );
+  await b.ok(
+    'points',
+    'declare',
+    { itemCode: 'volunteer', month: '2026-11', note: '社区防汛值守一天' },
+    'demo-member-1',
+  );
+}
+
 export default definePreview({
   scenarios: [
-    { state: 'loaded', caption: '正常（普通党员）', openid: 'demo-member-1', readme: 'home' },
-    { state: 'secretary', caption: '书记', openid: 'demo-secretary' },
-    { state: 'mobile', caption: '流动党员', openid: 'demo-mobile' },
-    { state: 'superior', caption: '上级党组织管理员', openid: 'demo-superior' },
+    {
+      state: 'loaded',
+      caption: '主题党日当天上午（普通党员）：扫码签到',
+      openid: 'demo-member-1',
+      readme: 'home',
+    },
+    {
+      state: 'signed-in',
+      caption: '签到以后：已签到和时间',
+      openid: 'demo-member-1',
+      setup: signedIn,
+    },
+    { state: 'mobile', caption: '流动党员：可线上参加', openid: 'demo-mobile' },
+    {
+      state: 'secretary',
+      caption: '书记：待办事项',
+      openid: 'demo-secretary',
+      setup: withTodos,
+      readme: 'secretary-home',
+    },
+    {
+      state: 'organizer',
+      caption: '组织委员、记分员：待办事项',
+      openid: 'demo-organizer',
+      setup: withTodos,
+    },
+    { state: 'superior', caption: '上级党组织：下级支部', openid: 'demo-superior' },
     {
       state: 'unread-notices',
       caption: '有未读的党务公开',

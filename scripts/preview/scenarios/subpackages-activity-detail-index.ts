@@ -5,7 +5,7 @@ import { definePreview } from '../scenario';
 export default definePreview({
   query: { id: 'demo-theme-day' },
   scenarios: [
-    { state: 'loaded', caption: '普通党员：扫码签到', openid: 'demo-member-1', readme: 'sign-in' },
+    { state: 'loaded', caption: '普通党员：扫码签到', openid: 'demo-member-1' },
     {
       state: 'signed-in',
       caption: '已扫码签到',

@@ -3,6 +3,7 @@
 // reads the ledger and may publish, but does not record: no pay buttons), and a plain member,
 // turned away.
 import { duesYear } from '../fixtures/dues';
+import { stubFileApis } from '../fixtures/exports';
 import { definePreview } from '../scenario';
 
 const ORGANIZER = 'demo-organizer';
@@ -43,5 +44,16 @@ export default definePreview({
       setup: duesYear,
     },
     { state: 'member', caption: '普通党员无权查看', openid: 'demo-member-1' },
+    {
+      state: 'exported',
+      caption: '书记：党费台账已导出，可打开或发给好友',
+      openid: 'demo-secretary',
+      setup: duesYear,
+      act: async (p) => {
+        stubFileApis(p.backend);
+        await p.tap('.export-ledger', '.export-file__make', '.t-button');
+        await p.settle();
+      },
+    },
   ],
 });

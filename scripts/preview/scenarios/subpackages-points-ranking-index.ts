@@ -1,5 +1,6 @@
 // 支部积分排名: the secretary's view with its tags and the 向党员公开排名 switch (off by
 // default), and a member of a branch that has not turned it on.
+import { stubFileApis } from '../fixtures/exports';
 import { pointsYear } from '../fixtures/points';
 import { definePreview } from '../scenario';
 import type { Backend } from '../../../tests/support/backend';
@@ -27,5 +28,16 @@ export default definePreview({
     { state: 'large', caption: '大字模式', openid: SECRETARY, large: true, setup: spread },
     { state: 'error', caption: '出错（后端拒绝）', openid: SECRETARY, refuse: true },
     { state: 'member', caption: '普通党员：默认不公开', openid: 'demo-member-1' },
+    {
+      state: 'exported',
+      caption: '书记：先锋指数已导出，可打开或发给好友',
+      openid: SECRETARY,
+      setup: spread,
+      act: async (p) => {
+        stubFileApis(p.backend);
+        await p.tap('.export-points', '.export-file__make', '.t-button');
+        await p.settle();
+      },
+    },
   ],
 });

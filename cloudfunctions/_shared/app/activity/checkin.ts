@@ -1,8 +1,13 @@
 import { activityContract } from '../../contracts/activity';
 import type { ActivityOutput, AttendanceStatus } from '../../contracts/activity';
-import { geoCheck, neverDowngrade, signInStatus } from '../../domain/activity/attendance';
+import {
+  checkinWindow,
+  geoCheck,
+  neverDowngrade,
+  signInStatus,
+} from '../../domain/activity/attendance';
 import { isParticipant } from '../../domain/activity/participants';
-import { issueToken, verifyToken } from '../../domain/activity/token';
+import { verifyToken } from '../../domain/activity/token';
 import { ActivityDoc, activityWithMine, findActivity } from '../../repos/activities';
 import {
   attendanceId,
@@ -16,6 +21,7 @@ import { MemberDoc } from '../../repos/members';
 import type { Ctx } from '../../runtime/context';
 import { action } from '../../runtime/handler';
 import { AppError, orNotFound, orThrow } from '../../runtime/errors';
+import { rotatingCode } from './signin-code';
 import { loadAsRunner } from './support';
 
 function assertOpen(activity: ActivityDoc): void {
@@ -23,14 +29,21 @@ function assertOpen(activity: ActivityDoc): void {
     throw new AppError('CHECKIN.CLOSED', undefined, { ruleId: 'CHK-18' });
 }
 
-/** The rotating token for the QR code shown at the venue [CHK-05, CHK-06]. */
+/**
+ * The rotating token for the code shown at the venue [CHK-05, CHK-06], as a raw token and as the
+ * mini-program code WeChat's scanner opens. The host and the recorder who open it inside the
+ * sign-in window are recorded present (method `host`): never absent at their own meeting.
+ */
 export const checkinToken = action({
   input: activityContract.checkinToken.input,
   async run(ctx, input): Promise<ActivityOutput<'checkinToken'>> {
     const { activity } = await loadAsRunner(ctx, 'activity.manage', input.activityId);
     assertOpen(activity);
-    const t = issueToken(ctx.ports.secret('checkin'), activity._id, +ctx.now);
-    return { token: t.token, expiresAt: t.expiresAt.toISOString(), refreshInMs: t.refreshInMs };
+    const { member } = await ctx.caller();
+    const runner = member._id === activity.hostId || member._id === activity.recorderId;
+    if (runner && signInStatus(ctx.now, activity.startAt, activity.endAt).ok)
+      await recordOnce(ctx, activity, member, 'present', { method: 'host', geo: null, note: null });
+    return rotatingCode(ctx, activity);
   },
 });
 
@@ -82,9 +95,8 @@ export const checkin = action({
   input: activityContract.checkin.input,
   async run(ctx, input): Promise<ActivityOutput<'checkin'>> {
     const { member } = await ctx.caller();
-    const { activityId } = orThrow(verifyToken(ctx.ports.secret('checkin'), input.token, +ctx.now));
-    // no org read: the token names the activity; the caller's own record comes with it
-    const { activity, mine } = orNotFound(await activityWithMine(activityId, member._id), '活动');
+    const { activity, mine } = await scanned(ctx, input.token, member._id);
+    const activityId = activity._id;
     assertOpen(activity);
     assertParticipant(activity, member);
     const status = orThrow(signInStatus(ctx.now, activity.startAt, activity.endAt));
@@ -103,6 +115,47 @@ export const checkin = action({
       at: new Date(doc.at).toISOString(),
       alreadyCheckedIn: already,
       geo: doc.geo ?? null,
+    };
+  },
+});
+
+/**
+ * The activity a scanned token names, with the caller's own record: a bad or old token is refused
+ * before any read; no org read (the token names the activity) [CHK-05].
+ */
+async function scanned(ctx: Ctx, token: string, memberId: string) {
+  const subject = orThrow(verifyToken(ctx.ports.secret('checkin'), token, +ctx.now));
+  const found = await activityWithMine(subject, memberId);
+  // a code of an activity since removed reads as no code of ours
+  if (!found) throw new AppError('CHECKIN.TOKEN_INVALID', undefined, { ruleId: 'CHK-05' });
+  return found;
+}
+
+/** What the sign-in page shows after a scan: the activity and the caller's state; signs nobody in. */
+export const checkinPreview = action({
+  input: activityContract.checkinPreview.input,
+  async run(ctx, input): Promise<ActivityOutput<'checkinPreview'>> {
+    const { member } = await ctx.caller();
+    const { activity, mine } = await scanned(ctx, input.token, member._id);
+    assertOpen(activity);
+    assertParticipant(activity, member);
+    const w = checkinWindow(activity.startAt, activity.endAt);
+    return {
+      activityId: activity._id,
+      title: activity.title,
+      type: activity.type,
+      startAt: activity.startAt.toISOString(),
+      endAt: activity.endAt.toISOString(),
+      place: activity.place,
+      myStatus: mine?.status ?? null,
+      myAt: mine ? new Date(mine.at).toISOString() : null,
+      checkinWindow: {
+        opensAt: w.opensAt.toISOString(),
+        lateAfter: w.lateAfter.toISOString(),
+        closesAt: w.closesAt.toISOString(),
+      },
+      open: signInStatus(ctx.now, activity.startAt, activity.endAt).ok,
+      geofence: !!activity.geofence,
     };
   },
 });

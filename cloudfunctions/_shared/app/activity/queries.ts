@@ -1,14 +1,16 @@
-import type { ComplianceItem } from '../../contracts/activity';
+import type { ComplianceItem, RecordHistory, RecordVersion } from '../../contracts/activity';
 import {
-  activityCounts,
   compliance,
+  CountFacts,
   Frequency,
+  NotCounted,
+  notCountedReasons,
   requirements,
 } from '../../domain/activity/compliance';
 import { settingOf } from '../../domain/org/settings';
 import { attended, expectedOf, hasCommittee } from '../../domain/activity/participants';
 import { localDate, localInstant } from '../../domain/shared/time';
-import { ActivityDoc, listActivities } from '../../repos/activities';
+import { ActivityDoc, ActivityRecord, listActivities } from '../../repos/activities';
 import { AttendanceDoc, attendanceOfMany } from '../../repos/attendance';
 import { listOrgMembers, MemberDoc } from '../../repos/members';
 import type { OrgDoc } from '../../repos/orgs';
@@ -82,7 +84,14 @@ export function isCounted(
   a: CountedActivity,
   records: readonly Pick<AttendanceDoc, 'memberId' | 'status'>[],
 ): boolean {
-  return activityCounts({
+  return notCountedReasons(countFacts(a, records)).length === 0;
+}
+
+function countFacts(
+  a: CountedActivity,
+  records: readonly Pick<AttendanceDoc, 'memberId' | 'status'>[],
+): CountFacts {
+  return {
     type: a.type,
     status: a.status,
     title: a.title,
@@ -91,6 +100,21 @@ export function isCounted(
     attendedBesidesHost: records.filter((r) => attended(r.status) && r.memberId !== a.hostId)
       .length,
     lateRegistration: a.lateRegistration,
+  };
+}
+
+/**
+ * The activities held (begun before today) that do not count, each with its reasons in Chinese,
+ * so the secretary sees what to fix [MTG-27, MTG-18, TD-30].
+ */
+export function notCountedOf(data: ComplianceFacts, today: string): NotCounted[] {
+  return data.activities.flatMap((a) => {
+    const date = localDate(a.startAt);
+    if (date >= today && a.status !== 'closed') return [];
+    const reasons = notCountedReasons(countFacts(a, data.byActivity.get(a._id) ?? []));
+    return reasons.length
+      ? [{ activityId: a._id, type: a.type, title: a.title, date, reasons }]
+      : [];
   });
 }
 
@@ -117,7 +141,8 @@ export function complianceOf(
     date: localDate(a.startAt),
     counts: isCounted(a, data.byActivity.get(a._id) ?? []),
   }));
-  return compliance(reqs, held, year, localDate(asOf.now));
+  const today = localDate(asOf.now);
+  return compliance(reqs, held, year, today, notCountedOf(data, today));
 }
 
 /** Who is expected at an activity, from the branch's roster [TD-07] (reminders, closing). */
@@ -125,4 +150,50 @@ export async function expectedMembers(
   activity: Pick<ActivityDoc, 'orgId' | 'type'>,
 ): Promise<MemberDoc[]> {
   return expectedOf(activity, await listOrgMembers(activity.orgId));
+}
+
+/**
+ * Who 应到 at an activity: one rule for the host page, the activity page and the report
+ * [TD-07, CHK-02]. Once closed, those the close recorded (closing writes a row for everyone
+ * expected then, so a later roster change does not rewrite the past); before, the expected of
+ * today's roster.
+ */
+export function expectedIdsOf(
+  activity: Pick<ActivityDoc, 'orgId' | 'type' | 'status'>,
+  roster: readonly MemberDoc[],
+  records: readonly Pick<AttendanceDoc, 'memberId'>[],
+): Set<string> {
+  if (activity.status === 'closed') return new Set(records.map((r) => r.memberId));
+  return new Set(expectedOf(activity, roster).map((m) => m._id));
+}
+
+/**
+ * The 纪实 as it was archived and each correction appended after it, oldest first, with who,
+ * when and why [MTG-20]: the activity page shows it, the half-year report and its xlsx keep both
+ * (never only the latest text). Null before anything was recorded; `amendments` is empty until
+ * an archived record is corrected. `nameOf` turns a member id into a name (null when unknown).
+ */
+export function recordHistoryOf(
+  a: Pick<ActivityDoc, 'record' | 'amendments'>,
+  nameOf: (memberId: string) => string | null,
+): RecordHistory | null {
+  if (!a.record) return null;
+  const version = (
+    r: ActivityRecord,
+    at: Date,
+    by: string,
+    reason: string | null,
+  ): RecordVersion => ({
+    minutes: r.minutes,
+    resolutions: r.resolutions,
+    summary: r.summary,
+    at: new Date(at).toISOString(),
+    by: nameOf(by),
+    reason,
+  });
+  const first = a.amendments[0]?.before ?? a.record;
+  return {
+    original: version(first, first.recordedAt, first.recordedBy, null),
+    amendments: a.amendments.map((m) => version(m.after, m.at, m.by, m.reason)),
+  };
 }

@@ -1,16 +1,24 @@
-import { writeXlsx } from '../../adapters/xlsx';
 import { activityContract } from '../../contracts/activity';
 import type {
   ActivityOutput,
   ActivityReport,
   ActivityType,
-  AttendanceStatus,
   ReportActivity,
 } from '../../contracts/activity';
 import { attendanceRate, countStatuses } from '../../domain/activity/attendance';
+import { Frequency, periodsOf } from '../../domain/activity/compliance';
 import { localDate } from '../../domain/shared/time';
 import { action } from '../../runtime/handler';
-import { branchYearActivities, complianceOf, halfRange, isCounted } from './queries';
+import { renderElsewhere } from '../export/remote';
+import { reportBook } from '../export/report-book';
+import {
+  branchYearActivities,
+  complianceOf,
+  expectedIdsOf,
+  halfRange,
+  isCounted,
+  recordHistoryOf,
+} from './queries';
 
 const TYPE_NAMES: Record<ActivityType, string> = {
   themeDay: '主题党日',
@@ -21,15 +29,6 @@ const TYPE_NAMES: Record<ActivityType, string> = {
   orgLifeMeeting: '组织生活会',
   democraticAppraisal: '民主评议',
   studySession: '集中学习',
-};
-const STATUS_NAMES: Record<AttendanceStatus, string> = {
-  present: '出席',
-  late: '迟到',
-  remote: '线上参加',
-  remotePending: '待确认',
-  excused: '请假',
-  absent: '缺席',
-  exempt: '免参加',
 };
 /** 主题党日 and 三会一课. */
 const REPORT_TYPES: ActivityType[] = [
@@ -58,7 +57,7 @@ export const report = action({
       .map((a) => {
         const records = data.byActivity.get(a._id) ?? [];
         const c = countStatuses(records.map((r) => r.status));
-        const expected = records.length; // after closing, everyone expected has a record [CHK-02]
+        const expected = expectedIdsOf(a, data.members, records).size; // as the host page [CHK-02]
         return {
           id: a._id,
           type: a.type,
@@ -72,6 +71,7 @@ export const report = action({
           attendanceRate: attendanceRate(c, expected),
           minutes: a.record?.minutes ?? null,
           resolutions: a.record?.resolutions ?? [],
+          record: recordHistoryOf(a, (id) => names.get(id) ?? null),
           counted: isCounted(a, records),
           lateRegistration: !!a.lateRegistration,
         };
@@ -86,88 +86,41 @@ export const report = action({
         type,
         typeName: TYPE_NAMES[type],
         held: rows.filter((r) => r.type === type && r.counted).length,
-        missing:
-          items.find((i) => i.type === type)?.missing.filter((p) => inHalf(p, year, h2)) ?? [],
+        missing: items
+          .filter((i) => i.type === type)
+          .flatMap((i) => i.missing.filter((p) => inHalf(p, year, h2))),
       })),
       activities: rows,
     };
     if (input.format !== 'xlsx') return result;
-    const fileId = await ctx.ports.files.put(
-      `reports/${org._id}-${input.half}.xlsx`,
-      workbook(result),
+    // 应开 in this half: the periods of each requirement that fall in it (none: no requirement).
+    const required = Object.fromEntries(
+      REPORT_TYPES.map((type) => {
+        const reqs = items.filter((i) => i.type === type);
+        const n = reqs.flatMap((i) =>
+          periodsOf(i.frequency as Frequency, year).filter((p) => inHalf(p.label, year, h2)),
+        ).length;
+        return [type, reqs.length ? n : null];
+      }),
     );
+    // Rendered by the export function, so this bundle carries no spreadsheet library.
+    const file = await renderElsewhere(`reports/${org._id}`, reportBook(result, required));
     // The export is the file; its entry is the one database write it makes [PRIV-07].
     await ctx.write(async () => ({
       audit: {
         org,
         entity: 'exports',
-        entityId: fileId,
-        after: { report: 'activity', half: input.half },
+        entityId: file.fileId,
+        after: { report: 'activity', half: input.half, fileName: file.fileName },
       },
     }));
-    return { fileId };
+    return file;
   },
 });
 
 function inHalf(period: string, year: number, h2: boolean): boolean {
-  const m = /^(\d{4})-(?:(\d{2})|Q(\d)|H(\d))$/.exec(period);
+  const m = /^(\d{4})-(?:(\d{2})|Q(\d)|H(\d)|(七一))$/.exec(period);
   if (!m || Number(m[1]) !== year) return false;
-  const month = m[2] ? Number(m[2]) : m[3] ? Number(m[3]) * 3 : Number(m[4]) * 6;
+  const month = m[5] ? 7 : m[2] ? Number(m[2]) : m[3] ? Number(m[3]) * 3 : Number(m[4]) * 6;
   return h2 ? month > 6 : month <= 6;
-}
-
-/** The report as a workbook: summary, one row per activity, and the legend of states. */
-function workbook(r: ActivityReport) {
-  const halfName = r.half.replace('-H1', '年上半年').replace('-H2', '年下半年');
-  return writeXlsx([
-    {
-      name: '汇总',
-      rows: [
-        [`${r.orgName} ${halfName} 主题党日和“三会一课”开展情况`],
-        ['类型', '已开展（次）', '缺少的期间'],
-        ...r.summary.map((s) => [s.typeName, s.held, s.missing.join('、')]),
-      ],
-    },
-    {
-      name: '明细',
-      rows: [
-        [
-          '日期',
-          '类型',
-          '主题',
-          '地点',
-          '主持人',
-          '应到',
-          '出席',
-          '迟到',
-          '线上',
-          '请假',
-          '缺席',
-          '免参加',
-          '出席率',
-          '会议内容',
-        ],
-        ...r.activities.map((a) => [
-          a.date,
-          a.typeName,
-          a.title,
-          a.place,
-          a.host,
-          a.counts.expected,
-          a.counts.present,
-          a.counts.late,
-          a.counts.remote,
-          a.counts.excused,
-          a.counts.absent,
-          a.counts.exempt,
-          a.attendanceRate === null ? '—' : `${a.attendanceRate}%`,
-          a.minutes,
-        ]),
-      ],
-    },
-    {
-      name: '缺勤说明',
-      rows: [['说明'], ...Object.entries(STATUS_NAMES).map(([k, v]) => [`${v}（${k}）`])],
-    },
-  ]);
 }

@@ -25,6 +25,9 @@ import { loadActivity, loadAsRunner, mayRun } from './support';
 
 const LEAVE_CUTOFF_MS = 20 * 60_000; // CHK-04: leave is asked for at least 20 minutes before the start
 
+/** Until when a member may still ask for leave [CHK-04]. */
+export const leaveUntil = (startAt: Date) => new Date(+startAt - LEAVE_CUTOFF_MS);
+
 const row = (
   ctx: Ctx,
   activity: { _id: string; orgId: string },
@@ -69,7 +72,7 @@ export const requestLeave = action({
     const activity = orNotFound(await findActivity(input.activityId), '活动');
     if (!isParticipant(activity, member))
       throw new AppError('CHECKIN.NOT_PARTICIPANT', '您不是本次活动的参加人员');
-    if (+ctx.now > +activity.startAt - LEAVE_CUTOFF_MS || activity.status === 'closed') {
+    if (+ctx.now > +leaveUntil(activity.startAt) || activity.status === 'closed') {
       throw new AppError('LEAVE.TOO_LATE', '活动开始前20分钟后不能再请假，请联系主持人', {
         ruleId: 'CHK-04',
       });
@@ -169,7 +172,8 @@ export const setAttendance = action({
 /**
  * Closes the session: sign-ins stop, and everyone expected without a record becomes `absent`
  * (or `exempt` by a recorded decision) [CHK-02, CHK-18, TD-08]; with batches, not a member who took
- * part in another batch of the month [TD-12]. Closing twice changes nothing.
+ * part in another batch of the month [TD-12]; the host and the recorder are present (method
+ * `host`). Closing twice changes nothing.
  * The activity comes with its records and its branch's roster in one read; the close, the absent
  * rows (one batch) and its entry are one transaction [PRIV-06]: the database requests do not grow
  * with the branch (8 for a first close, 2 for a repeat).
@@ -186,6 +190,8 @@ export const close = action({
       memberId: m._id,
       exempt: m.exempt,
     }));
+    // The host and the recorder held the meeting: present, never absent at it.
+    const runners = new Set([activity.hostId, activity.recorderId].filter(Boolean));
     const byMember = (rows: readonly AttendanceDoc[]) =>
       new Map(rows.map((a) => [a.memberId, a.status]));
     const final =
@@ -203,7 +209,9 @@ export const close = action({
               .filter(([memberId]) => !recorded.has(memberId))
               .map(([memberId, status]) => ({
                 memberId,
-                ...batchStatus(batches, memberId, status),
+                ...(runners.has(memberId)
+                  ? { status: 'present' as const, method: 'host' as const }
+                  : batchStatus(batches, memberId, status)),
               }));
             for (const m of missing) proposed.set(m.memberId, m.status); // other batch [TD-12]
             const raced = await insertAttendanceRows(
@@ -250,6 +258,7 @@ export const attendance = action({
         method: r?.method ?? null,
         geo: approver ? (r?.geo ?? null) : null,
         note: approver ? (r?.note ?? null) : null,
+        exempt: m.exempt,
         leave: l
           ? { status: l.status, category: l.category, reason: approver ? l.reason : null }
           : null,

@@ -9,6 +9,8 @@ import type { OrgDoc } from '../../repos/orgs';
 import { ActivityDoc, activitiesWithMine } from '../../repos/activities';
 import { listOrgMembers } from '../../repos/members';
 import { action } from '../../runtime/handler';
+import { leaveUntil } from './roll';
+import { expectedIdsOf, recordHistoryOf } from './queries';
 import { loadActivity, mayRun } from './support';
 
 const DAY = 86400_000;
@@ -72,7 +74,7 @@ export const get = action({
       mayRun(ctx, 'activity.manage', a, org),
     ]);
     const expected = expectedOf(a, roster);
-    const expectedIds = new Set(expected.map((m) => m._id));
+    const expectedIds = expectedIdsOf(a, roster, records); // the report's rule too (应到)
     const counts = countStatuses(
       records.filter((r) => expectedIds.has(r.memberId)).map((r) => r.status),
     );
@@ -95,9 +97,10 @@ export const get = action({
       guests: a.guests,
       geofence: !!a.geofence,
       myStatus: mine?.status ?? null,
+      myAt: mine ? new Date(mine.at).toISOString() : null,
       myLeave: leave ? { status: leave.status, reason: leave.reason } : null,
       canManage: manage,
-      counts: { ...counts, expected: expected.length },
+      counts: { ...counts, expected: expectedIds.size },
       record: a.record
         ? {
             minutes: a.record.minutes,
@@ -109,6 +112,9 @@ export const get = action({
             items: a.record.items ?? [],
             itemsDone: a.record.itemsDone ?? [],
             finalisedOnTime: finalisedOnTime(a, days, ctx.now),
+            history:
+              recordHistoryOf(a, (id) => roster.find((m) => m._id === id)?.name ?? null) ??
+              undefined,
           }
         : null,
       lecturerKind: a.lecturerKind ?? null,
@@ -149,6 +155,8 @@ export const get = action({
         lateAfter: w.lateAfter.toISOString(),
         closesAt: w.closesAt.toISOString(),
       },
+      leaveUntil: leaveUntil(a.startAt).toISOString(),
+      leaveOpen: a.status !== 'closed' && +ctx.now <= +leaveUntil(a.startAt),
     };
   },
 });

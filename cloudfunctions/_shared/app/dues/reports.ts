@@ -1,4 +1,3 @@
-import { writeXlsx } from '../../adapters/xlsx';
 import { duesContract } from '../../contracts/dues';
 import {
   arrearsOf,
@@ -8,7 +7,6 @@ import {
   ledgerRows,
   monthsOf,
   shownUntil,
-  yuan,
 } from '../../domain/dues/ledger';
 import { needsMakeUpNote } from '../../domain/dues/payment';
 import { localMonth } from '../../domain/shared/time';
@@ -16,6 +14,9 @@ import { basesOf, paymentsOf } from '../../repos/dues';
 import type { OrgDoc } from '../../repos/orgs';
 import type { Ctx } from '../../runtime/context';
 import { action } from '../../runtime/handler';
+import { ledgerBook } from '../export/dues-books';
+import { renderElsewhere } from '../export/remote';
+import type { ExportFile } from '../export/spec';
 import { branchRows } from './load';
 import { duesCollectionOf, memberArrears } from './queries';
 
@@ -30,7 +31,7 @@ export const ledger = action({
     const thisMonth = localMonth(ctx.now);
     const months = monthsOf(input.year, shownUntil(input.year, thisMonth));
     const [rows] = await branchRows(org._id, [{ year: input.year, months }]);
-    if (input.format === 'xlsx') return { fileId: await exportLedger(ctx, org, input.year, rows) };
+    if (input.format === 'xlsx') return exportLedger(ctx, org, input.year, rows);
     return {
       orgId: org._id,
       year: input.year,
@@ -49,30 +50,19 @@ async function exportLedger(
   org: OrgDoc,
   year: number,
   rows: LedgerRow[],
-): Promise<string> {
-  const months = rows[0]?.months.map((m) => m.month.slice(5)) ?? [];
-  const file = writeXlsx([
-    {
-      name: `${year}党费台账`,
-      rows: [
-        [`${org.name} ${year}年党费收缴台账（单位：元）`],
-        ['姓名', '月应交', ...months.map((m) => `${Number(m)}月`), '合计应交', '合计已交'],
-        ...rows.map((r) => [
-          r.name,
-          r.monthlyFen === null ? '未核定' : yuan(r.monthlyFen),
-          ...r.months.map((m) => (m.status === 'notDue' ? '—' : yuan(m.paidFen))),
-          yuan(r.dueFen),
-          yuan(r.paidFen),
-        ]),
-      ],
-    },
-  ]);
-  const fileId = await ctx.ports.files.put(`dues/${org._id}-${year}.xlsx`, file);
+): Promise<ExportFile> {
+  // Rendered by the export function, so this bundle carries no spreadsheet library.
+  const file = await renderElsewhere(`dues/${org._id}`, ledgerBook(org.name, year, rows));
   // The export is the file; its entry is the one database write it makes [PRIV-07].
   await ctx.write(async () => ({
-    audit: { org, entity: 'exports', entityId: fileId, after: { ledger: year } },
+    audit: {
+      org,
+      entity: 'exports',
+      entityId: file.fileId,
+      after: { ledger: year, fileName: file.fileName },
+    },
   }));
-  return fileId;
+  return file;
 }
 
 /**

@@ -1,4 +1,3 @@
-import { writeXlsx } from '../../adapters/xlsx';
 import { duesContract } from '../../contracts/dues';
 import {
   assessmentAlerts,
@@ -8,7 +7,7 @@ import {
   SheetStep,
 } from '../../domain/dues/assessment';
 import { calculateFee } from '../../domain/dues/fee';
-import { baseInForce, yuan } from '../../domain/dues/ledger';
+import { baseInForce } from '../../domain/dues/ledger';
 import { settingOf } from '../../domain/org/settings';
 import { localDate } from '../../domain/shared/time';
 import { basesOf, DuesBaseDoc, DuesSheetDoc, findSheet, saveSheet } from '../../repos/dues';
@@ -17,6 +16,8 @@ import type { OrgDoc } from '../../repos/orgs';
 import type { Ctx } from '../../runtime/context';
 import { AppError } from '../../runtime/errors';
 import { action } from '../../runtime/handler';
+import { assessmentBook } from '../export/dues-books';
+import { renderElsewhere } from '../export/remote';
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 const sheetView = (s: DuesSheetDoc | null) =>
@@ -83,30 +84,18 @@ const rateText = (b: DuesBaseDoc): string => {
 };
 
 /** The 核算表 file: each member's category, base, rate and monthly amount (the organiser's own record). */
-async function sheetFile(ctx: Ctx, org: OrgDoc, year: number): Promise<string> {
+async function sheetFile(org: OrgDoc, year: number): Promise<string> {
   const rows = await confirmed(org._id, year);
-  const file = writeXlsx([
-    {
-      name: `${year}党费核算表`,
-      rows: [
-        [`${org.name} ${year}年度党员缴纳党费核算表（单位：元）`],
-        ['姓名', '类别', '计缴基数', '比例', '月交纳额', '起算月份'],
-        ...rows.map(({ member, base }) =>
-          base
-            ? [
-                member.name,
-                CATEGORY_NAMES[base.category],
-                yuan(base.baseFen),
-                rateText(base),
-                yuan(base.monthlyFen),
-                base.fromMonth,
-              ]
-            : [member.name, '未核定', '', '', '', ''],
-        ),
-      ],
-    },
-  ]);
-  return ctx.ports.files.put(`dues/${org._id}-${year}-sheet.xlsx`, file);
+  const lines = rows.map(({ member, base }) => ({
+    name: member.name,
+    category: base ? CATEGORY_NAMES[base.category] : null,
+    baseFen: base?.baseFen ?? null,
+    rate: base ? rateText(base) : '',
+    monthlyFen: base?.monthlyFen ?? null,
+    fromMonth: base?.fromMonth ?? null,
+  }));
+  const file = await renderElsewhere(`dues/${org._id}`, assessmentBook(org.name, year, lines));
+  return file.fileId;
 }
 
 /** One step of the sheet, in a transaction with its audit entry [FEE-18]. */
@@ -148,7 +137,7 @@ export const fileSheet = action({
       (await findSheet(org._id, input.year))?.status ?? null,
     );
     if (refusal) throw AppError.from(refusal);
-    const fileId = await sheetFile(ctx, org, input.year);
+    const fileId = await sheetFile(org, input.year);
     return step(ctx, org, input.year, 'file', (_s, actor) => ({
       _id: `${org._id}:${input.year}`,
       orgId: org._id,

@@ -12,11 +12,27 @@ import {
   publicationId,
   savePublication,
 } from '../../repos/points';
-import { orgWithPublications } from '../../repos/points-views';
 import { action } from '../../runtime/handler';
 import { AppError, notFound, orNotFound } from '../../runtime/errors';
+import { INDEX_SESSION_TYPES, memberFacts } from '../../domain/points/facts';
+import { pioneerIndex } from '../../domain/points/pioneer';
+import { memberYear, orgWithPublications } from '../../repos/points-views';
 import { ownEntry } from './entries';
-import { assertPointsOn, newId } from './support';
+import { assertPointsOn, newId, timelineFor } from './support';
+
+/**
+ * What accepting an appeal without a number gives back: the points the appealed entry takes off
+ * the total today, so "已采纳" never leaves the deduction counting [PTS-17: a reversing entry].
+ * Null when the entry took nothing off by itself (a base item, an attendance record, a veto).
+ */
+async function reversalOf(memberId: string, entryId: string, year: number, now: Date) {
+  const view = await memberYear(memberId, year, INDEX_SESSION_TYPES);
+  if (!view?.org) return null;
+  const items = timelineFor(view.org, view.standards, year);
+  const index = pioneerIndex(memberFacts(view.member, view.facts, now), items, year);
+  const entry = index.entries.find((e) => e.id === entryId && e.status === 'counted');
+  return entry && entry.kind !== 'base' && entry.points < 0 ? -entry.points : null;
+}
 
 /** Publishes a quarter's points inside the branch and opens the appeal window [PTS-18]. */
 export const publishQuarter = action({
@@ -97,6 +113,7 @@ export const appeals = action({
       reason: a.reason,
       status: a.status,
       reply: a.reply,
+      points: a.points ?? null,
       at: new Date(a.at).toISOString(),
     }));
   },
@@ -120,7 +137,17 @@ export const resolveAppeal = action({
     const { member } = await ctx.caller();
     const year = Number((doc.quarter ?? '').slice(0, 4));
     let adjustment: EntryDoc | null = null;
-    if (input.accept && input.points) {
+    const points =
+      input.accept && !input.points
+        ? await reversalOf(doc.memberId, doc.entryId, year, ctx.now)
+        : (input.points ?? null);
+    if (input.accept && !points) {
+      throw new AppError('INPUT.INVALID', '采纳这条申辩请填写调整的分数（如 +2）', {
+        fields: ['points'],
+        ruleId: 'PTS-18',
+      });
+    }
+    if (input.accept && points) {
       const month = (await ownEntry(doc.entryId, doc.memberId))?.month ?? 'base';
       adjustment = {
         _id: newId(),
@@ -131,7 +158,7 @@ export const resolveAppeal = action({
         month: month === 'base' ? `${year}-12` : month,
         status: 'approved',
         source: 'assessed',
-        points: input.points,
+        points,
         note: `申辩核实：${input.reply}`,
         declaredAt: ctx.now,
         decidedBy: member._id,
@@ -144,7 +171,7 @@ export const resolveAppeal = action({
     await ctx.write(async (tx) => {
       const answered = await answerOpenAppeal(
         doc._id,
-        { status, reply: input.reply, adjustmentId },
+        { status, reply: input.reply, adjustmentId, points: adjustment?.points ?? null },
         tx,
       );
       if (!answered) throw new AppError('CONFLICT', '该申辩已答复');
@@ -155,7 +182,7 @@ export const resolveAppeal = action({
           entity: 'pointAppeals',
           entityId: doc._id,
           before: { status: 'open' },
-          after: { status, points: input.points ?? 0 },
+          after: { status, points: adjustment?.points ?? 0 },
           reason: input.reply,
         },
       };

@@ -6,6 +6,7 @@ import { settingOf } from '../../domain/org/settings';
 import { INDEX_SESSION_TYPES } from '../../domain/points/facts';
 import { fortressIndex } from '../../domain/points/fortress';
 import { branchStanding, StandingRow } from '../../domain/points/standing';
+import { countOpenAppeals, pendingEntries } from '../../repos/points';
 import { fortressYear, FortressYearView } from '../../repos/points-fortress';
 import { branchYear, BranchYearView, orgWithStandard } from '../../repos/points-views';
 import { fortressFacts } from './fortress-facts';
@@ -91,4 +92,15 @@ export async function branchFortress(orgId: string, year: number, now: Date) {
   return view
     ? { orgId: view.org._id, orgName: view.org.name, year, ...fortressOf(view, year, now) }
     : null;
+}
+
+/**
+ * What waits for the branch's scorers and officers (首页的待办): declarations to review [PTS-15]
+ * and appeals to answer. Two queries.
+ */
+export async function pointsQueue(
+  orgId: string,
+): Promise<{ declarations: number; appeals: number }> {
+  const [pending, appeals] = await Promise.all([pendingEntries(orgId), countOpenAppeals(orgId)]);
+  return { declarations: pending.length, appeals };
 }

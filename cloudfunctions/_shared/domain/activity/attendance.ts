@@ -12,11 +12,22 @@ export function checkinWindow(startAt: Date, endAt: Date) {
   };
 }
 
+/** 14:40 in Beijing time (UTC+8, no daylight saving). */
+function clockText(at: Date): string {
+  const d = new Date(+at + 8 * 3600_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}
+
 /** The state a sign-in at `now` earns, or the refusal outside the window [CHK-09]. */
 export function signInStatus(now: Date, startAt: Date, endAt: Date): Result<'present' | 'late'> {
   const w = checkinWindow(startAt, endAt);
   if (+now < +w.opensAt || +now > +w.closesAt) {
-    return fail('CHECKIN.OUTSIDE_WINDOW', '不在签到时间内（活动开始前20分钟至结束）', 'CHK-09');
+    return fail(
+      'CHECKIN.OUTSIDE_WINDOW',
+      `现在不在签到时间内：签到时间为 ${clockText(w.opensAt)}–${clockText(w.closesAt)}`,
+      'CHK-09',
+    );
   }
   return ok(+now > +w.lateAfter ? 'late' : 'present');
 }

@@ -128,7 +128,7 @@ export interface HeldActivity {
  * one attendee besides the host [MTG-27]; a theme day needs at least one template item on its
  * agenda [TD-30]; a late registration only once the superior approved it [MTG-18].
  */
-export function activityCounts(a: {
+export interface CountFacts {
   type: ActivityType;
   status: string;
   title: string;
@@ -136,12 +136,35 @@ export function activityCounts(a: {
   minutes: string | null;
   attendedBesidesHost: number;
   lateRegistration: { approved: boolean } | null;
-}): boolean {
-  if (a.status !== 'closed' || !a.title.trim() || !a.minutes?.trim() || a.attendedBesidesHost < 1)
-    return false;
-  if (a.lateRegistration && !a.lateRegistration.approved) return false;
-  if (a.type === 'themeDay' && !a.agenda.some((x) => TEMPLATE_ITEMS.has(x))) return false;
-  return true;
+}
+
+/**
+ * Why a held activity does not count, in words for the secretary; empty when it counts. Each
+ * reason names what to fix: the close, the 纪实, the template item, the attendance, the approval.
+ */
+export function notCountedReasons(a: CountFacts): string[] {
+  const out: string[] = [];
+  if (a.status !== 'closed') out.push('活动尚未结束登记考勤');
+  if (!a.title.trim()) out.push('缺少活动主题');
+  if (!a.minutes?.trim()) out.push('没有填写纪实（会议记录）');
+  if (a.status === 'closed' && a.attendedBesidesHost < 1) out.push('除主持人外没有党员参加');
+  if (a.lateRegistration && !a.lateRegistration.approved) out.push('补录尚未经上级党组织同意');
+  if (a.type === 'themeDay' && !a.agenda.some((x) => TEMPLATE_ITEMS.has(x)))
+    out.push('议程中没有主题党日的规定内容');
+  return out;
+}
+
+export function activityCounts(a: CountFacts): boolean {
+  return notCountedReasons(a).length === 0;
+}
+
+/** A held activity that does not count, with why [MTG-27, MTG-18, TD-30]. */
+export interface NotCounted {
+  activityId: string;
+  type: ActivityType;
+  title: string;
+  date: string;
+  reasons: string[];
 }
 
 /**
@@ -153,8 +176,12 @@ export function compliance(
   held: HeldActivity[],
   year: number,
   today: string,
+  notCounted: readonly NotCounted[] = [],
 ): ComplianceItem[] {
+  const listed = new Set<ActivityType>();
   return reqs.map((r) => {
+    const first = !listed.has(r.type);
+    listed.add(r.type);
     const periods = periodsOf(r.frequency, year);
     const heldPeriods = new Set(
       held.filter((h) => h.type === r.type && h.counts).map((h) => periodOf(r.frequency, h.date)),
@@ -168,6 +195,12 @@ export function compliance(
         .filter((p) => p.lastDay < today && !heldPeriods.has(p.label))
         .map((p) => p.label),
       ruleId: r.ruleId,
+      // each such activity once, under the first requirement of its type
+      notCounted: first
+        ? notCounted
+            .filter((n) => n.type === r.type)
+            .map(({ activityId, title, date, reasons }) => ({ activityId, title, date, reasons }))
+        : [],
     };
   });
 }

@@ -1,6 +1,7 @@
 import type { ActivityType, PlanItem, ScheduleRule } from '../../contracts/activity';
 import type { Profile, Sector } from '../org/model';
 import { calendarFor, HolidayCalendar, suggestedDay } from './holidays';
+import { monthDay, separateItems } from './plan-slots';
 
 /** ISO weekday (1 = Monday … 7 = Sunday) of a calendar date. */
 export function weekday(date: string): number {
@@ -101,7 +102,9 @@ const item = (
  * with it. In `xianning` the 党员大会 and the morning 支委会 come with every theme day [TD-27], and
  * the calendar anchors are placed: 述学述做 in January and July, 谈心谈话 before the June and
  * December theme days, 民主评议 in December [TD-29]. With the `retired` template the theme day is a
- * short morning session of study and dues [TD-13]. The secretary adjusts dates before publishing.
+ * short morning session of study and dues [TD-13]. No two items overlap: a later one moves to the
+ * nearest free slot of a working day in the month, and says why (`separateItems`). The secretary
+ * adjusts dates before publishing.
  */
 export function yearPlan(
   year: number,
@@ -123,8 +126,10 @@ export function yearPlan(
     days.set(m, date === scheduled ? { date } : { date, movedFrom: scheduled });
   }
   const at = (m: number, made: PlanItem): PlanItem => {
-    const d = days.get(m) as { movedFrom?: string };
-    return d.movedFrom ? { ...made, movedFrom: d.movedFrom } : made;
+    const d = days.get(m) as { date: string; movedFrom?: string };
+    if (!d.movedFrom) return made;
+    const note = `原定${monthDay(d.movedFrom)}为节假日，${d.date > d.movedFrom ? '顺延' : '提前'}至${monthDay(d.date)}`;
+    return { ...made, movedFrom: d.movedFrom, moveReason: 'holiday', moveNote: note };
   };
   for (let m = 1; m <= 12; m++) {
     const td = (days.get(m) as { date: string }).date;
@@ -185,7 +190,10 @@ export function yearPlan(
         ),
       ),
     );
-  return items.sort((a, b) => (a.date + a.startTime).localeCompare(b.date + b.startTime));
+  // never two items at once: the 组织生活会 and the morning 支委会 of the same day, say [MTG-09]
+  return separateItems(items, calendar).sort((a, b) =>
+    (a.date + a.startTime).localeCompare(b.date + b.startTime),
+  );
 }
 
 function lectureMonth(m: number, profile: Profile, sector: Sector): boolean {

@@ -15,6 +15,7 @@ import {
 } from '../../../utils/activity-view';
 import { canAnywhere } from '../../../utils/can';
 import { definePage, type ViewStatus } from '../../../utils/define-page';
+import { refreshThen } from '../../../utils/share';
 
 type Segment = 'upcoming' | 'past';
 
@@ -40,6 +41,9 @@ definePage({
     await this.loadList();
   },
   methods: {
+    onPullDownRefresh() {
+      return refreshThen(() => this.reload());
+    },
     async loadList() {
       if (!this.all.length) this.setData({ listStatus: 'loading', listMessage: '' });
       const type = activityTypes[this.data.typeIndex - 1];

@@ -1,20 +1,145 @@
-// 首页: greets the bound member and offers the shortcuts a member uses most (党务公开 with a
-// count of unread notices).
+// 首页 that knows who you are: for every member, today's or the next activity with the one action
+// that matters now (扫码签到 in the window, 线上参加, 请假 before the cut-off, or 已签到 9:02),
+// unread notices, this month's dues and the 先锋指数; for whoever may act on the branch, the
+// backend's to-do list (`org.todo`); for a superior, the branches below with their alerts. What is
+// shown follows `org.me`'s `can` map only; each part that fails simply stays away.
+import { checkIn, fetchActivities, fetchActivity } from '../../../services/activity';
+import { fetchMyDues } from '../../../services/dues';
 import { fetchNotices } from '../../../services/notice';
+import { fetchOrgTree, fetchTodo } from '../../../services/org';
+import { fetchPioneerIndex } from '../../../services/points';
+import type { MeOutput, Permission } from '../../../services/types';
+import { can, canAnywhere } from '../../../utils/can';
+import { currentYear } from '../../../utils/activity-view';
 import { definePage } from '../../../utils/define-page';
+import { locateOnce, scanQr } from '../../../utils/platform';
+import {
+  ActivityCard,
+  activityCard,
+  BranchView,
+  branchViews,
+  duesLine,
+  noticeSummary,
+  pickActivity,
+  TodoView,
+  todoViews,
+} from './view';
+
+const DAY = 86400_000;
+const DETAIL = '/subpackages/activity/detail/index';
+/** The permissions whose to-dos `org.todo` lists; holding one on the own branch shows the list. */
+const TODO_PERMISSIONS: Permission[] = [
+  'activity.oversee',
+  'leave.decide',
+  'points.review',
+  'appeal.resolve',
+  'dues.read',
+  'notice.publish',
+];
+
+const beijingMonth = (now: number) => new Date(now + 8 * 3600_000).toISOString().slice(0, 7);
+
+async function loadCard(me: MeOutput, now: number): Promise<ActivityCard | null> {
+  const list = await fetchActivities({
+    orgId: me.member.orgId,
+    from: new Date(now - DAY).toISOString(),
+    to: new Date(now + 90 * DAY).toISOString(),
+  });
+  const next = pickActivity(list, now);
+  return next ? activityCard(await fetchActivity(next.id), now, me.member.mobile) : null;
+}
 
 definePage({
   memberCard: true,
   data: {
-    // 党务公开 shortcut: a count of notices this member has not opened yet.
+    card: null as ActivityCard | null,
+    notices: { count: 0, newest: '' },
     noticeBadge: {} as { count?: number },
+    dues: null as { text: string; done: boolean } | null,
+    pioneer: null as { total: number } | null,
+    todos: null as TodoView[] | null,
+    branches: null as BranchView[] | null,
+    geofence: false,
   },
-  // Every show: a notice read in the subpackage loses its count here.
+  // Every show: a notice read, a leave asked or a sign-in elsewhere shows here when coming back.
   async load(me) {
-    // A badge only: if the list cannot be had, the shortcut simply shows none.
-    const unread = await fetchNotices(me.member.orgId)
-      .then((list) => list.filter((n) => !n.read).length)
-      .catch(() => 0);
-    this.setData({ noticeBadge: unread ? { count: unread } : {} });
+    const now = Date.now();
+    const orgId = me.member.orgId;
+    const committee = TODO_PERMISSIONS.some((p) => can(me, p, orgId));
+    const superior = canAnywhere(me, 'org.administer');
+    const quiet = <T>(p: Promise<T>) => p.catch(() => null);
+    const [card, notices, dues, index, todo, tree] = await Promise.all([
+      quiet(loadCard(me, now)),
+      quiet(fetchNotices(orgId)),
+      quiet(fetchMyDues(currentYear(now))),
+      quiet(fetchPioneerIndex(currentYear(now))),
+      committee ? quiet(fetchTodo(orgId)) : null,
+      superior ? quiet(fetchOrgTree()) : null,
+    ]);
+    const unread = notices ? noticeSummary(notices) : { count: 0, newest: '' };
+    this.setData({
+      card,
+      notices: unread,
+      noticeBadge: unread.count ? { count: unread.count } : {},
+      dues: dues ? duesLine(dues.months, beijingMonth(now)) : null,
+      pioneer:
+        index && typeof index.total === 'number' && !index.exempt ? { total: index.total } : null,
+      todos: todo ? todoViews(todo.items) : null,
+      branches: tree ? branchViews(tree) : null,
+    });
+  },
+  methods: {
+    /** The card's buttons: scan here, or open the activity where 线上参加 and 请假 are. */
+    onCardAction(e: WechatMiniprogram.TouchEvent) {
+      const action = e.currentTarget.dataset.action as string;
+      const card = this.data.card;
+      if (!card) return;
+      if (action === 'scan') return void this.scan();
+      const focus = action === 'leave' || action === 'remote' ? `&focus=${action}` : '';
+      wx.navigateTo({ url: `${DETAIL}?id=${card.id}${focus}` });
+    },
+    async scan() {
+      const card = this.data.card;
+      if (!card) return;
+      const scanned = await scanQr();
+      if (scanned.kind === 'cancelled') return;
+      // WeChat's own code of the host's screen opens the sign-in page it names.
+      if (scanned.kind === 'wxCode' && scanned.path)
+        return void wx.navigateTo({ url: `/${scanned.path.replace(/^\//, '')}` });
+      if (scanned.kind !== 'text' || !scanned.text)
+        return void wx.showToast({
+          title: '没有识别到签到码，请对准现场大屏再扫一次',
+          icon: 'none',
+        });
+      await this.run(
+        async () => {
+          const detail = await fetchActivity(card.id);
+          const location = detail.geofence ? await locateOnce() : undefined;
+          await checkIn(scanned.text, location);
+          wx.showToast({ title: '签到成功', icon: 'success' });
+          await this.reload();
+        },
+        (message) => {
+          wx.showModal({ title: '没有签到成功', content: message, showCancel: false });
+        },
+      );
+    },
+    openTodo(e: WechatMiniprogram.TouchEvent) {
+      wx.navigateTo({ url: e.currentTarget.dataset.page as string });
+    },
+    openNotices() {
+      wx.navigateTo({ url: '/subpackages/notice/list/index' });
+    },
+    openDues() {
+      wx.navigateTo({ url: '/subpackages/dues/mine/index' });
+    },
+    openPoints() {
+      wx.switchTab({ url: '/pages/points/index/index' });
+    },
+    openBranch(e: WechatMiniprogram.TouchEvent) {
+      wx.navigateTo({
+        url: `/subpackages/activity/compliance/index?orgId=${e.currentTarget.dataset.id as string}`,
+      });
+    },
   },
 });

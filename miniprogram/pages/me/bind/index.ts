@@ -21,6 +21,11 @@ definePage({
     formError: '',
   },
   methods: {
+    /** A shared invite card (邀请党员 → 分享给他/她) opens this page with the code typed in. */
+    onLoad(query: Record<string, string | undefined>) {
+      const code = decodeURIComponent(query.code ?? '').trim();
+      if (code) this.setData({ code });
+    },
     onCodeChange(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
       this.setData({ code: e.detail.value, formError: '' });
     },

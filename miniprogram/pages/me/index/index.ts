@@ -20,6 +20,15 @@ definePage({
     noticeEditor: false,
     duesCollector: false,
     duesRecorder: false,
+    /** The 管理 section: one flag per administrator page, each from the `can` map. */
+    admin: {
+      invite: false,
+      createActivity: false,
+      award: false,
+      standard: false,
+      settings: false,
+      duty: false,
+    },
   },
   lifetimes: {
     attached() {
@@ -40,6 +49,14 @@ definePage({
       noticeEditor: can(me, 'notice.publish'),
       duesCollector: can(me, 'dues.read'),
       duesRecorder: can(me, 'dues.record'),
+      admin: {
+        invite: can(me, 'member.manage'),
+        createActivity: can(me, 'activity.manage'),
+        award: can(me, 'points.award'),
+        standard: can(me, 'points.standard'),
+        settings: can(me, 'org.configure'),
+        duty: can(me, 'role.assignDuty'),
+      },
     });
   },
   methods: {

@@ -4,10 +4,12 @@
 // A rank is shown only when the backend sends one [PTS-22]; the index is an input, never a
 // grade [PTS-25].
 import { codeOf, messageOf } from '../../../services/cloud';
+import { UNBOUND } from '../../../services/org';
 import { fetchPioneerIndex, POINTS_DISABLED } from '../../../services/points';
-import { can, canAnywhere } from '../../../utils/can';
+import { can, canAnywhere, orgsWith } from '../../../utils/can';
 import { definePage, type ViewStatus } from '../../../utils/define-page';
 import { currentYear, toIndexView, type IndexView } from '../../../utils/points-view';
+import { refreshThen } from '../../../utils/share';
 
 const SUB = '/subpackages/points';
 
@@ -20,6 +22,8 @@ definePage({
     view: null as IndexView | null,
     /** The points work this member may open (links only; the backend decides). */
     links: { review: false, ranking: false, fortress: false },
+    /** A superior (or anyone overseeing branches) whose own org keeps no points: what they can do instead. */
+    overseer: false,
   },
   // Every show: a declaration or a review is reflected here.
   async load(me) {
@@ -32,6 +36,8 @@ definePage({
         ranking: pointsOn && can(me, 'points.readAll'),
         fortress: canAnywhere(me, 'fortress.read'),
       },
+      // Overseeing branches below (a superior), not a branch that merely keeps its points off.
+      overseer: !pointsOn && orgsWith(me, 'fortress.read').some((id) => id !== me.member.orgId),
     });
   },
   methods: {
@@ -41,6 +47,8 @@ definePage({
         const index = await fetchPioneerIndex(this.data.year);
         this.setData({ indexStatus: 'ready', view: toIndexView(index) });
       } catch (err) {
+        // Not bound: the frame shows 去绑定, not a failure with 重试.
+        if (codeOf(err) === UNBOUND) throw err;
         // Points switched off for the branch is a fact to state, not a failure to retry.
         const off = codeOf(err) === POINTS_DISABLED;
         this.setData({
@@ -49,6 +57,10 @@ definePage({
           view: null,
         });
       }
+    },
+    /** Pull-to-refresh: the index again, then the spinner goes. */
+    onPullDownRefresh() {
+      return refreshThen(() => this.reload());
     },
     onDeclare() {
       wx.navigateTo({ url: `${SUB}/declare/index` });

@@ -1,6 +1,6 @@
 /** Compliance items and absence alerts as the page shows them; the backend judged both. */
 import type { AbsenceAlert, BranchInactivity, ComplianceItem } from '../../../services/types';
-import { frequencyLabels, periodText, typeLabels } from '../../../utils/activity-view';
+import { dayText, frequencyLabels, periodText, typeLabels } from '../../../utils/activity-view';
 
 export function toItemView(i: ComplianceItem) {
   return {
@@ -10,6 +10,23 @@ export function toItemView(i: ComplianceItem) {
     counts: `应开 ${i.required} 次 · 已开 ${i.held} 次`,
     complete: i.missing.length === 0,
     missingText: i.missing.map(periodText).join('、'),
+    notCounted: (i.notCounted ?? []).map(toNotCountedView),
+  };
+}
+
+/**
+ * A held meeting that does not count, with why, and the one tap that fixes it: the 主持台, where
+ * the record form and the close are [MTG-27, TD-30].
+ */
+export function toNotCountedView(n: ComplianceItem['notCounted'][number]) {
+  const notClosed = n.reasons.some((r) => r.includes('尚未结束'));
+  return {
+    key: n.activityId,
+    title: n.title,
+    dayText: dayText(`${n.date}T12:00:00+08:00`),
+    reasons: n.reasons,
+    url: `/subpackages/activity/host/index?id=${encodeURIComponent(n.activityId)}`,
+    action: notClosed ? '去结束活动并补全纪实' : '去补全纪实',
   };
 }
 

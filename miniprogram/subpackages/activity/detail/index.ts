@@ -1,12 +1,15 @@
 // 活动详情: what, when and where, the member's own state, and the member's actions: scan the
-// rotating QR to sign in, join online (流动党员 or where allowed), or ask for leave. Opened from
-// the list (?id=) or from a printed entry code (?scene=<activityId>).
+// rotating code to sign in, join online (流动党员 or where allowed), or ask for leave before the
+// cut-off. Once signed in, the page leads with the answer (status and time), not the scan button.
+// Opened from the list (?id=) or from a printed entry code (?scene=<activityId>).
 import { checkIn, fetchActivity, joinRemotely, requestLeave } from '../../../services/activity';
 import { askSubscription } from '../../../services/subscription';
 import type { ActionOutput } from '../../../services/types';
 import { attendanceLabels, clockText } from '../../../utils/activity-view';
 import { definePage } from '../../../utils/define-page';
 import { locateOnce, scanQr } from '../../../utils/platform';
+import { activityShare } from '../../../utils/share';
+import { sceneOfPath } from '../checkin/view';
 import { toDetailView, type DetailView, type ResultView } from './view';
 
 type Panel = '' | 'remote' | 'leave';
@@ -23,7 +26,11 @@ function checkinResult(r: ActionOutput<'activity', 'checkin'>): ResultView {
     };
   }
   if (r.status === 'late')
-    return { theme: 'warning', title: '迟到', description: `已签到，记为迟到，${at}${geo}` };
+    return {
+      theme: 'warning',
+      title: '签到成功（迟到）',
+      description: `已签到，记为迟到，${at}${geo}`,
+    };
   return { theme: 'success', title: '签到成功', description: `${at}${geo}` };
 }
 
@@ -32,6 +39,8 @@ definePage({
     id: '',
     a: null as DetailView | null,
     result: null as ResultView | null,
+    /** What the scan just did (签到成功, 已签到过), on the 已签到 card. */
+    flash: '',
     panel: '' as Panel,
     note: '',
     reason: '',
@@ -61,22 +70,37 @@ definePage({
       if (scanned.kind === 'cancelled') return;
       const notSignedIn = (description: string) =>
         this.setData({ result: { theme: 'error', title: '签到未完成', description } });
-      if (scanned.kind !== 'text' || !scanned.text) {
+      // Our rotating mini-program code carries the token as its scene; a raw-token QR as text.
+      const token =
+        scanned.kind === 'wxCode'
+          ? scanned.path.includes('activity/checkin/')
+            ? sceneOfPath(scanned.path)
+            : ''
+          : scanned.kind === 'text'
+            ? scanned.text
+            : '';
+      if (!token) {
         notSignedIn(
           scanned.kind === 'wxCode'
-            ? '这是活动入口码，请扫描主持人出示的动态签到二维码'
-            : '未识别到签到二维码，请重新扫码',
+            ? '这是活动入口码，请扫描主持人出示的动态签到码'
+            : '未识别到签到码，请重新扫码',
         );
         return;
       }
-      this.setData({ result: null });
+      this.setData({ result: null, flash: '' });
       await this.run(async () => {
         // Only a geofenced activity asks where the member is (the backend keeps pass/mismatch).
         const location = this.data.a?.geofence ? await locateOnce() : undefined;
-        const res = await checkIn(scanned.text, location);
-        this.setData({ result: checkinResult(res) });
+        const res = await checkIn(token, location);
+        const r = checkinResult(res);
+        // The answer leads the page (the 已签到 card); a position to check stays a notice.
+        this.setData({ flash: r.title, result: res.geo === 'mismatch' ? r : null });
         await this.reload();
       }, notSignedIn);
+    },
+    /** 转发: the activity's title and page, nothing about the member. */
+    onShareAppMessage() {
+      return activityShare(this.data.id, this.data.a?.title ?? '组织生活');
     },
     onOpenPanel(e: WechatMiniprogram.TouchEvent<object, object, { panel: Panel }>) {
       const { panel } = e.currentTarget.dataset;

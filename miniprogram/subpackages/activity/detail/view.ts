@@ -32,13 +32,30 @@ export function toDetailView(d: ActivityDetail, me: MeOutput) {
     geofence: d.geofence,
     windowText: `${dayText(w.opensAt)} ${clockText(w.opensAt)} 起可签到，${clockText(w.lateAfter)} 后签到记为迟到，${clockText(w.closesAt)} 截止`,
     myStatusText: d.myStatus ? attendanceLabels[d.myStatus] : closed ? '未签到' : '尚未签到',
+    /** Signed in (or online): the page leads with this answer instead of the scan button. */
+    done: signed ? doneView(d) : null,
     myStatusTheme: d.myStatus ? attendanceThemes[d.myStatus] : 'default',
     leaveText: d.myLeave ? leaveStatusLabels[d.myLeave.status] : '',
     canManage: d.canManage,
-    canScan: !closed,
+    canScan: !closed && !signed,
     // The backend decides who may join online; these only choose which buttons to offer.
     canRemote: !closed && !signed && (d.allowRemote || me.member.mobile),
-    canLeave: !closed && !d.myStatus && leaveOpen,
+    // Only before the cut-off the backend reports [CHK-04]; after it the host corrects.
+    canLeave: d.leaveOpen && !d.myStatus && leaveOpen,
+    leaveUntilText:
+      d.leaveOpen && !d.myStatus && leaveOpen ? `请假须在 ${clockText(d.leaveUntil)} 前提出` : '',
+  };
+}
+
+/** 已签到 · 09:02 · 按时: status and time in large text. */
+function doneView(d: ActivityDetail) {
+  const late = d.myStatus === 'late';
+  const online = d.myStatus === 'remote';
+  return {
+    theme: late ? 'warning' : 'success',
+    headline: online ? '已线上参加' : late ? '已签到（迟到）' : '已签到',
+    time: d.myAt ? `${dayText(d.myAt)} ${clockText(d.myAt)}` : '',
+    note: online ? '参学说明已提交' : late ? '记为迟到' : '记为按时到会',
   };
 }
 

@@ -1,8 +1,11 @@
-// 主持台 (committee, host or recorder): the rotating sign-in QR, live counts, the roster with
-// leave and online decisions, closing the session, the 纪实 record and votes. The QR token
-// rotates when the backend says so (refreshInMs); counts are polled every 5 s while shown.
+// 主持台 (committee, host or recorder): the rotating sign-in code (a mini-program code that
+// WeChat's 扫一扫 opens; full-screen 投屏 with the screen kept on), live counts, the roster with
+// leave and online decisions, closing the session, the 纪实 record and votes. The code rotates
+// when the backend says so (refreshInMs); counts are polled every 5 s while shown. Opening it
+// records the host herself present; her own row offers no 更正 (PRIV-21).
 import {
   closeActivity,
+  cloudImageSrc,
   decideLeave,
   decideRemote,
   fetchActivity,
@@ -13,7 +16,9 @@ import {
 import { codeOf, messageOf } from '../../../services/cloud';
 import type { ActivityDetail } from '../../../services/types';
 import { attendanceLabels } from '../../../utils/activity-view';
+import { can } from '../../../utils/can';
 import { definePage } from '../../../utils/define-page';
+import { closeWarning } from './close-preview';
 import { confirmDialog, pickAction, promptText, toast } from '../../../utils/platform';
 import {
   correctable,
@@ -30,6 +35,11 @@ const POLL_EVERY_TICKS = 5;
 const MIN_REFRESH_MS = TICK_MS;
 const REFUSAL = '只有本次活动的主持人、记录人或支部委员可以使用主持台';
 
+/** Keeps the phone's screen on while the code is shown (no-op where the platform lacks it). */
+function keepScreenOn(on: boolean): void {
+  if (typeof wx.setKeepScreenOn === 'function') wx.setKeepScreenOn({ keepScreenOn: on });
+}
+
 const freshLive = () => ({
   timer: undefined as ReturnType<typeof setInterval> | undefined,
   ticks: 0,
@@ -37,6 +47,8 @@ const freshLive = () => ({
   refreshInMs: 30_000,
   countsKey: '',
   fetchingToken: false,
+  /** The first token of this showing records the host present: the counts follow at once. */
+  firstToken: true,
 });
 
 definePage({
@@ -47,22 +59,29 @@ definePage({
     head: null as HeadView | null,
     counts: null as CountsView | null,
     rows: [] as RowView[],
-    qr: { value: '', status: 'loading', secondsLeft: 0, message: '' },
+    qr: { value: '', src: '', status: 'loading', secondsLeft: 0, message: '' },
+    /** 投屏: the code full-screen for a projector or a big screen, the screen kept on. */
+    projector: false,
+    meId: '',
     record: null as ActivityDetail['record'],
     closedSummary: '',
+    /** 导出签到表: for those who may see the branch's 台账 (activity.oversee), once closed. */
+    canExport: false,
   },
   lifetimes: {
     detached() {
       this.stop();
     },
   },
-  async load() {
+  async load(me) {
+    this.setData({ meId: me.member.id });
     const detail = await fetchActivity(this.data.id);
     if (!detail.canManage) {
       this.stop();
       this.setData({ head: null });
       return this.empty(REFUSAL);
     }
+    this.setData({ canExport: can(me, 'activity.oversee', detail.orgId) });
     return this.open(detail);
   },
   methods: {
@@ -90,7 +109,7 @@ definePage({
     async loadRoster() {
       try {
         const rows = await fetchAttendance(this.data.id);
-        this.setData({ rows: rows.map(toRowView) });
+        this.setData({ rows: rows.map((r) => toRowView(r, this.data.meId)) });
       } catch (err) {
         toast(messageOf(err));
       }
@@ -100,11 +119,24 @@ definePage({
       if (live.timer) return;
       live.ticks = 0;
       live.timer = setInterval(() => this.tick(), TICK_MS);
+      keepScreenOn(true); // the code stays on screen through the sign-in
       this.rotate();
     },
     stop() {
-      if (this.live.timer) clearInterval(this.live.timer);
+      if (this.live.timer) {
+        clearInterval(this.live.timer);
+        keepScreenOn(false);
+      }
       this.live.timer = undefined;
+      if (this.data.projector) this.setData({ projector: false });
+    },
+    /** Tap the code: full-screen for the projector; tap again (or 退出投屏) to come back. */
+    onProjector() {
+      if (!this.data.qr.value) return;
+      this.setData({ projector: true });
+    },
+    onProjectorExit() {
+      this.setData({ projector: false });
     },
     tick() {
       const { live } = this;
@@ -129,11 +161,17 @@ definePage({
         this.setData({
           qr: {
             value: t.token,
+            // The mini-program code WeChat's 扫一扫 opens; the raw-token QR only without it.
+            src: t.fileId ? cloudImageSrc(t.fileId) : '',
             status: 'active',
             secondsLeft: Math.ceil(live.refreshInMs / 1000),
             message: '',
           },
         });
+        if (live.firstToken) {
+          live.firstToken = false;
+          void this.poll(true);
+        }
       } catch (err) {
         live.tokenAgeMs = 0; // try again after one refresh period
         this.setData({ 'qr.status': 'expired', 'qr.message': messageOf(err) });
@@ -216,11 +254,18 @@ definePage({
       );
     },
     async onClose() {
-      const ok = await confirmDialog(
-        '结束活动',
-        '结束后将停止签到，并按签到与请假情况生成考勤结果。确定结束吗？',
-        '结束',
-      );
+      // Who will be absent, by name, and that the 纪实 is needed to count [CHK-02, MTG-27].
+      let text = '结束后将停止签到，并按签到与请假情况生成考勤结果。确定结束吗？';
+      try {
+        const [detail, rows] = await Promise.all([
+          fetchActivity(this.data.id),
+          fetchAttendance(this.data.id),
+        ]);
+        text = closeWarning(detail, rows);
+      } catch {
+        // the plain warning still lets the host close
+      }
+      const ok = await confirmDialog('结束活动', text, '结束');
       if (!ok) return;
       await this.run(async () => {
         const c = await closeActivity(this.data.id);

@@ -26,6 +26,7 @@ const methodLabels: Record<string, string> = {
   hostMarked: '主持人登记',
   leave: '请假',
   close: '结束时登记',
+  host: '主持、记录',
 };
 
 export function toHeadView(d: ActivityDetail) {
@@ -54,7 +55,8 @@ export function toCountsView(d: ActivityDetail) {
   };
 }
 
-export function toRowView(r: AttendanceRow) {
+/** One roster row; `meId` is the caller: nobody corrects their own attendance [PRIV-21]. */
+export function toRowView(r: AttendanceRow, meId = '') {
   const leave = r.leave;
   const leaveParts = leave
     ? [
@@ -66,6 +68,7 @@ export function toRowView(r: AttendanceRow) {
   return {
     memberId: r.memberId,
     name: r.name,
+    self: r.memberId === meId,
     statusText: r.status ? attendanceLabels[r.status] : '未签到',
     statusTheme: r.status ? attendanceThemes[r.status] : 'default',
     detail: [

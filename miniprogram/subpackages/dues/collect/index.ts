@@ -52,6 +52,8 @@ definePage({
     /** Records payments and 核定 amounts; without it the sheet is read-only. */
     recorder: false,
     canPublish: false,
+    /** The branch whose ledger is exported (导出表格). */
+    orgId: '',
     period: '',
     periodLabel: '',
     year: 0,
@@ -89,7 +91,11 @@ definePage({
   },
   async load(me) {
     if (!can(me, 'dues.read')) return this.empty(REFUSAL);
-    this.setData({ recorder: can(me, 'dues.record'), canPublish: can(me, 'dues.publish') });
+    this.setData({
+      recorder: can(me, 'dues.record'),
+      canPublish: can(me, 'dues.publish'),
+      orgId: me.member.orgId,
+    });
     await this.loadSheet();
   },
   methods: {

@@ -59,10 +59,11 @@ function monthOf(month: string, year: number): string {
 /** A prompt to look in on the member, never a verdict; the backend's own alert when it has one. */
 export function toArrearView(a: Arrear, year: number) {
   const months = a.unpaidMonths.map((m) => monthOf(m, year));
-  const shown = months.length > 6 ? [...months.slice(0, 6), '等'] : months;
+  // 1月、2月…6月等 (never "6月、等")
+  const shown = months.length > 6 ? `${months.slice(0, 6).join('、')}等` : months.join('、');
   return {
     key: a.memberId,
-    text: `${a.name}：${a.unpaidMonths.length} 个月未交齐（${shown.join('、')}）`,
+    text: `${a.name}：${a.unpaidMonths.length} 个月未交齐（${shown}）`,
     alert: a.alert ?? '',
   };
 }

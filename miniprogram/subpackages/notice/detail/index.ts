@@ -10,6 +10,7 @@ import {
   type NoticeDetailView,
   type TimelineView,
 } from '../../../utils/notice-view';
+import { noticeShare, refreshThen } from '../../../utils/share';
 import { askNoticeSubscription } from '../subscribe';
 
 definePage({
@@ -32,6 +33,13 @@ definePage({
   methods: {
     onLoad(query: Record<string, string | undefined>) {
       this.setData({ id: query.id ?? '' });
+    },
+    /** 转发: the category and the page, no title (it may name people). */
+    onShareAppMessage() {
+      return noticeShare(this.data.id, this.data.n?.category);
+    },
+    onPullDownRefresh() {
+      return refreshThen(() => this.reload());
     },
     async onAttachment(e: WechatMiniprogram.TouchEvent<object, object, { index: number }>) {
       const a = this.data.n?.attachments[Number(e.currentTarget.dataset.index)];

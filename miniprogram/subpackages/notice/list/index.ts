@@ -5,6 +5,7 @@ import { messageOf } from '../../../services/cloud';
 import { fetchNotices, fetchNoticeStatus } from '../../../services/notice';
 import { can } from '../../../utils/can';
 import { definePage, type ViewStatus } from '../../../utils/define-page';
+import { refreshThen } from '../../../utils/share';
 import { toItemView, type NoticeItemView } from '../../../utils/notice-view';
 import { askNoticeSubscription } from '../subscribe';
 
@@ -67,6 +68,12 @@ definePage({
     },
     onOpen(e: WechatMiniprogram.TouchEvent<object, object, { id: string }>) {
       wx.navigateTo({ url: `/subpackages/notice/detail/index?id=${e.currentTarget.dataset.id}` });
+    },
+    onPullDownRefresh() {
+      return refreshThen(() => this.reload());
+    },
+    onShareAppMessage() {
+      return { title: '党务公开', path: '/subpackages/notice/list/index' };
     },
     onCompose() {
       wx.navigateTo({ url: '/subpackages/notice/editor/index' });

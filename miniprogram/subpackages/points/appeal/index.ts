@@ -8,7 +8,13 @@ import {
   submitAppeal,
 } from '../../../services/points';
 import { definePage } from '../../../utils/define-page';
-import { currentYear, instantText, toEntryView, type EntryView } from '../../../utils/points-view';
+import {
+  appealResultText,
+  currentYear,
+  instantText,
+  toEntryView,
+  type EntryView,
+} from '../../../utils/points-view';
 
 interface AppealView {
   key: string;
@@ -17,6 +23,8 @@ interface AppealView {
   statusText: string;
   theme: string;
   reply: string;
+  /** What the answer changed: 已采纳：积分加回 5 分… / 未采纳：积分不变. */
+  result: string;
   at: string;
 }
 
@@ -45,10 +53,10 @@ definePage({
       fetchPioneerIndex(year),
       fetchAppeals(me.member.orgId),
     ]);
-    const entries = index.entries
-      .filter((e) => e.status !== 'pending' && e.status !== 'rejected')
-      .map((e) => toEntryView(e, year, true));
-    const names = new Map(entries.map((e) => [e.id, e.name]));
+    const all = index.entries.map((e) => toEntryView(e, year, true));
+    // Only what lowered the score may be appealed [PTS-18]; the names cover every entry.
+    const entries = all.filter((e) => e.appealable);
+    const names = new Map(all.map((e) => [e.id, e.name]));
     const chosen = entries.findIndex((e) => e.id === this.data.wanted);
     this.setData({
       entries,
@@ -66,6 +74,7 @@ definePage({
           statusText: appealStatus[a.status]?.text ?? '',
           theme: appealStatus[a.status]?.theme ?? 'default',
           reply: a.reply ?? '',
+          result: appealResultText(a.status, a.points),
           at: instantText(a.at),
         })),
     });

@@ -29,6 +29,8 @@ definePage({
   data: {
     year: currentYear(),
     orgName: '',
+    /** The branch whose 先锋指数 is exported (导出表格, for those who see every index). */
+    orgId: '',
     /** Tags about other members (候选, 谈心) are for those who see every member's index. */
     tags: false,
     /** The 向党员公开排名 switch: a setting of the branch's points. */
@@ -43,6 +45,7 @@ definePage({
     const rows = await fetchRanking({ orgId, year: this.data.year });
     this.setData({
       orgName: me.member.orgName,
+      orgId,
       tags,
       setting: can(me, 'points.standard', orgId),
       rows: rows.map((r) => ({

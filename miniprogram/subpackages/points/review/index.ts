@@ -50,6 +50,8 @@ definePage({
     resolver: false,
     /** Publishes a quarter (sets the branch's points). */
     publisher: false,
+    /** Awards assessed items (评定加扣分), a page of its own. */
+    awarder: false,
     queue: [] as DeclarationView[],
     appeals: [] as AppealView[],
     /** The latest quarter that may be published now, as the backend says [PTS-18]. */
@@ -70,6 +72,7 @@ definePage({
       quarterText: quarterText(standard.publishableQuarter),
       resolver: can(me, 'appeal.resolve', orgId),
       publisher: can(me, 'points.standard', orgId),
+      awarder: can(me, 'points.award', orgId),
       queue: queue.map((d) => ({
         key: d.entryId,
         name: d.name,
@@ -93,6 +96,12 @@ definePage({
     });
   },
   methods: {
+    onOpenAward() {
+      wx.navigateTo({ url: '/subpackages/points/award/index' });
+    },
+    onOpenStandard() {
+      wx.navigateTo({ url: '/subpackages/points/standard/index' });
+    },
     /** Runs one decision, then reloads the lists and says what happened. */
     async decide(decision: () => Promise<string>) {
       await this.run(async () => {
