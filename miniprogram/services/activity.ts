@@ -99,3 +99,6 @@ export function fetchSigninCode(activityId: string): Promise<Out<'signinCode'>> 
 
 /** 新建一次活动（已结束的活动须写明补录理由，报上级审批） */
 export const createActivity = action('create');
+
+/** 上级党组织批准（或不批准）一次补录的活动 [MTG-18] */
+export const approveLateRegistration = action('approveLateRegistration');

@@ -52,3 +52,21 @@ export const setDuty = actionOf('org')('setDuty');
 export function fetchTodo(orgId: string): Promise<{ items: TodoItem[] }> {
   return callCloud('org', 'todo', { orgId });
 }
+
+/** 设置流动党员、免于积分标记（免于积分须写明决定理由） */
+export const setMemberFlags = actionOf('org')('setMemberFlags');
+
+/** 任免支部职务（书记、副书记由上级党组织任免） */
+export const setRole = actionOf('org')('setRole');
+
+/** 组织关系转出（写明转往的组织和理由） */
+export const transferOut = actionOf('org')('transferOut');
+
+/** 批量导入党员：有错的行不导入，其余行照常导入 */
+export const importMembers = actionOf('org')('importMembers');
+
+/** 操作记录：本组织及下级的留痕，最新的在前，分页读取 */
+export const fetchAuditLog = actionOf('org')('auditLog');
+
+/** 上级党组织新建下级组织 */
+export const createOrg = actionOf('org')('createOrg');

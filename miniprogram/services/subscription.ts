@@ -25,3 +25,21 @@ export function askSubscription(keys: TemplateKey[]): Promise<TemplateKey[]> {
     });
   });
 }
+
+/**
+ * 消息提醒 page: asks for one template and waits for the ledger, so the page can show the new
+ * remaining count. Resolves with the quota (unchanged when refused or not configured).
+ */
+export function askOne(key: TemplateKey): Promise<Record<string, number>> {
+  const tmplId = subscribeTemplateIds[key];
+  const report = (accepted: TemplateKey[]) => reportSubscriptions(accepted).then((r) => r.quota);
+  if (!tmplId) return report([]);
+  return new Promise((resolve, reject) => {
+    wx.requestSubscribeMessage({
+      tmplIds: [tmplId],
+      success: (res: Record<string, string>) =>
+        report(res[tmplId] === 'accept' ? [key] : []).then(resolve, reject),
+      fail: () => report([]).then(resolve, reject),
+    });
+  });
+}

@@ -19,6 +19,7 @@ export type {
 } from '../../cloudfunctions/_shared/contracts/activity';
 export type { OrgTreeNode } from '../../cloudfunctions/_shared/contracts/org';
 export type { TodoItem } from '../../cloudfunctions/_shared/contracts/org';
+export type { AuditRow } from '../../cloudfunctions/_shared/contracts/org';
 
 export type Api = BackendApi;
 export type MeOutput = BackendMe;

@@ -14,6 +14,16 @@ export const roleLabels: Record<RoleKey, string> = {
   superiorAdmin: '上级党组织管理员',
 };
 
+/**
+ * The posts in a branch the superior fills (`org.setRole` asks `org.administer` for them [ORG-15]);
+ * the secretary gives the others (`role.assignDuty`). Only to choose which buttons to offer.
+ */
+export const superiorPosts: readonly RoleKey[] = ['secretary', 'deputySecretary'];
+/** The branch posts the secretary gives (every label but the superior's posts and its own admin). */
+export const dutyPosts: readonly RoleKey[] = (Object.keys(roleLabels) as RoleKey[]).filter(
+  (r) => !superiorPosts.includes(r) && r !== 'superiorAdmin',
+);
+
 export const statusLabels: Record<MemberStatus, string> = {
   full: '正式党员',
   probationary: '预备党员',

@@ -1,5 +1,6 @@
 // 活动详情: this month's 主题党日 of the demo seed (under way, so sign-in is open), and last
 // month's, closed, with its 纪实 record.
+import { amendLastRecord } from '../fixtures/record';
 import { definePreview } from '../scenario';
 
 export default definePreview({
@@ -23,5 +24,42 @@ export default definePreview({
     { state: 'secretary', caption: '书记（主持人）', openid: 'demo-secretary' },
     { state: 'mobile', caption: '流动党员', openid: 'demo-mobile' },
     { state: 'past', caption: '已结束的活动与纪实', query: { id: 'demo-theme-day-last' } },
+    {
+      state: 'amended',
+      caption: '纪实：原始记录与更正',
+      query: { id: 'demo-theme-day-last' },
+      setup: amendLastRecord,
+    },
+    {
+      state: 'amended-large',
+      caption: '纪实（大字模式）',
+      large: true,
+      query: { id: 'demo-theme-day-last' },
+      setup: amendLastRecord,
+    },
+    {
+      state: 'late-superior',
+      caption: '上级：批准补录',
+      openid: 'demo-superior',
+      act: async (p) => {
+        const { id } = await p.backend.ok(
+          'activity',
+          'create',
+          {
+            orgId: 'demo-branch',
+            type: 'partyLecture',
+            title: '11月党课：学习党章',
+            startAt: '2026-11-20T15:00:00+08:00',
+            endAt: '2026-11-20T17:00:00+08:00',
+            place: '机关三楼党员活动室',
+            lateReason: '当天停电，线下开展，未能在线创建',
+          },
+          'demo-secretary',
+        );
+        p.component.instance.setData({ id });
+        await p.component.instance.reload();
+        await p.settle();
+      },
+    },
   ],
 });

@@ -1,5 +1,6 @@
 // 主持台: the host of this month's 主题党日 in the demo seed (the secretary) with the rotating
 // sign-in QR; a plain member is turned away.
+import { amendLastRecord } from '../fixtures/record';
 import { definePreview } from '../scenario';
 
 const HOST = 'demo-secretary';
@@ -20,5 +21,12 @@ export default definePreview({
     { state: 'recorder', caption: '记录人', openid: 'demo-organizer' },
     { state: 'not-host', caption: '普通党员无权使用', openid: 'demo-member-1' },
     { state: 'past', caption: '已结束的活动', openid: HOST, query: { id: 'demo-theme-day-last' } },
+    {
+      state: 'amended',
+      caption: '已归档纪实的更正记录',
+      openid: HOST,
+      query: { id: 'demo-theme-day-last' },
+      setup: amendLastRecord,
+    },
   ],
 });

@@ -13,6 +13,7 @@ import { can, canAnywhere } from '../../../utils/can';
 import { currentYear } from '../../../utils/activity-view';
 import { definePage } from '../../../utils/define-page';
 import { locateOnce, scanQr } from '../../../utils/platform';
+import { refreshThen } from '../../../utils/share';
 import {
   ActivityCard,
   activityCard,
@@ -89,6 +90,10 @@ definePage({
     });
   },
   methods: {
+    /** Pull-to-refresh: everything on the home again, then the spinner goes. */
+    onPullDownRefresh() {
+      return refreshThen(() => this.reload());
+    },
     /** The card's buttons: scan here, or open the activity where 线上参加 and 请假 are. */
     onCardAction(e: WechatMiniprogram.TouchEvent) {
       const action = e.currentTarget.dataset.action as string;

@@ -3,7 +3,7 @@
 import { saveLargeText } from '../../../behaviors/large-text';
 import { backendConfig } from '../../../config';
 import { demoIdentities, getDevOpenid, setDevOpenid } from '../../../services/dev-identity';
-import { can } from '../../../utils/can';
+import { can, canAnywhere } from '../../../utils/can';
 import { definePage } from '../../../utils/define-page';
 
 function identityLabels(): string[] {
@@ -28,6 +28,10 @@ definePage({
       standard: false,
       settings: false,
       duty: false,
+      roster: false,
+      importMembers: false,
+      audit: false,
+      createOrg: false,
     },
   },
   lifetimes: {
@@ -56,6 +60,10 @@ definePage({
         standard: can(me, 'points.standard'),
         settings: can(me, 'org.configure'),
         duty: can(me, 'role.assignDuty'),
+        roster: can(me, 'member.manage'),
+        importMembers: can(me, 'member.manage'),
+        audit: can(me, 'audit.read'),
+        createOrg: canAnywhere(me, 'org.administer'),
       },
     });
   },

@@ -5,7 +5,7 @@
 // grade [PTS-25].
 import { codeOf, messageOf } from '../../../services/cloud';
 import { UNBOUND } from '../../../services/org';
-import { fetchPioneerIndex, POINTS_DISABLED } from '../../../services/points';
+import { fetchPioneerIndex, fetchReviewQueue, POINTS_DISABLED } from '../../../services/points';
 import { can, canAnywhere, orgsWith } from '../../../utils/can';
 import { definePage, type ViewStatus } from '../../../utils/define-page';
 import { currentYear, toIndexView, type IndexView } from '../../../utils/points-view';
@@ -22,6 +22,8 @@ definePage({
     view: null as IndexView | null,
     /** The points work this member may open (links only; the backend decides). */
     links: { review: false, ranking: false, fortress: false },
+    /** 3 条待审核: the declarations waiting, next to 积分审核 (empty when none or unknown). */
+    pendingText: '',
     /** A superior (or anyone overseeing branches) whose own org keeps no points: what they can do instead. */
     overseer: false,
   },
@@ -39,6 +41,11 @@ definePage({
       // Overseeing branches below (a superior), not a branch that merely keeps its points off.
       overseer: !pointsOn && orgsWith(me, 'fortress.read').some((id) => id !== me.member.orgId),
     });
+    if (this.data.links.review) {
+      // The count is a convenience: without it the link still works.
+      const queue = await fetchReviewQueue(me.member.orgId).catch(() => []);
+      this.setData({ pendingText: queue.length ? `${queue.length} 条待审核` : '' });
+    }
   },
   methods: {
     async loadIndex() {

@@ -2,7 +2,13 @@
 // rotating code to sign in, join online (流动党员 or where allowed), or ask for leave before the
 // cut-off. Once signed in, the page leads with the answer (status and time), not the scan button.
 // Opened from the list (?id=) or from a printed entry code (?scene=<activityId>).
-import { checkIn, fetchActivity, joinRemotely, requestLeave } from '../../../services/activity';
+import {
+  approveLateRegistration,
+  checkIn,
+  fetchActivity,
+  joinRemotely,
+  requestLeave,
+} from '../../../services/activity';
 import { askSubscription } from '../../../services/subscription';
 import type { ActionOutput } from '../../../services/types';
 import { attendanceLabels, clockText } from '../../../utils/activity-view';
@@ -60,7 +66,9 @@ definePage({
   methods: {
     onLoad(query: Record<string, string | undefined>) {
       const id = query.id ?? (query.scene ? decodeURIComponent(query.scene) : '');
-      this.setData({ id });
+      // From the home card's 请假 / 线上参加: that form is already open.
+      const panel: Panel = query.focus === 'leave' || query.focus === 'remote' ? query.focus : '';
+      this.setData({ id, panel });
     },
     async onScan() {
       if (this.data.busy) return;
@@ -144,6 +152,20 @@ definePage({
     },
     onCopyLink() {
       wx.setClipboardData({ data: this.data.a?.onlineUrl ?? '' });
+    },
+    /** The superior's answer to a late registration; the backend checks the permission. */
+    async onDecideLate(e: WechatMiniprogram.TouchEvent<object, object, { approve: string }>) {
+      const approve = e.currentTarget.dataset.approve === 'yes';
+      await this.run(async () => {
+        await approveLateRegistration({ activityId: this.data.id, approve });
+        const description = approve
+          ? '本次活动计入支部的落实情况'
+          : '本次补录不计入落实情况，支部可补充材料后再报';
+        this.setData({
+          result: { theme: 'success', title: approve ? '已批准补录' : '已答复不批准', description },
+        });
+        await this.reload();
+      }, 'formError');
     },
     onOpenHost() {
       wx.navigateTo({ url: `/subpackages/activity/host/index?id=${this.data.id}` });

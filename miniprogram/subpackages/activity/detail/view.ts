@@ -1,5 +1,6 @@
 /** What the detail page shows of an ActivityDetail: labels and flags, nothing decided here. */
 import type { ActivityDetail, MeOutput } from '../../../services/types';
+import { can } from '../../../utils/can';
 import {
   attendanceLabels,
   attendanceThemes,
@@ -37,13 +38,29 @@ export function toDetailView(d: ActivityDetail, me: MeOutput) {
     myStatusTheme: d.myStatus ? attendanceThemes[d.myStatus] : 'default',
     leaveText: d.myLeave ? leaveStatusLabels[d.myLeave.status] : '',
     canManage: d.canManage,
-    canScan: !closed && !signed,
+    /** The 纪实 members may read: a finished activity's archived record [MTG-20]. */
+    record: closed && d.record?.archived ? d.record : null,
+    late: lateView(d, me),
+    // A late registration was held before it was entered: there is nothing to sign in to.
+    canScan: !closed && !signed && !d.lateRegistration,
     // The backend decides who may join online; these only choose which buttons to offer.
     canRemote: !closed && !signed && (d.allowRemote || me.member.mobile),
     // Only before the cut-off the backend reports [CHK-04]; after it the host corrects.
     canLeave: d.leaveOpen && !d.myStatus && leaveOpen,
     leaveUntilText:
       d.leaveOpen && !d.myStatus && leaveOpen ? `请假须在 ${clockText(d.leaveUntil)} 前提出` : '',
+  };
+}
+
+/** 补录: its reason and state, and whether the caller (the superior) may answer it [MTG-18]. */
+function lateView(d: ActivityDetail, me: MeOutput) {
+  const l = d.lateRegistration;
+  if (!l) return null;
+  return {
+    reason: `补录理由：${l.reason}`,
+    state: l.approved ? '上级党组织已批准补录' : '补录待上级党组织批准，批准后计入落实情况',
+    approved: l.approved,
+    canDecide: can(me, 'activity.approveLate', d.orgId),
   };
 }
 
