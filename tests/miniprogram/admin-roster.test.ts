@@ -5,6 +5,7 @@
 // destination and reason. A plain member sees no 名册 entry and is turned away.
 import {
   actAs,
+  answerDialogs,
   find,
   loadPage,
   openPage,
@@ -88,7 +89,17 @@ describe('党员名册', () => {
     expect(textOf(find(page, '.transfer-error'))).toContain('请写明转往哪个党组织');
     await typeText(page, '.to-org-input', '示范学院第三党支部');
     await typeText(page, '.transfer-reason', '工作调动');
+    // It cannot be undone, so the page asks first; cancelling changes nothing [PRIV-20].
+    const cancel = answerDialogs(false);
     await tap(page, '.transfer-button', '.t-button');
+    expect(cancel).toHaveBeenCalledWith(
+      expect.objectContaining({ title: expect.stringContaining('转出'), confirmText: '确认转出' }),
+    );
+    expect(memberDoc('demo-member-2').transfer ?? null).toBeNull();
+    cancel.mockRestore();
+    const confirm = answerDialogs(true);
+    await tap(page, '.transfer-button', '.t-button');
+    confirm.mockRestore();
     expect(memberDoc('demo-member-2').transfer).toMatchObject({
       toOrgName: '示范学院第三党支部',
       reason: '工作调动',

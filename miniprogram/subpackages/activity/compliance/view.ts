@@ -20,13 +20,19 @@ export function toItemView(i: ComplianceItem) {
  */
 export function toNotCountedView(n: ComplianceItem['notCounted'][number]) {
   const notClosed = n.reasons.some((r) => r.includes('尚未结束'));
+  // Only a late registration waiting for the superior is fixed on the activity's own page,
+  // where the superior approves it [MTG-18]; everything else on the 主持台.
+  const onlyApproval = n.reasons.length === 1 && n.reasons[0].includes('补录');
+  const id = encodeURIComponent(n.activityId);
   return {
     key: n.activityId,
     title: n.title,
     dayText: dayText(`${n.date}T12:00:00+08:00`),
     reasons: n.reasons,
-    url: `/subpackages/activity/host/index?id=${encodeURIComponent(n.activityId)}`,
-    action: notClosed ? '去结束活动并补全纪实' : '去补全纪实',
+    url: onlyApproval
+      ? `/subpackages/activity/detail/index?id=${id}`
+      : `/subpackages/activity/host/index?id=${id}`,
+    action: onlyApproval ? '查看补录审批' : notClosed ? '去结束活动并补全纪实' : '去补全纪实',
   };
 }
 

@@ -13,7 +13,7 @@ import {
 import type { MemberListItem, RoleKey } from '../../../services/types';
 import { can, orgsWith } from '../../../utils/can';
 import { definePage } from '../../../utils/define-page';
-import { toast } from '../../../utils/platform';
+import { confirmDialog, toast } from '../../../utils/platform';
 import { branchChoices, postChoices, rosterRow, type PostChoice, type RosterRow } from './view';
 
 type Input = WechatMiniprogram.CustomEvent<{ value: string }>;
@@ -146,6 +146,13 @@ definePage({
       if (!toOrgName || !reason) {
         return this.setData({ message: '请写明转往哪个党组织，以及转出的理由' });
       }
+      // The one action here that cannot be undone: say what it does, and ask once.
+      const sure = await confirmDialog(
+        `确认将${m.name}转出？`,
+        `转往：${toOrgName}。转出后${m.name}不再在本支部名册、考勤和党费中，原有记录保留备查；此操作不能撤销。`,
+        '确认转出',
+      );
+      if (!sure) return;
       await this.run(async () => {
         await transferOut({ memberId: m.id, toOrgName, reason });
         this.setData({ current: null });
