@@ -259,3 +259,13 @@ describe('落实情况 names what does not count [MTG-27]', () => {
     expect(text).not.toMatch(/[A-Za-z]{3,}/);
   });
 });
+
+describe("落实情况 opened from a branch of the superior's home", () => {
+  it('should show that branch, not the first one', async () => {
+    actAs('demo-superior');
+    const page = await openPage(compliancePage, { orgId: 'demo-branch-2' });
+    expect(page.data.orgs[page.data.orgIndex].id).toBe('demo-branch-2');
+    const first = await openPage(compliancePage);
+    expect(first.data.orgIndex).toBe(0);
+  });
+});

@@ -118,7 +118,9 @@ describe('我的先锋指数', () => {
     const page = await openPage(indexPage);
     expect(textOf(page)).toContain('各支部的积分由支部自己记');
     expect(textOf(page)).not.toContain('重试');
-    expect(find(page, '.fortress-link')).toBeTruthy();
+    // One way in, not two: the big button, and no second 堡垒指数 row above it.
+    expect(find(page, '.overseer__fortress')).toBeTruthy();
+    expect(find(page, '.fortress-link')).toBeUndefined();
     expect(find(page, '.review-link')).toBeUndefined();
   });
 });

@@ -15,6 +15,7 @@ type AlertView = ReturnType<typeof toAlertView>;
 const REFUSAL = '只有支部委员或上级党组织管理员可以查看落实情况';
 
 definePage({
+  fields: () => ({ askedOrgId: '' }),
   data: {
     year: currentYear(),
     orgs: [] as OrgChoice[],
@@ -28,7 +29,12 @@ definePage({
     ...halfOf(),
   },
   async load(me) {
-    if (!this.data.orgs.length) this.setData({ orgs: await orgChoices(me, 'activity.oversee') });
+    if (!this.data.orgs.length) {
+      const orgs = await orgChoices(me, 'activity.oversee');
+      // Opened from a branch of the superior's home: that branch first.
+      const asked = orgs.findIndex((o) => o.id === this.askedOrgId);
+      this.setData({ orgs, orgIndex: asked >= 0 ? asked : 0 });
+    }
     const org = this.data.orgs[this.data.orgIndex];
     if (!org) return this.empty(REFUSAL);
     const [compliance, alerts] = await Promise.all([
@@ -44,6 +50,9 @@ definePage({
     });
   },
   methods: {
+    onLoad(query: Record<string, string | undefined>) {
+      this.askedOrgId = query.orgId ?? '';
+    },
     /** The fix is one tap away: the 主持台 of that meeting, where it is closed and recorded. */
     onFix(e: WechatMiniprogram.TouchEvent<object, object, { url: string }>) {
       wx.navigateTo({ url: e.currentTarget.dataset.url });
