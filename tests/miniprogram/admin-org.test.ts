@@ -85,6 +85,10 @@ describe('支委分工', () => {
     const member = server.backend.docs('members').find((m) => m._id === 'demo-organizer');
     expect(member.duties['demo-branch']).toBe('负责组织发展、党员教育管理和党费收缴');
     expect(textOf(find(page, '.seat-demo-organizer'))).toContain('已保存');
+    // Opened again, the page shows what was written: nothing to type twice [ORG-14].
+    const again = await openPage(dutyPage);
+    const seat = again.data.seats.find((x: { id: string }) => x.id === 'demo-organizer');
+    expect(seat).toMatchObject({ duty: '负责组织发展、党员教育管理和党费收缴', saved: true });
   });
 
   it('should be for the secretary only', async () => {

@@ -139,6 +139,8 @@ export type MemberRow = {
   mobile: boolean;
   exempt: boolean;
   roles: (keyof typeof ROLES)[];
+  /** The written 分工 of a 支委 in this org, or null [ORG-14]. */
+  duty: string | null;
   /** Masked, e.g. 138****1234 [PRIV-03]. */
   phone: string | null;
   bound: boolean;

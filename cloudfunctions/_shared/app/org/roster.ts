@@ -102,6 +102,8 @@ export const listMembers = action({
       mobile: m.mobile,
       exempt: m.exempt,
       roles: m.roles.filter((r) => r.orgId === input.orgId).map((r) => r.role),
+      /** The 支委's written 分工 in this org, or null [ORG-14]. */
+      duty: m.duties?.[input.orgId] ?? null,
       phone: maskPhone(m.phone),
       bound: !!m.openid,
     }));

@@ -28,8 +28,9 @@ definePage({
         id: m.id,
         name: m.name,
         rolesText: m.roles.map((r) => roleLabels[r]).join('、'),
-        duty: '',
-        saved: false,
+        // What was written before, to read or change, never to type again.
+        duty: m.duty ?? '',
+        saved: !!m.duty,
       }));
     if (!seats.length) return this.empty('本支部还没有登记支委');
     this.setData({ seats });
