@@ -7,6 +7,9 @@
  *   backend's Chinese message, with 重试 bound to `reload`), `unbound` (the bind prompt), `empty`
  *   (`errorMessage` says why there is nothing to show) or `ready`;
  * - `fields()`: page-private state that is never drawn (kept on the instance, not in setData).
+ * - the title: the page's own (utils/page-titles.ts, or `this.setTitle(…)`) is `pageTitle`; in
+ *   大字模式 the native navigation bar, which cannot be enlarged, is left empty and the page's
+ *   `.page-title` block (shown only when `large`) draws it 1.5× instead;
  * On every show it runs `load(me)` again (with `once`, only until something is on screen); the
  * page is then ready, or empty where `load` said `this.empty('…why there is nothing…')`.
  */
@@ -17,6 +20,7 @@ import { UNBOUND } from '../services/org';
 import type { MeOutput } from '../services/types';
 import { currentMe, forgetMe } from '../stores/me';
 import { toMemberView, type MemberView } from './member-view';
+import { titleOf } from './page-titles';
 
 export type ViewStatus = 'loading' | 'error' | 'empty' | 'unbound' | 'ready';
 
@@ -37,23 +41,60 @@ export interface PageFields {
   emptyMessage?: string;
 }
 
+/**
+ * Pages now on screen: only these may set the navigation bar, which belongs to the page on
+ * top (a tab in the background hears a large-text change too, and must not retitle 我的).
+ */
+const onScreen = new WeakSet<object>();
+
 function frame(hooks: Hooks) {
   return Behavior({
-    data: { status: 'loading' as ViewStatus, errorMessage: '', member: null as MemberView | null },
+    data: {
+      status: 'loading' as ViewStatus,
+      errorMessage: '',
+      member: null as MemberView | null,
+      pageTitle: '',
+    },
     lifetimes: {
       created() {
         Object.assign(this, hooks.fields?.());
       },
     },
+    pageLifetimes: {
+      hide() {
+        onScreen.delete(this);
+      },
+    },
+    observers: {
+      large() {
+        if (onScreen.has(this)) this.showTitle();
+      },
+    },
     methods: {
       /** Page lifecycle (a Component-page's lifecycle lives in its methods). */
       onShow() {
+        onScreen.add(this);
+        this.showTitle();
         // A tab page tells its tab bar (custom-tab-bar, app.json) which tab is showing.
         const page = this as unknown as { route?: string; getTabBar?: () => unknown };
         const bar = page.getTabBar?.() as WechatMiniprogram.Component.TrivialInstance | undefined;
         bar?.setData({ selected: page.route ?? '' });
         const shown = this.data.status === 'ready' || this.data.status === 'empty';
         if (!hooks.once || !shown) void this.reload();
+      },
+      /** The page's title from now on (e.g. the activity's own), drawn as 大字模式 asks. */
+      setTitle(title: string): void {
+        this.setData({ pageTitle: title });
+        if (onScreen.has(this)) this.showTitle();
+      },
+      /** The native bar shows the title, or nothing in 大字模式 (the body's block shows it). */
+      showTitle(): void {
+        if (!this.data.pageTitle) {
+          const { route } = this as unknown as { route?: string };
+          this.setData({ pageTitle: titleOf(route) });
+        }
+        const { large } = this.data as { large?: boolean };
+        wx.setNavigationBarTitle({ title: large ? '' : this.data.pageTitle });
       },
       /** Called by `load`: there is nothing to show, for this reason (a sentence to a member). */
       empty(message: string): void {

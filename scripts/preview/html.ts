@@ -216,10 +216,18 @@ export interface PreviewDocument {
   pageCss: string;
   /** Shown in the browser tab: `我的 · 大字模式`. */
   caption: string;
+  /** What the page set as the navigation bar's title (`wx.setNavigationBarTitle`), if anything. */
+  navTitle?: string;
 }
 
 /** The self-contained HTML document for one page in one state. */
-export function buildPreviewHtml({ page, pageHtml, pageCss, caption }: PreviewDocument): string {
+export function buildPreviewHtml({
+  page,
+  pageHtml,
+  pageCss,
+  caption,
+  navTitle,
+}: PreviewDocument): string {
   const { window, tabBar } = page;
   const textColor = window.navigationBarTextStyle === 'black' ? '#000000' : '#ffffff';
   const windowHeight =
@@ -272,7 +280,7 @@ ${styles.map((css) => `<style>\n${css}\n</style>`).join('\n')}
 </head>
 <body>
 <div class="preview-status"></div>
-<header class="preview-nav">${back}${escapeHtml(window.navigationBarTitleText)}${capsule}</header>
+<header class="preview-nav">${back}${escapeHtml(navTitle ?? window.navigationBarTitleText)}${capsule}</header>
 <div class="preview-frame"><div class="preview-page">${body}</div></div>
 ${tabs}
 </body>

@@ -174,8 +174,15 @@ export class PreviewRenderer {
     await this.prepare(scenario);
     const id = this.load(page.path);
     const root = simulate.render(id);
+    root.instance.route = page.path; // as the runtime sets it
     const host = (globalThis as any).document.createElement('parent-wrapper');
     root.attach(host);
+    // The navigation bar shows what the page last set (empty in 大字模式), else its JSON title.
+    let navTitle = page.window.navigationBarTitleText;
+    const setTitle = wx.setNavigationBarTitle;
+    wx.setNavigationBarTitle = (opts: { title: string }) => {
+      navTitle = opts.title;
+    };
     try {
       root.instance.onLoad?.(scenario.query ?? {});
       root.instance.onShow?.();
@@ -195,9 +202,11 @@ export class PreviewRenderer {
         pageHtml: host.innerHTML,
         pageCss,
         caption: `${page.window.navigationBarTitleText} · ${scenario.caption ?? scenario.state}`,
+        navTitle,
       });
       return { html, text, problems: findTextProblems(text) };
     } finally {
+      wx.setNavigationBarTitle = setTitle;
       // Leave the page as the runtime would, so its timers (polls, countdowns) stop.
       try {
         root.instance.onHide?.();

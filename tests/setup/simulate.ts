@@ -181,12 +181,17 @@ export function loadPage(pagePath: string): string {
     });
   });
   if (!id) throw new Error(`could not load ${pagePath}`);
+  routes.set(id, pagePath);
   return id;
 }
+
+/** Each loaded page's route, which the runtime puts on the page instance (`this.route`). */
+const routes = new Map<string, string>();
 
 /** Opens a page as the runtime does (attach, onLoad, onShow) and waits for its calls. */
 export async function openPage(id: string, query: Record<string, string> = {}) {
   const page = simulate.render(id);
+  page.instance.route = routes.get(id);
   page.attach((globalThis as any).document.createElement('parent-wrapper'));
   pageStack.push(page);
   page.instance.onLoad?.(query);

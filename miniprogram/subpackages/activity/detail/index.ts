@@ -60,7 +60,7 @@ definePage({
   },
   async load(me) {
     const detail = await fetchActivity(this.data.id);
-    wx.setNavigationBarTitle({ title: detail.title });
+    this.setTitle(detail.title);
     this.setData({ a: toDetailView(detail, me) });
   },
   methods: {

@@ -69,7 +69,7 @@ definePage({
     onLoad(query: Record<string, string | undefined>) {
       const id = query.id ?? '';
       this.setData({ id, mode: id ? 'edit' : 'new' });
-      if (id) wx.setNavigationBarTitle({ title: '修改公开' });
+      if (id) this.setTitle('修改公开');
     },
     async loadForNew(orgId: string) {
       const [status, list] = await Promise.all([fetchNoticeStatus(orgId), fetchNotices(orgId)]);
