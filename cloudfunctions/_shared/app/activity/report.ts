@@ -1,4 +1,5 @@
 import { activityContract } from '../../contracts/activity';
+import { ACTIVITY_TYPE_NAMES as TYPE_NAMES } from '../../domain/activity/type-names';
 import type {
   ActivityOutput,
   ActivityReport,
@@ -20,16 +21,6 @@ import {
   recordHistoryOf,
 } from './queries';
 
-const TYPE_NAMES: Record<ActivityType, string> = {
-  themeDay: '主题党日',
-  branchAssembly: '支部党员大会',
-  committeeMeeting: '支委会',
-  groupMeeting: '党小组会',
-  partyLecture: '党课',
-  orgLifeMeeting: '组织生活会',
-  democraticAppraisal: '民主评议',
-  studySession: '集中学习',
-};
 /** 主题党日 and 三会一课. */
 const REPORT_TYPES: ActivityType[] = [
   'themeDay',

@@ -1,17 +1,9 @@
 import type { ActivityType, AttendanceStatus } from '../../contracts/activity';
+import { ACTIVITY_TYPE_NAMES } from '../../domain/activity/type-names';
 import type { AttendanceDoc } from '../../repos/attendance';
 
 /** The words a sheet uses for the codes of the records: never a code in a cell. */
-export const TYPE_WORDS: Record<ActivityType, string> = {
-  themeDay: '主题党日',
-  branchAssembly: '支部党员大会',
-  committeeMeeting: '支委会',
-  groupMeeting: '党小组会',
-  partyLecture: '党课',
-  orgLifeMeeting: '组织生活会',
-  democraticAppraisal: '民主评议',
-  studySession: '集中学习',
-};
+export const TYPE_WORDS: Record<ActivityType, string> = ACTIVITY_TYPE_NAMES;
 
 export const STATUS_WORDS: Record<AttendanceStatus, string> = {
   present: '出席',

@@ -8,6 +8,7 @@
  * `org.read`. Other areas are read through their read models only.
  */
 import { orgContract, OrgOutput, TodoItem } from '../../contracts/org';
+import { ACTIVITY_TYPE_NAMES } from '../../domain/activity/type-names';
 import { staleness } from '../../domain/notice/disclosure';
 import { isBranchKind } from '../../domain/org/model';
 import type { Permission } from '../../domain/org/policy';
@@ -22,16 +23,7 @@ import { pointsQueue } from '../points/queries';
 const HOST = '/subpackages/activity/host/index';
 const COMPLIANCE = '/subpackages/activity/compliance/index';
 const REVIEW = '/subpackages/points/review/index';
-const TYPE_NAMES: Record<string, string> = {
-  themeDay: '主题党日',
-  branchAssembly: '支部党员大会',
-  committeeMeeting: '支委会',
-  groupMeeting: '党小组会',
-  partyLecture: '党课',
-  orgLifeMeeting: '组织生活会',
-  democraticAppraisal: '民主评议',
-  studySession: '集中学习',
-};
+const TYPE_NAMES: Record<string, string> = ACTIVITY_TYPE_NAMES;
 
 /** 2026-11 → 11月, 2026-Q3 → 第三季度, 2026-H1 → 上半年, 2026 → 全年 (no period codes on screen). */
 export function periodText(p: string): string {
