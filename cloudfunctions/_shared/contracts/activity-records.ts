@@ -1,27 +1,11 @@
 import { z } from 'zod';
 import { id, publicText } from './common';
+import { DECISION_TYPES } from '../domain/activity/decisions';
 
 /** The parts of the 纪实 record's input that are particular to 三会一课 (MTG). */
 
-/**
- * What an agenda item decides. The first ten only the 支部党员大会 may decide [MTG-26]; those and
- * 三重一大 are important matters reported to the superior [MTG-23].
- */
-export const DECISION_TYPES = [
-  'admitProbationary',
-  'fullMembership',
-  'extendProbation',
-  'cancelProbation',
-  'election',
-  'delegateNomination',
-  'commendation',
-  'disposal',
-  'discipline',
-  'acceptCommitteeReport',
-  'majorMatter',
-  'other',
-] as const;
-export type DecisionType = (typeof DECISION_TYPES)[number];
+export { DECISION_TYPES } from '../domain/activity/decisions';
+export type { DecisionType } from '../domain/activity/decisions';
 /** Who gives a 党课 [MTG-07, EDU-06]. */
 export const LECTURER_KINDS = [
   'partyCommitteeSecretary',

@@ -2,26 +2,13 @@ import type { ActivityType, DecisionType, RecordItem } from '../../contracts/act
 import type { Profile } from '../org/model';
 import { Alert, fail, ok, Result } from '../shared/result';
 import { RETIRED_TEMPLATE, themeDayAgenda } from './schedule';
+import { ASSEMBLY_ONLY } from './decisions';
 
 /**
  * The rules of a 纪实 record beyond the common fields (MTG-10): what only the assembly decides,
  * the assembly's count and tallies, the committee's division of labour, important matters, the
  * theme-day template, evidence. Pure: every fact is a parameter.
  */
-
-/** Decisions only the 支部党员大会 may take [MTG-26]. */
-export const ASSEMBLY_ONLY: readonly DecisionType[] = [
-  'admitProbationary',
-  'fullMembership',
-  'extendProbation',
-  'cancelProbation',
-  'election',
-  'delegateNomination',
-  'commendation',
-  'disposal',
-  'discipline',
-  'acceptCommitteeReport',
-];
 
 export const DECISION_LABELS: Record<DecisionType, string> = {
   admitProbationary: '接收预备党员',
