@@ -1,5 +1,6 @@
 import { purgeExpiredGuests } from '../_shared/app/activity/guests';
 import { sendWorkAlerts } from '../_shared/app/scheduler/alerts';
+import { sendAppraisalReminders } from '../_shared/app/scheduler/appraisal-reminders';
 import { sendActivityReminders } from '../_shared/app/scheduler/reminders';
 import { createTimerFunction } from '../_shared/runtime/handler';
 
@@ -10,5 +11,6 @@ import { createTimerFunction } from '../_shared/runtime/handler';
 export const main = createTimerFunction('scheduler', async (ctx) => ({
   reminders: await sendActivityReminders(ctx),
   alerts: await sendWorkAlerts(ctx),
+  appraisal: await sendAppraisalReminders(ctx), // 双述双评: who must act at each step
   guests: await purgeExpiredGuests(ctx), // guests' names after the retention period [PRIV-19]
 }));

@@ -447,9 +447,38 @@ const CALLS: Partial<Record<Permission, Call>> = {
   }),
 };
 
+CALLS['appraisal.decide'] = call('appraisal', 'open', {
+  org: OWN,
+  holder: SUPERIOR,
+  nonHolder: SEC,
+  data: () => ({ kind: 'secretaryReview', orgId: OWN.id, year: 2026 }),
+});
+CALLS['appraisal.conduct'] = call('appraisal', 'list', {
+  org: OWN,
+  holder: ORGANIZER,
+  nonHolder: MEMBER,
+  data: () => ({ orgId: OWN.id, year: 2026 }),
+});
+
+/** 双述双评 of demo-secretary up to the 党员大会 step, with a 支部党员大会 to hold its ballot. */
+async function reviewAtAssembly(): Promise<string> {
+  const id = 'secretaryReview:demo-secretary:2026';
+  const texts = { decisions: '落实', keyTasks: '完成', serveMasses: '走访', integrity: '自律' };
+  await b.ok('appraisal', 'open', { kind: 'secretaryReview', orgId: OWN.id, year: 2026 }, SUPERIOR);
+  await b.ok('appraisal', 'saveReport', { id, sections: texts }, SEC);
+  await b.ok('appraisal', 'submitReport', { id }, SEC);
+  await b.ok('appraisal', 'approveReport', { id, approve: true }, SUPERIOR);
+  const { id: activityId } = await b.ok(
+    'activity',
+    'create',
+    { orgId: OWN.id, type: 'branchAssembly', title: '述职评议党员大会', ...future },
+    SEC,
+  );
+  return activityId;
+}
+
 /** Permissions whose actions do not exist yet (the appraisal function is still to come). */
 const NO_ACTION_YET: Partial<Record<Permission, string>> = {
-  'appraisal.decide': '双述双评 / 评组织: appraisal function not built yet',
   'appraisal.decideMembers': '民主评议党员: appraisal function not built yet',
 };
 
@@ -570,6 +599,16 @@ const OWN_CASES: Partial<Record<Permission, OwnCase>> = {
     data: () => ({ memberId: ORGANIZER, year: 2026, category: 'salaried', baseFen: 510000 }),
   }),
 };
+
+/** The secretary's own review passes to a commissioner [PRIV-21, SEC-13]. */
+OWN_CASES['appraisal.conduct'] = ownCase('appraisal', 'openBallot', {
+  self: SEC,
+  standIn: ORGANIZER,
+  async data() {
+    const activityId = await reviewAtAssembly();
+    return { id: 'secretaryReview:demo-secretary:2026', box: 'assembly', mode: 'app', activityId };
+  },
+});
 
 describe('a holder is refused on their own case, another decides it [PRIV-21]', () => {
   beforeEach(async () => {

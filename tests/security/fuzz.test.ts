@@ -13,6 +13,7 @@
 import fc from 'fast-check';
 import type { z } from 'zod';
 import { activityContract } from '../../cloudfunctions/_shared/contracts/activity';
+import { appraisalContract } from '../../cloudfunctions/_shared/contracts/appraisal';
 import { duesContract } from '../../cloudfunctions/_shared/contracts/dues';
 import { ERRORS } from '../../cloudfunctions/_shared/contracts/errors';
 import { exportContract } from '../../cloudfunctions/_shared/contracts/export';
@@ -31,6 +32,7 @@ const CONTRACTS: { [F in FunctionName]: Record<ActionName<F>, { input: z.ZodType
   notice: noticeContract,
   dues: duesContract,
   export: exportContract,
+  appraisal: appraisalContract,
 };
 const CASES = (Object.keys(CONTRACTS) as FunctionName[]).flatMap((fn) =>
   Object.keys(CONTRACTS[fn]).map((action) => [fn, action] as [FunctionName, string]),

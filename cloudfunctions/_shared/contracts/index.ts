@@ -1,4 +1,5 @@
 import type { ActivityApi } from './activity';
+import type { AppraisalApi } from './appraisal';
 import type { DuesApi } from './dues';
 import type { ExportApi } from './export';
 import type { NoticeApi } from './notice';
@@ -16,5 +17,6 @@ export type Api = {
   notice: NoticeApi;
   dues: DuesApi;
   export: ExportApi;
+  appraisal: AppraisalApi;
 };
 export type FunctionName = keyof Api;

@@ -178,7 +178,8 @@ export type TodoItem = {
     | 'absences'
     | 'inactivity'
     | 'arrears'
-    | 'staleNotices';
+    | 'staleNotices'
+    | 'appraisalFollowUp';
   count: number;
   /** What to do, in Chinese, e.g. 有2条请假申请待审批. */
   title: string;

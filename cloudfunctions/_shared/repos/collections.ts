@@ -97,6 +97,23 @@ const DECLARED = <const>[
   },
   { name: 'duesSheets', indexes: [{ name: 'org', keys: { orgId: 1 } }] },
   { name: 'outbox', indexes: [{ name: 'sentAt', keys: { sentAt: -1 } }] },
+  {
+    name: 'appraisals',
+    indexes: [
+      { name: 'committee_year', keys: { committeeId: 1, year: 1 } },
+      { name: 'org_year', keys: { orgId: 1, year: 1 } },
+      { name: 'subject', keys: { subjectId: 1, year: 1 } },
+    ],
+  },
+  {
+    name: 'ballotBoxes',
+    indexes: [
+      { name: 'owner', keys: { ownerId: 1 } },
+      { name: 'activity', keys: { activityId: 1 } },
+    ],
+  },
+  { name: 'ballotVoters', indexes: [{ name: 'box', keys: { boxId: 1 } }] },
+  { name: 'ballots', indexes: [{ name: 'box', keys: { boxId: 1 } }] },
 ];
 
 export const COLLECTIONS: readonly CollectionSpec[] = DECLARED;

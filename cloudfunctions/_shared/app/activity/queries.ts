@@ -10,8 +10,10 @@ import {
 import { settingOf } from '../../domain/org/settings';
 import { attended, expectedOf, hasCommittee } from '../../domain/activity/participants';
 import { localDate, localInstant } from '../../domain/shared/time';
-import { ActivityDoc, ActivityRecord, listActivities } from '../../repos/activities';
-import { AttendanceDoc, attendanceOfMany } from '../../repos/attendance';
+import { coverage, type Coverage } from '../../domain/activity/talks';
+import { listTalks, type TalkDoc } from '../../repos/talks';
+import { ActivityDoc, ActivityRecord, findActivity, listActivities } from '../../repos/activities';
+import { AttendanceDoc, attendanceOf, attendanceOfMany } from '../../repos/attendance';
 import { listOrgMembers, MemberDoc } from '../../repos/members';
 import type { OrgDoc } from '../../repos/orgs';
 
@@ -196,4 +198,31 @@ export function recordHistoryOf(
     original: version(first, first.recordedAt, first.recordedBy, null),
     amendments: a.amendments.map((m) => version(m.after, m.at, m.by, m.reason)),
   };
+}
+
+/** A branch's 谈心谈话 of a year (one query), for `talkCoverageOf` [MTG-32]. */
+export const branchTalks = (orgId: string, year: number): Promise<TalkDoc[]> =>
+  listTalks(orgId, year);
+
+/**
+ * Each member's coverage per pair category of a year's talks, against `talk.perPairCategory`
+ * [MTG-32]: what `activity.talks` shows the committee, for the 双述双评 report [SEC-06].
+ */
+export const talkCoverageOf = (
+  org: OrgDoc,
+  roster: readonly Pick<MemberDoc, '_id' | 'roles'>[],
+  talks: readonly TalkDoc[],
+): Coverage[] => coverage(roster, org._id, talks, settingOf(org, 'talk.perPairCategory'));
+
+/**
+ * An activity and who took part in it (present, late or online, any sign-in method): the voters
+ * of a sealed ballot held at a meeting (双述双评 [SEC-08]). Null when there is no such activity.
+ */
+export async function activityAttendees(activityId: string): Promise<{
+  activity: Pick<ActivityDoc, '_id' | 'orgId' | 'type' | 'status'>;
+  present: string[];
+} | null> {
+  const [activity, rows] = await Promise.all([findActivity(activityId), attendanceOf(activityId)]);
+  if (!activity) return null;
+  return { activity, present: rows.filter((r) => attended(r.status)).map((r) => r.memberId) };
 }

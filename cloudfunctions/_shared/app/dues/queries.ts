@@ -14,7 +14,7 @@ import {
   monthsOf,
 } from '../../domain/dues/ledger';
 import { localMonth } from '../../domain/shared/time';
-import { duesOfOrgs } from '../../repos/dues';
+import { duesOfOrgs, type BaseFact, type PaymentFact } from '../../repos/dues';
 import type { MemberDoc } from '../../repos/members';
 import { branchRows } from './load';
 
@@ -32,6 +32,26 @@ export async function duesCompletion(
   ]);
   return completion(rows);
 }
+
+/**
+ * `duesCompletion` over records already loaded (the roster, the year's bases and payments), for a
+ * reader that loads the branch year once (the 双述双评 report [SEC-06]) [FORT-10, FEE-24].
+ */
+export const duesCompletionOf = (
+  roster: readonly Pick<MemberDoc, '_id' | 'name'>[],
+  bases: readonly BaseFact[],
+  payments: readonly PaymentFact[],
+  year: number,
+  now: Date,
+): { paid: number; due: number } | null =>
+  completion(
+    ledgerRows(
+      roster,
+      bases.filter((b) => b.year === year),
+      payments.filter((p) => p.year === year),
+      completionMonths(year, localMonth(now)),
+    ),
+  );
 
 export type MemberArrears = Arrears & { memberId: string; name: string };
 

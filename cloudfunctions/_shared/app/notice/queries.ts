@@ -1,4 +1,5 @@
 /** What other areas read of 党务公开 (read models). No actions here. */
+import { staleness } from '../../domain/notice/disclosure';
 import { pendingItems, type PendingItem } from '../../domain/notice/rules';
 import { localInstant, localMonth } from '../../domain/shared/time';
 import {
@@ -24,6 +25,18 @@ export async function disclosureMonths(orgId: string, year: number): Promise<num
 export async function lastDisclosureAt(orgId: string): Promise<Date | null> {
   const latest = await latestNotice(orgId);
   return latest ? new Date(latest.updatedAt) : null;
+}
+
+/**
+ * When the branch last published or updated a disclosure and how many days ago, as
+ * `notice.status` answers [DIS-07] (the 双述双评 report [SEC-06]); nulls: never published. One query.
+ */
+export async function disclosureFreshness(
+  orgId: string,
+  now: Date,
+): Promise<{ last: Date | null; days: number | null }> {
+  const last = await lastDisclosureAt(orgId);
+  return { last, days: staleness(last, now).days };
 }
 
 /** `lastDisclosureAt` of many branches at once (absent: never published), in one aggregation. */

@@ -16,6 +16,7 @@ import { settingOf } from '../../domain/org/settings';
 import { localMonth } from '../../domain/shared/time';
 import { action } from '../../runtime/handler';
 import { activityTodoFacts, TodoActivity } from '../activity/todo-facts';
+import { appraisalFollowUps, FollowUp } from '../appraisal/queries';
 import { memberArrears } from '../dues/queries';
 import { lastDisclosureAt } from '../notice/queries';
 import { pointsQueue } from '../points/queries';
@@ -52,7 +53,14 @@ export const todo = action({
   input: orgContract.todo.input,
   async run(ctx, input): Promise<OrgOutput<'todo'>> {
     const org = await ctx.require('org.read', input.orgId);
-    if (!isBranchKind(org.kind)) return { items: [] };
+    // 双述双评's follow-ups [SEC-15, SEC-16]: the secretary's and the superior's, until done.
+    const followUps = async () =>
+      appraisalFollowUps(
+        (await ctx.caller()).member._id,
+        org._id,
+        await ctx.may('appraisal.decide', org),
+      );
+    if (!isBranchKind(org.kind)) return { items: followUpItems(await followUps()) };
     const held = new Set<Permission>();
     const asked: Permission[] = [
       'activity.oversee',
@@ -65,13 +73,14 @@ export const todo = action({
     for (const p of asked) if (await ctx.may(p, org)) held.add(p);
     const now = ctx.now;
     const points = settingOf(org, 'pointsEnabled');
-    const [acts, queue, arrears, lastNotice] = await Promise.all([
+    const [acts, queue, arrears, lastNotice, appraisal] = await Promise.all([
       held.has('activity.oversee') || held.has('leave.decide') ? activityTodoFacts(org, now) : null,
       points && (held.has('points.review') || held.has('appeal.resolve'))
         ? pointsQueue(org._id)
         : null,
       held.has('dues.read') ? memberArrears(org._id, previousMonth(localMonth(now)), now) : null,
       held.has('notice.publish') ? lastDisclosureAt(org._id) : undefined,
+      followUps(),
     ]);
     const items: TodoItem[] = [];
     const add = (item: Omit<TodoItem, 'ruleId'> & { ruleId?: string }) =>
@@ -190,6 +199,17 @@ export const todo = action({
         ruleId: 'DIS-07',
       });
     }
+    items.push(...followUpItems(appraisal));
     return { items };
   },
 });
+
+const followUpItems = (list: readonly FollowUp[]): TodoItem[] =>
+  list.map((f) => ({
+    kind: 'appraisalFollowUp',
+    count: 1,
+    title: f.title,
+    page: f.page,
+    level: f.level,
+    ruleId: f.ruleId,
+  }));

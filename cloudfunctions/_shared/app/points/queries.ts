@@ -86,6 +86,16 @@ export function fortressOf(view: FortressYearView, year: number, now: Date) {
   };
 }
 
+/**
+ * A branch's records of a year in one round trip, with the 堡垒指数's facts of them (records filed
+ * on time, months with a disclosure [FORT-12, FORT-13]): the 双述双评 report reads it [SEC-06].
+ * `view.members` includes members transferred out (their history is kept); null: no such org.
+ */
+export async function branchYearRecords(orgId: string, year: number, now: Date) {
+  const view = await fortressYear(orgId, year);
+  return view ? { view, facts: fortressFacts(view, year, now) } : null;
+}
+
 /** A branch's 堡垒指数 of a year (null when the org does not exist). */
 export async function branchFortress(orgId: string, year: number, now: Date) {
   const view = await fortressYear(orgId, year);

@@ -80,6 +80,12 @@ export const POLICY = {
   'notice.publish': g([...COMMITTEE, 'disclosureMaintainer']),
   /** Open an appraisal campaign or decide its grades (双述双评, 评组织: the superior). */
   'appraisal.decide': g([]),
+  /**
+   * Run the branch's part of a secretary review: the 党员大会 and 群众代表 boxes [SEC-08]. The
+   * secretary under review is the subject, so it passes to the deputy, a commissioner or the
+   * superior [PRIV-21, SEC-13].
+   */
+  'appraisal.conduct': g(COMMITTEE, { forSecretary: DEPUTY_OR_COMMISSIONER }),
   /** 民主评议党员: the branch committee decides, the superior may too. */
   'appraisal.decideMembers': g(COMMITTEE, { forSecretary: DEPUTY_OR_COMMISSIONER }),
 } satisfies Record<string, Grant>;
@@ -185,6 +191,8 @@ export const REFUSALS: Record<Permission, string> = {
   'dues.publish': '党费收缴情况由书记、组织委员或党费管理员公开',
   'notice.publish': '只有支部委员、公开栏维护人或上级党组织可以发布党务公开',
   'appraisal.decide': '只有上级党组织可以进行此项评议',
+  'appraisal.conduct':
+    '支部党员大会的测评由支部委员会或上级党组织组织（书记本人的评议由副书记、其他委员或上级党组织组织）',
   'appraisal.decideMembers': '民主评议由支部委员会或上级党组织评定',
 };
 

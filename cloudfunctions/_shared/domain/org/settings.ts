@@ -6,6 +6,7 @@ import { ALERT_SETTINGS } from './alert-settings';
 import { POINTS_SETTINGS } from '../points/settings';
 import { NOTICE_SETTINGS } from '../notice/settings';
 import { DUES_SETTINGS } from '../dues/settings';
+import { APPRAISAL_SETTINGS } from '../appraisal/settings';
 
 export type { OrgTraits, SettingSpec } from '../shared/setting-spec';
 
@@ -73,6 +74,7 @@ export const SETTINGS = {
   ...POINTS_SETTINGS,
   ...NOTICE_SETTINGS,
   ...DUES_SETTINGS,
+  ...APPRAISAL_SETTINGS,
 } satisfies Record<string, SettingSpec>;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -1,0 +1,70 @@
+/**
+ * What other areas read of 双述双评 (read models): the follow-ups a published grade created
+ * [SEC-15, SEC-16], for the to-do list (`org.todo`) of the secretary and of the superior, until
+ * done. No actions here.
+ */
+import { handlingReason, TASK_RULES } from '../../domain/appraisal/consequences';
+import type { TaskKind } from '../../domain/appraisal/model';
+import { openFollowUps } from '../../repos/appraisal-decisions';
+import type { AppraisalDoc } from '../../repos/appraisals';
+
+const BOARD = '/subpackages/appraisal/board/index';
+const REPORT = '/subpackages/appraisal/report/index';
+
+const dayText = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8))}日`;
+
+export interface FollowUp {
+  campaignId: string;
+  kind: TaskKind;
+  title: string;
+  page: string;
+  level: 'info' | 'warning' | 'alert';
+  ruleId: string;
+}
+
+function titleOf(doc: AppraisalDoc, t: AppraisalDoc['tasks'][number], mine: boolean): string {
+  const by = t.due ? `（${dayText(t.due)}前）` : '';
+  const who = `${doc.orgName}书记${doc.subjectName}同志`;
+  if (t.kind === 'rectification')
+    return mine
+      ? `请按评议意见整改，并在${dayText(t.due ?? '')}前报告整改情况`
+      : `${who}的整改${by}`;
+  if (t.kind === 'reminderTalk')
+    return mine && doc.subjectId !== t.ownerId
+      ? `上级党组织将与您进行提醒谈话${by}`
+      : `与${who}进行提醒谈话${by}`;
+  return `${who}${handlingReason(doc.decision?.grade ?? 'incompetent', null)}`;
+}
+
+/**
+ * The caller's open follow-ups of 双述双评 [SEC-15, SEC-16]: the secretary's rectification and the
+ * 提醒谈话 they are to have; for the superior (`superior`: they hold `appraisal.decide` on `orgId`),
+ * every open follow-up of the campaigns of that org or graded by it, the 组织处理 flag included.
+ * The flag is never shown to the secretary. One query.
+ */
+export async function appraisalFollowUps(
+  memberId: string,
+  orgId: string,
+  superior: boolean,
+): Promise<FollowUp[]> {
+  const docs = await openFollowUps(memberId, superior ? [orgId] : []);
+  const out: FollowUp[] = [];
+  for (const doc of docs) {
+    const mine = doc.subjectId === memberId;
+    const oversees = superior && (doc.orgId === orgId || doc.committeeId === orgId);
+    for (const t of doc.tasks ?? []) {
+      if (t.done) continue;
+      const shown = mine ? t.kind !== 'orgHandling' : t.ownerId === memberId || oversees;
+      if (!shown) continue;
+      out.push({
+        campaignId: doc._id,
+        kind: t.kind,
+        title: titleOf(doc, t, mine),
+        page: `${mine ? REPORT : BOARD}?id=${doc._id}`,
+        level: t.kind === 'orgHandling' ? 'alert' : 'warning',
+        ruleId: TASK_RULES[t.kind],
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,15 @@
+/** What other areas read of the org area (read models). No actions here. */
+import { FIVE_STATUSES, statusOf, type FiveStatus } from '../../domain/org/five-standards';
+import { fiveStandardsUpTo } from '../../repos/five-standards';
+
+/**
+ * A branch's 五化 status of a year, carried from earlier years as `org.fiveStandards` shows it
+ * [ORG-26]: the 双述双评 report reads it [SEC-06]. One query.
+ */
+export async function fiveStandardsStatus(
+  orgId: string,
+  year: number,
+): Promise<{ status: FiveStatus; label: string }> {
+  const status = statusOf(year, await fiveStandardsUpTo([orgId], year));
+  return { status, label: FIVE_STATUSES[status] };
+}

@@ -1,0 +1,342 @@
+import { z } from 'zod';
+import {
+  ALL_REPORT_SECTIONS,
+  ALL_SECRETARY_GRADES,
+  APPRAISAL_KINDS,
+  BALLOT_BOXES,
+  BALLOT_MODES,
+  TASK_KINDS,
+  type AppraisalKind,
+  type BallotBox,
+  type BallotMode,
+  type ReportSection,
+  type ReportStatus,
+  type SecretaryGrade,
+  type SecretaryStep,
+  type TaskKind,
+} from '../domain/appraisal/model';
+import type { ExportFileOutput } from './export';
+import { id, publicText, text, year } from './common';
+
+const count = z.number().int().min(0).max(100000);
+const grade = z.enum(ALL_SECRETARY_GRADES);
+/** Tallies per subject per grade: `{ [subjectId]: { [grade]: n } }`. */
+const counts = z.record(id, z.partialRecord(grade, count));
+
+/**
+ * The `appraisal` function (api.md "appraisal"). This issue builds kind `secretaryReview`
+ * (双述双评 and 焦作评书记, SEC-01…SEC-20); `democraticAppraisal` and `branchAppraisal` reuse
+ * the campaign, the sealed ballot and the board next.
+ */
+export const appraisalContract = {
+  /** The 基层党委 opens the review of a branch's secretary [SEC-01, SEC-02, SEC-03]. */
+  open: { input: z.object({ kind: z.enum(APPRAISAL_KINDS), orgId: id, year }).strict() },
+  get: { input: z.object({ id }).strict() },
+  /** Campaigns of an org and the orgs below it in a year (the superior's console). */
+  list: { input: z.object({ orgId: id, year }).strict() },
+  /** The 述职报告 with its pre-filled, read-only facts [SEC-04, SEC-05, SEC-06]. */
+  report: { input: z.object({ id }).strict() },
+  saveReport: {
+    input: z
+      .object({ id, sections: z.partialRecord(z.enum(ALL_REPORT_SECTIONS), publicText(5000)) })
+      .strict(),
+  },
+  submitReport: { input: z.object({ id }).strict() },
+  /** The superior approves the report, or returns it with a comment [SEC-07]. */
+  approveReport: {
+    input: z.object({ id, approve: z.boolean(), comment: publicText(500).optional() }).strict(),
+  },
+  openBallot: {
+    input: z
+      .object({
+        id,
+        box: z.enum(BALLOT_BOXES),
+        activityId: id.optional(),
+        mode: z.enum(BALLOT_MODES),
+      })
+      .strict(),
+  },
+  castBallot: { input: z.object({ ballotId: id, marks: z.record(id, grade) }).strict() },
+  enterTally: {
+    input: z.object({ ballotId: id, issued: count, returned: count, counts }).strict(),
+  },
+  closeBallot: { input: z.object({ ballotId: id }).strict() },
+  /** The ballots open to the caller now (the ballot page, opened from the meeting). */
+  ballots: { input: z.object({ activityId: id.optional() }).strict() },
+  /** The leader's 点评 at the 基层党委's 述职评议会 [SEC-09]. */
+  recordComment: { input: z.object({ id, comment: publicText(2000) }).strict() },
+  board: { input: z.object({ id }).strict() },
+  decide: {
+    input: z
+      .object({
+        id,
+        grades: z.record(id, grade.nullable()),
+        reasons: z.record(id, publicText(500)).optional(),
+        /** The 调查核实 score (0–100) the superior found [SEC-11]. */
+        verification: z.number().min(0).max(100).optional(),
+      })
+      .strict(),
+  },
+  publish: { input: z.object({ id }).strict() },
+  result: { input: z.object({ id, memberId: id.optional() }).strict() },
+  /** A follow-up done: the 提醒谈话 held, the rectification reported, the 组织处理 decided. */
+  completeTask: { input: z.object({ id, task: z.enum(TASK_KINDS), note: text(500) }).strict() },
+  form: {
+    input: z
+      .object({ id, memberId: id.optional(), format: z.enum(['json', 'xlsx']).default('json') })
+      .strict(),
+  },
+} as const;
+
+type In<K extends keyof typeof appraisalContract> = z.input<(typeof appraisalContract)[K]['input']>;
+
+/** Grade tallies: `{ [subjectId]: { [grade]: n } }`. */
+export type Tally = Record<string, Partial<Record<SecretaryGrade, number>>>;
+
+/** Where a number of the report comes from: a page of the mini-program and its query. */
+export type FactLink = { page: string; query: Record<string, string> };
+
+/**
+ * One pre-filled fact of 加强支部建设 [SEC-06]: derived from the records, read-only. `value`
+ * null means the product does not record it (shown as 未记录, never invented).
+ */
+export type ReportFact = {
+  key: string;
+  label: string;
+  value: string | null;
+  held?: number;
+  required?: number;
+  link: FactLink | null;
+  ruleId?: string;
+};
+
+export type StepOut = { key: SecretaryStep; title: string; done: boolean; at?: string };
+
+export type BallotOut = {
+  ballotId: string;
+  box: BallotBox;
+  mode: BallotMode;
+  status: 'open' | 'closed' | 'void';
+  activityId: string | null;
+  /** How many may vote (in the app) or were issued (paper). Never a running count of votes. */
+  eligible: number;
+  /** Whether the caller may still vote in it; whether the caller already did (their own only). */
+  canVote: boolean;
+  voted: boolean;
+};
+
+export type CampaignOut = {
+  id: string;
+  kind: AppraisalKind;
+  orgId: string;
+  orgName: string;
+  year: number;
+  subjectId?: string;
+  subjectName?: string;
+  step: SecretaryStep | 'done';
+  steps: StepOut[];
+  /** Actions the caller may take now, from the one policy and the step. */
+  can: string[];
+  reportStatus: ReportStatus;
+  ballots: BallotOut[];
+  grade: SecretaryGrade | null;
+  publishedAt: string | null;
+  /** Other people who held the office during the year [SEC-01]: who must report is said here. */
+  predecessors: {
+    memberId: string;
+    name: string;
+    from: string;
+    to: string;
+    /** Served at least half of the year: also to report on their period [SEC-01]. */
+    alsoReports?: boolean;
+  }[];
+};
+
+export type ReportOut = {
+  id: string;
+  subjectId: string;
+  subjectName: string;
+  orgName: string;
+  year: number;
+  status: ReportStatus;
+  /** The superior's comment when returned (or approved with one). */
+  comment: string | null;
+  editable: boolean;
+  sections: { key: ReportSection; title: string; text: string; facts?: ReportFact[] }[];
+};
+
+export type ClosedBallotOut = {
+  issued: number;
+  returned: number;
+  valid: number;
+  void: boolean;
+  /** Per-subject tallies; null below the minimum turnout, with the reason in `hidden`. */
+  tally: Tally | null;
+  hidden: string | null;
+};
+
+export type BoardOut = {
+  id: string;
+  grades: SecretaryGrade[];
+  subjects: {
+    subjectId: string;
+    name: string;
+    orgName: string;
+    /** Both evaluations [SEC-08, SEC-09]: per box, the tally and its mean on the SEC-12 scale. */
+    evaluations: {
+      box: BallotBox;
+      valid: number;
+      tally: Tally[string] | null;
+      mean: number | null;
+    }[];
+    /** The daily assessment [SEC-10]: the 堡垒指数 and compliance, from the records. */
+    daily: {
+      fortress: number | null;
+      stars: number | null;
+      compliance: number | null;
+      score: number | null;
+    };
+    verification: number | null;
+    /** The advisory weighted score [SEC-11]; null while a component is missing (which one is in `missing`). */
+    weighted: number | null;
+    missing: string[];
+    /** The advisory band from the optional thresholds [SEC-20]; null when they are off. */
+    advisory: SecretaryGrade | null;
+    leaderComment: string | null;
+    grade: SecretaryGrade | null;
+    flags: { ruleId: string; message: string }[];
+  }[];
+  /** The quota meter [SEC-18]: null where the profile has none. */
+  quota: {
+    grade: SecretaryGrade;
+    limit: number;
+    used: number;
+    left: number;
+    of: number;
+    note: string;
+  } | null;
+  /** Subjects tied at the quota boundary: granting the grade to one of them needs a reason. */
+  ties: { subjectIds: string[]; score: number }[];
+  weights: { daily: number; evaluations: number; verification: number };
+  thresholds: { excellent: number; competent: number; basicallyCompetent: number } | null;
+};
+
+export type TaskOut = {
+  kind: TaskKind;
+  title: string;
+  ownerId: string;
+  due: string | null;
+  done: boolean;
+  note: string | null;
+  ruleId: string;
+};
+
+export type ResultOut = {
+  grade: SecretaryGrade | null;
+  gradeText: string | null;
+  feedback: string | null;
+  commended: boolean;
+  consequences: TaskOut[];
+};
+
+/**
+ * The 双述双评 record for filing (`form`, json) [issue 13 item 10]: the campaign, the report with
+ * its facts, each box's result (tallies hidden below the minimum turnout [SEC-19]), the leader's
+ * 点评, the grade with who signed it and when, the reason and the consequences. `grade` is null
+ * until decided, and for the branch committee until published (`gradeHidden` says why).
+ */
+export type AppraisalFormOut = {
+  id: string;
+  title: string;
+  orgId: string;
+  orgName: string;
+  committeeName: string;
+  subjectId: string;
+  subjectName: string;
+  year: number;
+  profile: string;
+  profileName: string;
+  predecessors: CampaignOut['predecessors'];
+  steps: StepOut[];
+  report: {
+    status: ReportStatus;
+    statusText: string;
+    submittedAt: string | null;
+    decidedAt: string | null;
+    comment: string | null;
+    sections: ReportOut['sections'];
+  };
+  evaluations: ({
+    box: BallotBox;
+    title: string;
+    mode: BallotMode;
+    status: 'open' | 'closed' | 'void';
+    /** This subject's marks per grade; null below the minimum turnout, or while open. */
+    counts: Partial<Record<SecretaryGrade, number>> | null;
+  } & Omit<ClosedBallotOut, 'tally'>)[];
+  leaderComment: { text: string; by: string; at: string } | null;
+  grade: {
+    grade: SecretaryGrade;
+    gradeText: string;
+    reason: string | null;
+    verification: number | null;
+    weighted: number | null;
+    by: string;
+    at: string;
+  } | null;
+  gradeHidden: string | null;
+  publishedAt: string | null;
+  commended: boolean;
+  consequences: (TaskOut & { ownerName: string })[];
+  generatedAt: string;
+};
+
+export type AppraisalApi = {
+  open: {
+    input: In<'open'>;
+    output: { id: string; subjectId: string; predecessors: CampaignOut['predecessors'] };
+  };
+  get: { input: In<'get'>; output: CampaignOut };
+  list: { input: In<'list'>; output: CampaignOut[] };
+  report: { input: In<'report'>; output: ReportOut };
+  saveReport: { input: In<'saveReport'>; output: ReportOut };
+  submitReport: { input: In<'submitReport'>; output: { id: string; status: ReportStatus } };
+  approveReport: { input: In<'approveReport'>; output: { id: string; status: ReportStatus } };
+  openBallot: { input: In<'openBallot'>; output: { ballotId: string; eligible: number } };
+  castBallot: { input: In<'castBallot'>; output: { accepted: true } };
+  enterTally: { input: In<'enterTally'>; output: ClosedBallotOut };
+  closeBallot: { input: In<'closeBallot'>; output: ClosedBallotOut };
+  ballots: {
+    input: In<'ballots'>;
+    output: {
+      ballotId: string;
+      campaignId: string;
+      box: BallotBox;
+      title: string;
+      subjects: { id: string; name: string }[];
+      grades: { key: SecretaryGrade; label: string }[];
+      /** At most this many of the best grade (null: no cap). */
+      maxBest: number | null;
+      /**
+       * The caller already voted in this open ballot (their own fact only, never a count): listed
+       * so the ballot page can say 您已投过票 on a second visit. Absent is read as false.
+       */
+      voted?: boolean;
+    }[];
+  };
+  recordComment: { input: In<'recordComment'>; output: { id: string } };
+  board: { input: In<'board'>; output: BoardOut };
+  decide: {
+    input: In<'decide'>;
+    output: { id: string; grades: Record<string, SecretaryGrade | null> };
+  };
+  publish: {
+    input: In<'publish'>;
+    output: { id: string; publishedAt: string; noticeId: string | null };
+  };
+  result: { input: In<'result'>; output: ResultOut };
+  completeTask: { input: In<'completeTask'>; output: { id: string; task: TaskKind; done: true } };
+  form: { input: In<'form'>; output: ExportFileOutput | Record<string, unknown> };
+};
+
+export type AppraisalOutput<K extends keyof AppraisalApi> = AppraisalApi[K]['output'];

@@ -1,0 +1,110 @@
+import type { SettingSpec } from '../shared/setting-spec';
+
+/**
+ * Settings of 双述双评 (SEC), merged into the one registry of domain/org/settings.ts. They guard
+ * the superior's oversight, so only the superior changes them (`by: 'superior'`). The plan a
+ * campaign uses is copied from them when it is opened [SEC-10], so a later change never regrades
+ * a running review.
+ */
+export const APPRAISAL_SETTINGS = {
+  'sec.weights.daily': {
+    type: 'int',
+    min: 0,
+    max: 100,
+    unit: '%',
+    ruleId: 'SEC-11',
+    label: '书记述职评议：日常考核所占比重',
+    by: 'superior',
+    default: 30,
+  },
+  'sec.weights.evaluations': {
+    type: 'int',
+    min: 0,
+    max: 100,
+    unit: '%',
+    ruleId: 'SEC-11',
+    label: '书记述职评议：两次述职测评所占比重',
+    by: 'superior',
+    default: 30,
+  },
+  'sec.weights.verification': {
+    type: 'int',
+    min: 0,
+    max: 100,
+    unit: '%',
+    ruleId: 'SEC-11',
+    label: '书记述职评议：调查核实所占比重',
+    by: 'superior',
+    default: 40,
+  },
+  'sec.thresholdsOn': {
+    type: 'boolean',
+    ruleId: 'SEC-20',
+    label: '书记述职评议：按分数线给出参考等次',
+    by: 'superior',
+    default: false,
+  },
+  'sec.thresholds.excellent': {
+    type: 'int',
+    min: 0,
+    max: 100,
+    unit: '分',
+    ruleId: 'SEC-20',
+    label: '书记述职评议：参考“优秀”的分数线',
+    by: 'superior',
+    default: 90,
+  },
+  'sec.thresholds.competent': {
+    type: 'int',
+    min: 0,
+    max: 100,
+    unit: '分',
+    ruleId: 'SEC-20',
+    label: '书记述职评议：参考“称职”的分数线',
+    by: 'superior',
+    default: 75,
+  },
+  'sec.thresholds.basicallyCompetent': {
+    type: 'int',
+    min: 0,
+    max: 100,
+    unit: '分',
+    ruleId: 'SEC-20',
+    label: '书记述职评议：参考“基本称职”的分数线',
+    by: 'superior',
+    default: 60,
+  },
+  'sec.minBallots': {
+    type: 'int',
+    min: 3,
+    max: 100,
+    unit: '张',
+    ruleId: 'SEC-19',
+    label: '测评票少于多少张时不显示各等次票数（防止推断个人投票）',
+    by: 'superior',
+    default: 5,
+  },
+  'sec.rectifyMonths': {
+    type: 'int',
+    min: 1,
+    max: 12,
+    unit: '个月',
+    ruleId: 'SEC-15',
+    label: '评为基本称职后的整改期限',
+    by: 'superior',
+    default: 3,
+  },
+  'sec.due': {
+    type: 'enum',
+    values: ['12-31', '01-31', '02-28'],
+    valueLabels: {
+      '12-31': '当年12月31日前完成',
+      '01-31': '次年1月31日前完成',
+      '02-28': '次年2月28日前完成',
+    },
+    ruleId: 'SEC-03',
+    label: '书记述职评议的完成期限',
+    by: 'superior',
+    default: '12-31',
+  },
+} satisfies Record<string, SettingSpec>;
