@@ -28,6 +28,11 @@ export const README_SHOTS = [
   'projector',
   'pioneer-index',
   'notice-editor',
+  'appraisal-report',
+  'appraisal-ballot',
+  'appraisal-done',
+  'appraisal-console',
+  'appraisal-board',
 ] as const;
 export type ReadmeShot = (typeof README_SHOTS)[number];
 

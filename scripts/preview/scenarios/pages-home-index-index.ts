@@ -5,6 +5,7 @@
 import type { Backend } from '../../../tests/support/backend';
 import { createFridayThemeDay } from '../../../tests/support/theme-day';
 import { noticeBoard } from '../fixtures/notice';
+import { openReview } from '../fixtures/appraisal';
 import { definePreview } from '../scenario';
 
 async function signedIn(b: Backend): Promise<void> {
@@ -36,6 +37,12 @@ async function withTodos(b: Backend): Promise<void> {
 
 export default definePreview({
   scenarios: [
+    {
+      state: 'secretary-review',
+      caption: '书记：双述双评述职报告待提交',
+      openid: 'demo-secretary',
+      setup: async (b) => void (await openReview(b)),
+    },
     {
       state: 'loaded',
       caption: '主题党日当天上午（普通党员）：扫码签到',

@@ -1,11 +1,19 @@
 // 活动详情: this month's 主题党日 of the demo seed (under way, so sign-in is open), and last
 // month's, closed, with its 纪实 record.
 import { amendLastRecord } from '../fixtures/record';
+import { ballotOpen, meetingPageQuery } from '../fixtures/appraisal';
 import { definePreview } from '../scenario';
 
 export default definePreview({
   query: { id: 'demo-theme-day' },
   scenarios: [
+    {
+      state: 'appraisal-ballot',
+      caption: '支部党员大会：参加述职测评',
+      openid: 'demo-member-1',
+      query: meetingPageQuery,
+      setup: async (b) => void (await ballotOpen(b)),
+    },
     { state: 'loaded', caption: '普通党员：扫码签到', openid: 'demo-member-1' },
     {
       state: 'signed-in',

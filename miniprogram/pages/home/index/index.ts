@@ -4,11 +4,13 @@
 // backend's to-do list (`org.todo`); for a superior, the branches below with their alerts. What is
 // shown follows `org.me`'s `can` map only; each part that fails simply stays away.
 import { checkIn, fetchActivities, fetchActivity } from '../../../services/activity';
+import { fetchCampaigns } from '../../../services/appraisal';
 import { fetchMyDues } from '../../../services/dues';
 import { fetchNotices } from '../../../services/notice';
 import { fetchOrgTree, fetchTodo } from '../../../services/org';
 import { fetchPioneerIndex } from '../../../services/points';
 import type { MeOutput, Permission } from '../../../services/types';
+import { appraisalLinks, type AppraisalLink } from '../../../utils/appraisal-links';
 import { can, canAnywhere } from '../../../utils/can';
 import { currentYear } from '../../../utils/activity-view';
 import { definePage } from '../../../utils/define-page';
@@ -61,6 +63,8 @@ definePage({
     todos: null as TodoView[] | null,
     branches: null as BranchView[] | null,
     geofence: false,
+    appraisals: [] as AppraisalLink[],
+    canConsole: false,
   },
   // Every show: a notice read, a leave asked or a sign-in elsewhere shows here when coming back.
   async load(me) {
@@ -69,13 +73,15 @@ definePage({
     const committee = TODO_PERMISSIONS.some((p) => can(me, p, orgId));
     const superior = canAnywhere(me, 'org.administer');
     const quiet = <T>(p: Promise<T>) => p.catch(() => null);
-    const [card, notices, dues, index, todo, tree] = await Promise.all([
+    // 双述双评: the branch's reviews of the year (the secretary's report, the boxes to run).
+    const [card, notices, dues, index, todo, tree, reviews] = await Promise.all([
       quiet(loadCard(me, now)),
       quiet(fetchNotices(orgId)),
       quiet(fetchMyDues(currentYear(now))),
       quiet(fetchPioneerIndex(currentYear(now))),
       committee ? quiet(fetchTodo(orgId)) : null,
       superior ? quiet(fetchOrgTree()) : null,
+      committee ? quiet(fetchCampaigns({ orgId, year: currentYear(now) })) : null,
     ]);
     const unread = notices ? noticeSummary(notices) : { count: 0, newest: '' };
     this.setData({
@@ -87,6 +93,8 @@ definePage({
         index && typeof index.total === 'number' && !index.exempt ? { total: index.total } : null,
       todos: todo ? todoViews(todo.items) : null,
       branches: tree ? branchViews(tree) : null,
+      appraisals: reviews ? appraisalLinks(reviews, me.member.id) : [],
+      canConsole: canAnywhere(me, 'appraisal.decide'),
     });
   },
   methods: {
@@ -140,6 +148,12 @@ definePage({
     },
     openPoints() {
       wx.switchTab({ url: '/pages/points/index/index' });
+    },
+    openAppraisal(e: WechatMiniprogram.TouchEvent) {
+      wx.navigateTo({ url: e.currentTarget.dataset.page as string });
+    },
+    openConsole() {
+      wx.navigateTo({ url: '/subpackages/appraisal/console/index' });
     },
     openBranch(e: WechatMiniprogram.TouchEvent) {
       wx.navigateTo({

@@ -9,6 +9,7 @@ import {
   joinRemotely,
   requestLeave,
 } from '../../../services/activity';
+import { fetchBallots } from '../../../services/appraisal';
 import { askSubscription } from '../../../services/subscription';
 import type { ActionOutput } from '../../../services/types';
 import { attendanceLabels, clockText } from '../../../utils/activity-view';
@@ -57,11 +58,20 @@ definePage({
       { value: 'official', label: '公假' },
     ],
     formError: '',
+    ballot: null as { voted: boolean } | null,
   },
   async load(me) {
-    const detail = await fetchActivity(this.data.id);
+    // A 双述双评 ballot open to the caller here shows 参加述职测评; its failure hides only that.
+    const [detail, ballots] = await Promise.all([
+      fetchActivity(this.data.id),
+      fetchBallots({ activityId: this.data.id }).catch(() => []),
+    ]);
     this.setTitle(detail.title);
-    this.setData({ a: toDetailView(detail, me) });
+    const ballot = ballots.find((b) => !b.voted) ?? ballots[0];
+    this.setData({
+      a: toDetailView(detail, me),
+      ballot: ballot ? { voted: !!ballot.voted } : null,
+    });
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
@@ -166,6 +176,9 @@ definePage({
         });
         await this.reload();
       }, 'formError');
+    },
+    onOpenBallot() {
+      wx.navigateTo({ url: `/subpackages/appraisal/ballot/index?activityId=${this.data.id}` });
     },
     onOpenHost() {
       wx.navigateTo({ url: `/subpackages/activity/host/index?id=${this.data.id}` });

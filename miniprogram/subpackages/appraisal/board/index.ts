@@ -1,0 +1,288 @@
+// 评定等次: the superior's grading board [SEC-10, SEC-11, SEC-12]: both evaluations (or why a
+// tally is held back), the daily assessment, the advisory weighted score and what it still lacks,
+// the optional band [SEC-20], the quota meter and ties [SEC-18]; the grade with its reason, the
+// 调查核实 score, 签字确认 and 公布 [SEC-14]. Also the boxes: open, close, paper entry [SEC-08,
+// SEC-09], and the leader's 点评. Every offer comes from `get.can`; the backend decides.
+import { fetchActivities } from '../../../services/activity';
+import {
+  closeBallot,
+  decideGrades,
+  enterTally,
+  fetchBoard,
+  fetchCampaign,
+  openBallot,
+  publishResult,
+  recordComment,
+  type BoardOut,
+} from '../../../services/appraisal';
+import { messageOf } from '../../../services/cloud';
+import { definePage } from '../../../utils/define-page';
+import { dayText } from '../../../utils/activity-view';
+import { confirmDialog, toast } from '../../../utils/platform';
+import { quotaView, type QuotaView } from '../console/view';
+import { gradeWord, stepViews, type StepView } from '../view';
+import {
+  BOX_CHOICES,
+  MODE_CHOICES,
+  ballotRows,
+  closedText,
+  parseCount,
+  planText,
+  subjectView,
+  tieTexts,
+  type BallotRow,
+  type SubjectView,
+} from './view';
+
+type Input = WechatMiniprogram.CustomEvent<{ value: string }, object, Record<string, string>>;
+const DAY = 86400_000;
+
+definePage({
+  fields: () => ({
+    id: '',
+    board: null as BoardOut | null,
+    picks: {} as Record<string, string>,
+    /** Paper entry: `issued`, `returned` and `<subjectId>:<grade>` → what was typed. */
+    tally: {} as Record<string, string>,
+  }),
+  data: {
+    head: null as { title: string; who: string } | null,
+    steps: [] as StepView[],
+    ballots: [] as BallotRow[],
+    tallyFor: '',
+    tallyRows: [] as { key: string; label: string; cls: string }[],
+    ballotNote: '',
+    canOpen: false,
+    boxes: BOX_CHOICES.map((b) => b.label),
+    boxIndex: 0,
+    modes: MODE_CHOICES.map((m) => m.label),
+    modeIndex: 0,
+    activityIds: [] as string[],
+    activities: [] as string[],
+    activityIndex: 0,
+    boardError: '',
+    subjects: [] as SubjectView[],
+    quota: null as QuotaView | null,
+    ties: [] as string[],
+    plan: { weights: '', thresholds: '' },
+    reasons: {} as Record<string, string>,
+    verification: '',
+    comment: '',
+    canComment: false,
+    canDecide: false,
+    canPublish: false,
+    message: '',
+    formError: '',
+  },
+  async load() {
+    const c = await fetchCampaign({ id: this.id });
+    let board: BoardOut | null = null;
+    let boardError = '';
+    try {
+      board = await fetchBoard({ id: this.id });
+    } catch (err) {
+      boardError = messageOf(err); // e.g. before the evaluations: the boxes are still shown
+    }
+    this.board = board;
+    const canOpen = c.can.includes('openBallot');
+    if (canOpen && !this.data.activityIds.length) await this.loadActivities(c.orgId);
+    const grades = board?.grades ?? [];
+    for (const s of board?.subjects ?? [])
+      if (s.grade && !this.picks[s.subjectId]) this.picks[s.subjectId] = s.grade;
+    const first = board?.subjects[0];
+    this.setData({
+      head: { title: `${c.year}年度 ${c.orgName}`, who: `述职人：${c.subjectName ?? ''}` },
+      steps: stepViews(c),
+      ballots: ballotRows(c),
+      canOpen,
+      boardError,
+      subjects: (board?.subjects ?? []).map((s) => subjectView(s, grades, this.picks[s.subjectId])),
+      quota: board?.quota ? quotaView(board.quota) : null,
+      ties: board ? tieTexts(board) : [],
+      plan: board ? planText(board) : { weights: '', thresholds: '' },
+      verification: this.data.verification || (first?.verification ?? '').toString(),
+      canComment: c.can.includes('recordComment'),
+      canDecide: !!board && c.can.includes('decide'),
+      canPublish: c.can.includes('publish'),
+    });
+  },
+  methods: {
+    onLoad(query: Record<string, string | undefined>) {
+      this.id = query.id ?? '';
+    },
+    /** The meetings a box can be opened at: the branch's and the caller's, a month either side. */
+    async loadActivities(orgId: string) {
+      const now = Date.now();
+      const orgs = [...new Set([orgId, ...this.me.roles.map((r) => r.orgId)])];
+      const lists = await Promise.all(
+        orgs.map((o) =>
+          fetchActivities({
+            orgId: o,
+            from: new Date(now - 30 * DAY).toISOString(),
+            to: new Date(now + 30 * DAY).toISOString(),
+          }).catch(() => []),
+        ),
+      );
+      const all = lists.flat();
+      this.setData({
+        activityIds: all.map((a) => a.id),
+        activities: all.map((a) => `${dayText(a.startAt)} ${a.title}`),
+      });
+    },
+    onPick(e: Input) {
+      const key = e.currentTarget.dataset.key as 'boxIndex' | 'modeIndex' | 'activityIndex';
+      this.setData({ [key]: Number(e.detail.value), formError: '' });
+    },
+    async onOpenBallot() {
+      const box = BOX_CHOICES[this.data.boxIndex].key;
+      const mode = MODE_CHOICES[this.data.modeIndex].key;
+      const activityId = this.data.activityIds[this.data.activityIndex];
+      if (mode === 'app' && !activityId)
+        return this.setData({ formError: '手机投票要选一次会议：签到参加这次会议的人可以投票' });
+      await this.run(async () => {
+        const r = await openBallot(
+          mode === 'app' ? { id: this.id, box, mode, activityId } : { id: this.id, box, mode },
+        );
+        this.setData({
+          message:
+            mode === 'app' ? `投票已开始，可投票${r.eligible}人` : '已开启纸质票，会后录入票数',
+        });
+        await this.reload();
+      }, 'formError');
+    },
+    async onClose(e: WechatMiniprogram.TouchEvent<object, object, { id: string }>) {
+      const sure = await confirmDialog(
+        '结束投票',
+        '结束后不能再投票，随即计票。确定结束吗？',
+        '结束投票',
+      );
+      if (!sure) return;
+      await this.run(async () => {
+        const r = await closeBallot({ ballotId: e.currentTarget.dataset.id });
+        this.setData({ ballotNote: closedText(r) });
+        await this.reload();
+      }, 'formError');
+    },
+    /** Opens the paper-entry form of a box: 发出, 收回 and each subject's count per grade. */
+    onTallyForm(e: WechatMiniprogram.TouchEvent<object, object, { id: string }>) {
+      const b = this.board;
+      const rows = [
+        { key: 'issued', label: '发出票数' },
+        { key: 'returned', label: '收回票数' },
+        ...(b?.subjects ?? []).flatMap((s) =>
+          b!.grades.map((g) => ({
+            key: `${s.subjectId}:${g}`,
+            label: `${s.name} · ${gradeWord(g)}`,
+          })),
+        ),
+      ];
+      this.tally = {};
+      const tallyRows = rows.map((r) => ({ ...r, cls: r.key.replace(':', '--') }));
+      this.setData({ tallyFor: e.currentTarget.dataset.id, tallyRows, formError: '' });
+    },
+    onTallyInput(e: Input) {
+      this.tally[e.currentTarget.dataset.key] = e.detail.value;
+    },
+    async onEnterTally() {
+      const parsed = Object.fromEntries(
+        this.data.tallyRows.map((r) => [r.key, parseCount(this.tally[r.key] ?? '')]),
+      );
+      const blank = this.data.tallyRows.find((r) => parsed[r.key] === null);
+      if (blank) return this.setData({ formError: `请填写“${blank.label}”（整数，没有填0）` });
+      const counts: Record<string, Record<string, number>> = {};
+      for (const [key, n] of Object.entries(parsed)) {
+        const [subject, grade] = key.split(':');
+        if (grade) counts[subject] = { ...counts[subject], [grade]: n! };
+      }
+      await this.run(async () => {
+        const r = await enterTally({
+          ballotId: this.data.tallyFor,
+          issued: parsed.issued!,
+          returned: parsed.returned!,
+          counts,
+        });
+        this.setData({ tallyFor: '', ballotNote: closedText(r) });
+        await this.reload();
+      }, 'formError');
+    },
+    onComment(e: Input) {
+      this.setData({ comment: e.detail.value });
+    },
+    async onRecordComment() {
+      const comment = this.data.comment.trim();
+      if (!comment) return this.setData({ formError: '请先写下领导点评的内容' });
+      await this.run(async () => {
+        await recordComment({ id: this.id, comment });
+        this.setData({ comment: '', message: '点评已记录' });
+        await this.reload();
+      }, 'formError');
+    },
+    onGrade(e: WechatMiniprogram.TouchEvent<object, object, { subject: string; grade: string }>) {
+      const { subject, grade } = e.currentTarget.dataset;
+      this.picks = { ...this.picks, [subject]: grade };
+      const b = this.board;
+      if (b)
+        this.setData({
+          subjects: b.subjects.map((s) => subjectView(s, b.grades, this.picks[s.subjectId])),
+          formError: '',
+        });
+    },
+    onReason(e: Input) {
+      this.setData({ [`reasons.${e.currentTarget.dataset.subject}`]: e.detail.value });
+    },
+    onVerification(e: Input) {
+      this.setData({ verification: e.detail.value });
+    },
+    async onDecide() {
+      const b = this.board;
+      if (!b) return;
+      const missing = b.subjects.find((s) => !this.picks[s.subjectId]);
+      if (missing) return this.setData({ formError: `请为${missing.name}选定等次` });
+      const v = this.data.verification.trim();
+      const verification = v ? Number(v) : undefined;
+      if (v && !(Number.isFinite(verification) && verification! >= 0 && verification! <= 100))
+        return this.setData({ formError: '调查核实得分请填写0到100之间的数' });
+      const reasons = Object.fromEntries(
+        Object.entries(this.data.reasons)
+          .map(([k, t]) => [k, t.trim()])
+          .filter(([, t]) => t),
+      );
+      const words = b.subjects
+        .map((s) => `${s.name}：${gradeWord(this.picks[s.subjectId] as never)}`)
+        .join('；');
+      const sure = await confirmDialog(
+        '签字确认',
+        `评定为 ${words}。确认后以您的名义记录。`,
+        '签字确认',
+      );
+      if (!sure) return;
+      await this.run(async () => {
+        await decideGrades({
+          id: this.id,
+          grades: this.picks as never,
+          ...(Object.keys(reasons).length ? { reasons } : {}),
+          ...(verification !== undefined ? { verification } : {}),
+        });
+        this.setData({ message: '等次已签字确认，可以公布结果' });
+        await this.reload();
+      }, 'formError');
+    },
+    async onPublish() {
+      const sure = await confirmDialog(
+        '公布结果',
+        '公布后书记本人可以看到评定结果，并按规定生成后续事项。确定公布吗？',
+        '公布',
+      );
+      if (!sure) return;
+      await this.run(async () => {
+        await publishResult({ id: this.id });
+        toast('已公布', 'success');
+        this.setData({ message: '结果已公布' });
+        await this.reload();
+      }, 'formError');
+    },
+    onReport() {
+      wx.navigateTo({ url: `/subpackages/appraisal/report/index?id=${this.id}` });
+    },
+  },
+});

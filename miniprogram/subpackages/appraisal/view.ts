@@ -1,0 +1,151 @@
+/**
+ * What the 双述双评 pages show of the backend's answers: Chinese words for grades and steps, the
+ * pre-filled facts, tallies and dates. Labels only: every rule (steps, quotas, bands, turnout) is
+ * the backend's, and what may be done comes from `get.can`.
+ */
+import type {
+  BoardOut,
+  CampaignOut,
+  ClosedBallot,
+  ReportOut,
+  ResultOut,
+} from '../../services/appraisal';
+
+type Grade = BoardOut['grades'][number];
+
+export const GRADE_WORDS: Record<Grade, string> = {
+  excellent: '优秀',
+  competent: '称职',
+  basicallyCompetent: '基本称职',
+  incompetent: '不称职',
+  good: '好',
+  fairlyGood: '较好',
+  average: '一般',
+  poor: '差',
+};
+
+export const gradeWord = (g: Grade | null | undefined): string => (g ? GRADE_WORDS[g] : '');
+
+export const BOX_WORDS: Record<string, string> = {
+  assembly: '支部党员大会',
+  committee: '基层党委述职评议会',
+  masses: '群众代表',
+};
+
+/** A date the backend gives (`2027-01-31` or an ISO time), in Beijing: 2027年1月31日. */
+export function dateText(value: string | null | undefined): string {
+  if (!value) return '';
+  const iso = /^\d{4}-\d{2}-\d{2}$/.test(value)
+    ? value
+    : new Date(Date.parse(value) + 8 * 3600_000).toISOString().slice(0, 10);
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+/** The page of a fact's link, as wx.navigateTo takes it. */
+export function linkUrl(link: { page: string; query: Record<string, string> } | null): string {
+  if (!link) return '';
+  const q = Object.entries(link.query)
+    .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+    .join('&');
+  return `/${link.page.replace(/^\//, '')}${q ? `?${q}` : ''}`;
+}
+
+/** The steps as a line each: done (✓, green), now (▶, red) or later (grey), in words too. */
+export function stepViews(c: Pick<CampaignOut, 'steps' | 'step'>) {
+  return c.steps.map((s) => ({
+    key: s.key,
+    title: s.title,
+    state: s.done ? 'done' : s.key === c.step ? 'now' : 'later',
+    mark: s.done ? '✓' : s.key === c.step ? '▶' : '○',
+    word: s.done ? '已完成' : s.key === c.step ? '进行中' : '未开始',
+    date: s.done && s.at ? dateText(s.at) : '',
+  }));
+}
+
+export type StepView = ReturnType<typeof stepViews>[number];
+
+const REPORT_WORDS: Record<ReportOut['status'], string> = {
+  draft: '草稿，尚未提交',
+  submitted: '已提交，等待上级审核',
+  approved: '上级已审核通过',
+  returned: '上级退回修改',
+};
+export const reportStatusText = (s: ReportOut['status']): string => REPORT_WORDS[s];
+
+/** One section of the report: its text as typed, and its read-only facts (加强支部建设). */
+export function sectionViews(r: ReportOut) {
+  return r.sections.map((s) => ({
+    key: s.key,
+    title: s.title,
+    text: s.text,
+    facts: (s.facts ?? []).map((f) => ({
+      key: f.key,
+      label: f.label,
+      recorded: f.value !== null,
+      value: f.value ?? '未记录',
+      url: linkUrl(f.link),
+    })),
+  }));
+}
+
+export type SectionView = ReturnType<typeof sectionViews>[number];
+
+/** The published result, as the secretary reads it: the grade, feedback and what follows. */
+export function resultView(r: ResultOut) {
+  return {
+    gradeText: r.gradeText ?? gradeWord(r.grade),
+    feedback: r.feedback ?? '',
+    commended: r.commended,
+    tasks: r.consequences.map((t) => ({
+      kind: t.kind,
+      title: t.title,
+      due: t.due ? `请在${dateText(t.due)}前完成` : '',
+      state: t.done ? '已办结' : '未办结',
+      done: t.done,
+      note: t.note ?? '',
+    })),
+  };
+}
+
+/** A tally as lines: 优秀 12 票 … (never shown before a ballot closes: the backend sends none). */
+export function tallyLines(
+  tally: Partial<Record<Grade, number>> | null,
+  grades: readonly Grade[],
+): { grade: string; count: string }[] {
+  if (!tally) return [];
+  return grades.map((g) => ({ grade: GRADE_WORDS[g], count: `${tally[g] ?? 0} 票` }));
+}
+
+/** What a ballot closed or entered comes to, in one sentence. */
+export function closedText(c: ClosedBallot): string {
+  if (c.void) return `收回${c.returned}张，多于发出的${c.issued}张，本次投票作废，需要重新投票`;
+  const base = `发出${c.issued}张，收回${c.returned}张，有效${c.valid}张`;
+  return c.hidden ? `${base}。${c.hidden}` : base;
+}
+
+const STATUS_WORDS: Record<CampaignOut['step'], string> = {
+  report: '述评准备',
+  assembly: '向支部党员大会述职',
+  committee: '向基层党委述职',
+  grade: '评定等次',
+  publish: '结果公布',
+  done: '已完成',
+};
+
+/** One row of the console: the branch, the secretary, the step now, in words and colour. */
+export function campaignRow(c: CampaignOut) {
+  const done = c.step === 'done';
+  return {
+    id: c.id,
+    orgName: c.orgName,
+    subjectName: c.subjectName ?? '（书记未明确）',
+    stepText: done ? '已完成' : `进行到：${STATUS_WORDS[c.step]}`,
+    tone: done ? 'done' : c.step === 'grade' || c.step === 'publish' ? 'decide' : 'going',
+    gradeText: c.grade ? `评定：${gradeWord(c.grade)}${c.publishedAt ? '（已公布）' : ''}` : '',
+    reportText: `述职报告：${reportStatusText(c.reportStatus)}`,
+    toBoard: c.step === 'grade' || c.step === 'publish' || done,
+  };
+}
+
+export type CampaignRow = ReturnType<typeof campaignRow>;
