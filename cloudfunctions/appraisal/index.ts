@@ -13,6 +13,10 @@ import { decide } from '../_shared/app/appraisal/decide';
 import { publish, result } from '../_shared/app/appraisal/publish';
 import { completeTask } from '../_shared/app/appraisal/tasks';
 import { form } from '../_shared/app/appraisal/form';
+import { branchRoutes } from '../_shared/app/appraisal/branch-routes';
+import { decisionRoutes } from '../_shared/app/appraisal/decision-routes';
+import { democraticRoutes } from '../_shared/app/appraisal/democratic-routes';
+import { rectificationRoutes } from '../_shared/app/appraisal/rectification-routes';
 import { createFunction } from '../_shared/runtime/handler';
 
 /** 双述双评, 民主评议党员, 焦作三评 (api.md "appraisal"). */
@@ -36,4 +40,8 @@ export const main = createFunction('appraisal', {
   result,
   completeTask,
   form,
+  ...democraticRoutes,
+  ...decisionRoutes,
+  ...rectificationRoutes,
+  ...branchRoutes,
 });

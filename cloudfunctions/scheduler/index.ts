@@ -1,6 +1,8 @@
 import { purgeExpiredGuests } from '../_shared/app/activity/guests';
 import { sendWorkAlerts } from '../_shared/app/scheduler/alerts';
 import { sendAppraisalReminders } from '../_shared/app/scheduler/appraisal-reminders';
+import { sendDemocraticReminders } from '../_shared/app/scheduler/democratic-reminders';
+import { sendRectificationReminders } from '../_shared/app/scheduler/rectification-reminders';
 import { sendActivityReminders } from '../_shared/app/scheduler/reminders';
 import { createTimerFunction } from '../_shared/runtime/handler';
 
@@ -12,5 +14,7 @@ export const main = createTimerFunction('scheduler', async (ctx) => ({
   reminders: await sendActivityReminders(ctx),
   alerts: await sendWorkAlerts(ctx),
   appraisal: await sendAppraisalReminders(ctx), // 双述双评: who must act at each step
+  democratic: await sendDemocraticReminders(ctx), // 民主评议党员: who must act at each step
+  rectification: await sendRectificationReminders(ctx), // 整改清单: reports due, items late
   guests: await purgeExpiredGuests(ctx), // guests' names after the retention period [PRIV-19]
 }));

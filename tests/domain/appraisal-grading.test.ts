@@ -248,6 +248,15 @@ describe('SEC-14 … SEC-16 consequences', () => {
     expect(resultNotice({ ...n, grade: 'excellent' }).body).toContain('予以表扬');
     expect(resultNotice({ ...n, grade: 'competent' }).body).not.toContain('表扬');
   });
+  it('names the secretary in the notice title, so two reviews of one branch and year differ [SEC-14]', () => {
+    const n = { year: 2026, orgName: '一支部', committeeName: '党委', grade: 'competent' } as const;
+    expect(resultNotice({ ...n, subjectName: '李红' }).title).toBe(
+      '2026年度一支部书记李红同志述职评议结果',
+    );
+    expect(resultNotice({ ...n, subjectName: '王强' }).title).not.toBe(
+      resultNotice({ ...n, subjectName: '李红' }).title,
+    );
+  });
   it('creates a 提醒谈话 for the decider and a rectification for the secretary on 基本称职 (一般) [SEC-15]', () => {
     for (const grade of ['basicallyCompetent', 'average'] as const)
       expect(consequencesOf({ ...base, grade })).toEqual([

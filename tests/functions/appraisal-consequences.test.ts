@@ -1,4 +1,5 @@
 import type { AppraisalDoc } from '../../cloudfunctions/_shared/repos/appraisals';
+import { boardOf } from '../support/narrow';
 import { ORG, SEC, SUP, toGrade as run } from '../support/appraisal-grading-kit';
 import { Backend, snapshot, startBackend } from '../support/backend';
 
@@ -87,7 +88,7 @@ describe('consequences [SEC-15, SEC-16]', () => {
       tasks: [],
     };
     b.emulator.store.get('appraisals')!.set(last._id, last as never);
-    const board = await b.ok('appraisal', 'board', { id }, SUP);
+    const board = boardOf('secretaryReview', await b.ok('appraisal', 'board', { id }, SUP));
     expect(board.subjects[0].flags.map((f) => f.ruleId)).toEqual(['SEC-16']);
     const roles = JSON.stringify(b.docs('members').find((m) => m._id === SEC).roles);
     await b.ok(

@@ -1,6 +1,6 @@
 import type { AppraisalFormOut } from '../../cloudfunctions/_shared/contracts/appraisal';
 import { Backend, startBackend } from '../support/backend';
-import { file, json } from '../support/narrow';
+import { file, json, boardOf } from '../support/narrow';
 import { openBook, texts } from '../support/xlsx';
 import { voteKit } from '../support/vote-kit';
 
@@ -168,7 +168,7 @@ describe('双述双评 on the demo seed (profile hunan)', () => {
 
     // 6. The grading board shows both evaluations; the superior enters and signs [SEC-10, SEC-11].
     at('2026-12-15T09:00:00+08:00');
-    const board = await b.ok('appraisal', 'board', { id }, SUP);
+    const board = boardOf('secretaryReview', await b.ok('appraisal', 'board', { id }, SUP));
     expect(board.subjects[0].evaluations.map((e) => e.box).sort()).toEqual([
       'assembly',
       'committee',
@@ -321,7 +321,7 @@ describe('评书记 under the jiaozuo profile', () => {
       }
       expect(await step(id)).toBe('grade'); // no 向基层党委述职 step [SEC-17]
     }
-    const board = await b.ok('appraisal', 'board', { id: ids[0] }, SUP);
+    const board = boardOf('secretaryReview', await b.ok('appraisal', 'board', { id: ids[0] }, SUP));
     expect(board.grades).toEqual(['good', 'fairlyGood', 'average', 'poor']);
     expect(board.quota).toMatchObject({ grade: 'good', limit: 1, used: 0, left: 1, of: 7 });
 
@@ -331,7 +331,12 @@ describe('评书记 under the jiaozuo profile', () => {
       reasons: { [secretaries[i]]: '群众满意度高。' },
     });
     await b.ok('appraisal', 'decide', good(0), SUP);
-    expect((await b.ok('appraisal', 'board', { id: ids[1] }, SUP)).quota).toMatchObject({
+    expect(
+      boardOf(
+        'secretaryReview',
+        boardOf('secretaryReview', await b.ok('appraisal', 'board', { id: ids[1] }, SUP)),
+      ).quota,
+    ).toMatchObject({
       used: 1,
       left: 0,
     });

@@ -173,8 +173,12 @@ function seed(doc: AppraisalDoc = published()) {
   for (const x of boxes) b.emulator.store.get('ballotBoxes')!.set(x._id, x as any);
 }
 
-const record = async (who: string, id = ID) =>
-  json(await b.ok('appraisal', 'form', { id, format: 'json' }, who)) as unknown as AppraisalFormOut;
+/** The contract declares a file or a record of either kind: data narrows to this record, no cast. */
+const record = async (who: string, id = ID): Promise<AppraisalFormOut> => {
+  const r = json(await b.ok('appraisal', 'form', { id, format: 'json' }, who));
+  if (!('subjectId' in r)) throw new Error('expected the 双述双评 record');
+  return r;
+};
 const book = async (fileId: string) => openBook(await b.emulator.host.hooks.getFile(fileId));
 
 describe('the record as JSON', () => {

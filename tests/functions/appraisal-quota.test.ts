@@ -1,4 +1,5 @@
 import type { AppraisalDoc } from '../../cloudfunctions/_shared/repos/appraisals';
+import { boardOf } from '../support/narrow';
 import {
   decide as decideAs,
   decided,
@@ -42,7 +43,8 @@ async function committeeOf(
 }
 const decide = (grade: string | null, extra: Record<string, unknown> = {}, id = ID, who = SEC) =>
   decideAs(b, grade, extra, id, who);
-const board = () => b.ok('appraisal', 'board', { id: ID }, SUP);
+const board = async () =>
+  boardOf('secretaryReview', await b.ok('appraisal', 'board', { id: ID }, SUP));
 
 describe('评书记 grades [SEC-17]', () => {
   it('runs report → 民主测评 (with 群众代表) → 组织评定 with the four jiaozuo grades, no 述职评议会 [SEC-17]', async () => {

@@ -133,6 +133,10 @@ describe('a reminder at each step, to who must act', () => {
     expect((await sent()).map((m) => [m.to, m.what])).toEqual([
       [ORG, '请召开党员大会听取书记述职'],
     ]);
+    // It opens the board of this campaign, where the box is opened and closed [SEC-08].
+    expect((await sent())[0].page).toBe(
+      `subpackages/appraisal/board/index?id=${encodeURIComponent(ID)}`,
+    );
   });
 
   it('asks the superior for the 述职评议会, the grade and the publication; then tells the secretary the result [SEC-09] [SEC-10] [SEC-14]', async () => {
@@ -149,6 +153,13 @@ describe('a reminder at each step, to who must act', () => {
       [SUP, '支部书记述职待评定等次'],
       [SUP, '评议等次已评定待公布'],
       [SEC, '您的述职评议结果已公布'],
+    ]);
+    // Each opens a page about this campaign where the step is done: never the year's console.
+    expect((await sent()).map((m) => m.page.split('?')[0])).toEqual([
+      'subpackages/appraisal/board/index',
+      'subpackages/appraisal/board/index',
+      'subpackages/appraisal/board/index',
+      'subpackages/appraisal/report/index',
     ]);
     expect((await trigger()).sent).toBe(0);
   });
@@ -180,6 +191,11 @@ describe('finished before year end [SEC-03]', () => {
     expect(due.map((m) => [m.to, m.what, m.hint])).toEqual([
       [SUP, '支部书记述职评议尚未完成', '请于12月31日前完成'],
       [SUP, '支部书记述职评议已逾期', '应于12月31日前完成'],
+    ]);
+    // At the 述职评议会 the board is where the superior acts (the console would not open it).
+    expect(due.map((m) => m.page)).toEqual([
+      `subpackages/appraisal/board/index?id=${encodeURIComponent(ID)}`,
+      `subpackages/appraisal/board/index?id=${encodeURIComponent(ID)}`,
     ]);
   });
 

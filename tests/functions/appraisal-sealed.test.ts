@@ -213,7 +213,9 @@ describe('the sealed ballot [SEC-19, SEC-13, SEC-08]', () => {
       'APPRAISAL.ALREADY_VOTED',
     ]);
     expect(b.docs('ballots').filter((d) => d.marks)).toHaveLength(5);
-    expect(await b.ok('appraisal', 'ballots', { activityId }, M(2))).toEqual([]);
+    expect(await b.ok('appraisal', 'ballots', { activityId }, M(2))).toMatchObject([
+      { ballotId, voted: true },
+    ]);
     const r = await b.ok('appraisal', 'closeBallot', { ballotId }, ORGANIZER);
     const t = r.tally![SEC];
     expect(t.competent! + t.excellent!).toBe(5);
@@ -249,7 +251,7 @@ describe('the sealed ballot [SEC-19, SEC-13, SEC-08]', () => {
     });
     for (const [i, who] of voters.slice(0, 5).entries())
       await vote(ballotId, who, i < 3 ? 'excellent' : 'competent');
-    expect(await b.ok('appraisal', 'ballots', {}, M(1))).toEqual([]);
+    expect((await b.ok('appraisal', 'ballots', {}, M(1))).map((x) => x.voted)).toEqual([true]);
     const before = snapshot(b);
     expect((await b.err('appraisal', 'closeBallot', { ballotId }, M(1))).code).toBe(
       'AUTH.FORBIDDEN',
@@ -446,5 +448,24 @@ describe('paper ballots and the other boxes [SEC-08, SEC-09, SEC-17]', () => {
     const got = await b.ok('appraisal', 'get', { id: ID }, SUP);
     expect(got.step).toBe('grade');
     expect(got.steps.map((s) => s.key)).toEqual(['report', 'assembly', 'grade', 'publish']);
+  });
+});
+
+describe("ballots: a voter's own fact, from any phone [SEC-19, SEC-08]", () => {
+  it('lists a ballot the caller voted in as voted, theirs only and never a count, in ≤ 4 round trips [SEC-19]', async () => {
+    const { ballotId, activityId } = await appBox([ORGANIZER, M(1), M(2), M(3)]);
+    const fresh = await b.ok('appraisal', 'ballots', { activityId }, M(1));
+    expect(fresh.map((x) => [x.ballotId, x.voted])).toEqual([[ballotId, false]]);
+    await vote(ballotId, M(1), 'excellent');
+    const { roundTrips, res } = await b.roundTrips('appraisal', 'ballots', { activityId }, M(1));
+    expect(res.ok && res.data.map((x: { voted: boolean }) => x.voted)).toEqual([true]);
+    expect(roundTrips).toBeLessThanOrEqual(4);
+    // Another voter of the same box still has theirs to cast; nothing says how many voted.
+    const other = await b.ok('appraisal', 'ballots', { activityId }, M(2));
+    expect(other.map((x) => x.voted)).toEqual([false]);
+    expect(JSON.stringify(other)).not.toMatch(/"(issued|returned|valid|count|cast)"/);
+    // Closed: nothing is listed any more.
+    await b.ok('appraisal', 'closeBallot', { ballotId }, ORGANIZER);
+    expect(await b.ok('appraisal', 'ballots', { activityId }, M(1))).toEqual([]);
   });
 });

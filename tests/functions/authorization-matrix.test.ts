@@ -460,6 +460,13 @@ CALLS['appraisal.conduct'] = call('appraisal', 'list', {
   data: () => ({ orgId: OWN.id, year: 2026 }),
 });
 
+CALLS['appraisal.decideMembers'] = call('appraisal', 'open', {
+  org: OWN,
+  holder: ORGANIZER,
+  nonHolder: MEMBER,
+  data: () => ({ kind: 'democraticAppraisal', orgId: OWN.id, year: 2026 }),
+});
+
 /** 双述双评 of demo-secretary up to the 党员大会 step, with a 支部党员大会 to hold its ballot. */
 async function reviewAtAssembly(): Promise<string> {
   const id = 'secretaryReview:demo-secretary:2026';
@@ -478,9 +485,7 @@ async function reviewAtAssembly(): Promise<string> {
 }
 
 /** Permissions whose actions do not exist yet (the appraisal function is still to come). */
-const NO_ACTION_YET: Partial<Record<Permission, string>> = {
-  'appraisal.decideMembers': '民主评议党员: appraisal function not built yet',
-};
+const NO_ACTION_YET: Partial<Record<Permission, string>> = {};
 
 describe('each permission guards a real action: a holder may, a non-holder may not [PRIV-05]', () => {
   beforeEach(async () => {
@@ -607,6 +612,24 @@ OWN_CASES['appraisal.conduct'] = ownCase('appraisal', 'openBallot', {
   async data() {
     const activityId = await reviewAtAssembly();
     return { id: 'secretaryReview:demo-secretary:2026', box: 'assembly', mode: 'app', activityId };
+  },
+});
+
+/** 民主评议: a committee member's own 互评 summary is recorded by another [PRIV-21]. */
+OWN_CASES['appraisal.decideMembers'] = ownCase('appraisal', 'recordMutual', {
+  self: SEC,
+  standIn: ORGANIZER,
+  async data() {
+    const id = 'democraticAppraisal:demo-branch:2026';
+    await b.ok(
+      'appraisal',
+      'open',
+      { kind: 'democraticAppraisal', orgId: OWN.id, year: 2026 },
+      SEC,
+    );
+    await b.ok('appraisal', 'completeStep', { id, step: 'study', note: '集中学习' }, SEC);
+    await b.ok('appraisal', 'completeStep', { id, step: 'selfEvaluation', note: '口头自评' }, SEC);
+    return { id, memberId: SEC, summary: '工作认真负责' };
   },
 });
 

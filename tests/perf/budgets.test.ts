@@ -5,6 +5,7 @@
  */
 import { createFridayThemeDay } from '../support/theme-day';
 import { Backend, startBackend } from '../support/backend';
+import { FULL, ID as DID, seedDemocratic, tallyOf } from '../support/democratic-kit';
 
 let b: Backend;
 const measured: [string, number, string][] = [];
@@ -133,6 +134,10 @@ describe('the daily scheduler does not grow with the number of branches', () => 
   // 双述双评 reminders (issue 13) add 1 read on the seed (its reviews: none) and, once a review
   // needs someone to act, 4 more whatever the number of reviews (their orgs, their people, the
   // claims and the grants): 12 → 13 here, 17 with a review under way; still within 20.
+  // The rectification lists (issue 14) add 1 read (the open lists of this and last year) and,
+  // once one needs a reminder, 3 more (the people, the claims, the grants).
+  // 民主评议 reminders (issue 14) add 1 read (the campaigns of this and last year) and, once one
+  // needs a reminder, 4 more whatever the number of campaigns (orgs, people, claims, grants).
   it('scans the demo seed and 50 more branches in the same number of round trips (≤ 20)', async () => {
     const small = await scan('demo seed, 3 orgs');
     for (let i = 1; i <= 50; i++)
@@ -162,7 +167,9 @@ describe('双述双评 (appraisal): the console, the ballot and its close', () =
   const voters = ['demo-organizer', ...[1, 2, 3, 4, 5, 6].map((i) => `demo-member-${i}`)];
   let ballotId = '';
 
-  it('appraisal.list ≤ 3 for the superior, whatever the number of campaigns', async () => {
+  // One query per kind's collection, in parallel (双述双评; 民主评议; 评组织 reads two): the count
+  // grows with the kinds, never with the campaigns.
+  it('appraisal.list ≤ 6 for the superior, whatever the number of campaigns', async () => {
     const at = (iso: string) => b.emulator.clock.freeze(Date.parse(iso));
     for (const orgId of ['demo-branch', 'demo-branch-2'])
       await b.ok('appraisal', 'open', { kind: 'secretaryReview', orgId, year: 2026 }, SUP);
@@ -171,10 +178,10 @@ describe('双述双评 (appraisal): the console, the ballot and its close', () =
       'list',
       { orgId: 'demo-committee', year: 2026 },
       SUP,
-      '≤ 3',
+      '≤ 6',
     );
     expect(two.data).toHaveLength(2);
-    expect(two.roundTrips).toBeLessThanOrEqual(3);
+    expect(two.roundTrips).toBeLessThanOrEqual(6);
     // Up to the 党员大会: the report approved, the meeting held with the voters signed in.
     const texts = { decisions: '落实', keyTasks: '完成', serveMasses: '走访', integrity: '自律' };
     await b.ok('appraisal', 'saveReport', { id: ID, sections: texts }, SEC);
@@ -240,5 +247,92 @@ describe('双述双评 (appraisal): the console, the ballot and its close', () =
     );
     expect(data).toMatchObject({ valid: 7 });
     expect(roundTrips).toBeLessThanOrEqual(12);
+  });
+});
+
+describe('民主评议党员 (appraisal): the campaign, the 测评 ballot and its close', () => {
+  beforeAll(() => b.reset('demo'));
+  afterAll(() => b.restoreClock());
+  const ID = 'democraticAppraisal:demo-branch:2026';
+  const voters = ['demo-organizer', ...[1, 2, 3, 4, 5, 6].map((i) => `demo-member-${i}`)];
+  let ballotId = '';
+
+  it('appraisal.get ≤ 4 for a member of a 民主评议 at its 测评 (the campaign, its org, their voted flag)', async () => {
+    const at = (iso: string) => b.emulator.clock.freeze(Date.parse(iso));
+    await b.ok(
+      'appraisal',
+      'open',
+      { kind: 'democraticAppraisal', orgId: 'demo-branch', year: 2026 },
+      SEC,
+    );
+    await b.ok('appraisal', 'completeStep', { id: ID, step: 'study', note: '集中学习' }, SEC);
+    for (const step of ['selfEvaluation', 'mutualEvaluation'] as const)
+      await b.ok('appraisal', 'completeStep', { id: ID, step, note: '会上口头进行' }, SEC);
+    at('2026-12-04T06:30:00Z');
+    const { id: activityId } = await b.ok(
+      'activity',
+      'create',
+      {
+        orgId: 'demo-branch',
+        type: 'orgLifeMeeting',
+        title: '组织生活会暨民主评议党员',
+        startAt: '2026-12-04T15:00:00+08:00',
+        endAt: '2026-12-04T17:00:00+08:00',
+      },
+      SEC,
+    );
+    at('2026-12-04T07:00:00Z');
+    const { token } = await b.ok('activity', 'checkinToken', { activityId }, SEC);
+    for (const m of voters) await b.ok('activity', 'checkin', { token }, m);
+    ballotId = (
+      await b.ok(
+        'appraisal',
+        'openBallot',
+        { id: ID, box: 'assembly', mode: 'app', activityId },
+        SEC,
+      )
+    ).ballotId;
+    const { roundTrips } = await trips('appraisal', 'get', { id: ID }, MEMBER, '≤ 4');
+    expect(roundTrips).toBeLessThanOrEqual(4);
+  });
+  it('appraisal.castBallot ≤ 8 on a 测评 box, the same for the first and the last voter', async () => {
+    const cast = (who: string) =>
+      trips(
+        'appraisal',
+        'castBallot',
+        { ballotId, marks: { 'demo-secretary': 'qualified' } },
+        who,
+        '≤ 8',
+      );
+    const first = await cast(voters[0]);
+    for (const m of voters.slice(1, -1))
+      await b.ok('appraisal', 'castBallot', { ballotId, marks: { 'demo-elder': 'qualified' } }, m);
+    const last = await cast(voters[voters.length - 1]);
+    expect(first.roundTrips).toBeLessThanOrEqual(8);
+    expect(last.roundTrips).toBe(first.roundTrips);
+  });
+  it('appraisal.closeBallot ≤ 12 on a 测评 box (the ballots read once and deleted in one request)', async () => {
+    const { roundTrips, data } = await trips('appraisal', 'closeBallot', { ballotId }, SEC, '≤ 12');
+    expect(data).toMatchObject({ valid: 7 });
+    expect(roundTrips).toBeLessThanOrEqual(12);
+  });
+});
+
+describe('民主评议 (appraisal): the decision board, the decision, the results', () => {
+  beforeAll(async () => {
+    await b.reset('demo');
+    seedDemocratic(b, { tally: tallyOf(8) });
+  });
+  it('appraisal.board ≤ 8, appraisal.decide ≤ 13, appraisal.publish ≤ 10, appraisal.result ≤ 2', async () => {
+    const SUP = 'demo-superior';
+    const grades = Object.fromEntries(FULL.map((id) => [id, 'qualified']));
+    const board = await trips('appraisal', 'board', { id: DID }, SUP, '≤ 8');
+    const decide = await trips('appraisal', 'decide', { id: DID, grades }, SUP, '≤ 13');
+    const publish = await trips('appraisal', 'publish', { id: DID }, SUP, '≤ 10');
+    const result = await trips('appraisal', 'result', { id: DID }, MEMBER, '≤ 2');
+    expect(board.roundTrips).toBeLessThanOrEqual(8);
+    expect(decide.roundTrips).toBeLessThanOrEqual(13);
+    expect(publish.roundTrips).toBeLessThanOrEqual(10);
+    expect(result.roundTrips).toBeLessThanOrEqual(2);
   });
 });

@@ -21,3 +21,12 @@ export function file<T extends object>(x: T): Extract<T, { fileId: string }> {
     throw new Error(`expected a file, got data: ${JSON.stringify(x).slice(0, 200)}`);
   return x as Extract<T, { fileId: string }>;
 }
+
+/** A board of one kind (`board` answers per kind): the 双述双评 board, the 民主评议 board … */
+export function boardOf<K extends string, T extends { kind: string }>(
+  kind: K,
+  x: T,
+): Extract<T, { kind: K }> {
+  if (x.kind !== kind) throw new Error(`expected a ${kind} board, got ${x.kind}`);
+  return x as Extract<T, { kind: K }>;
+}

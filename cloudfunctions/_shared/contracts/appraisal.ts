@@ -1,25 +1,39 @@
 import { z } from 'zod';
 import {
+  ALL_GRADES,
   ALL_REPORT_SECTIONS,
-  ALL_SECRETARY_GRADES,
   APPRAISAL_KINDS,
   BALLOT_BOXES,
   BALLOT_MODES,
   TASK_KINDS,
+  type AppraisalGrade,
   type AppraisalKind,
+  type AppraisalStep,
   type BallotBox,
   type BallotMode,
   type ReportSection,
   type ReportStatus,
   type SecretaryGrade,
-  type SecretaryStep,
   type TaskKind,
 } from '../domain/appraisal/model';
 import type { ExportFileOutput } from './export';
 import { id, publicText, text, year } from './common';
+import { branchContract, type BranchApi, type BranchBoardOut } from './appraisal-branch';
+import {
+  democraticContract,
+  type DemocraticApi,
+  type DemocraticCampaignOut,
+} from './appraisal-democratic';
+import {
+  decisionContract,
+  type DecisionApi,
+  type DemocraticBoardOut,
+  type DemocraticFormOut,
+} from './appraisal-decision';
+import { rectificationContract, type RectificationApi } from './appraisal-rectification';
 
 const count = z.number().int().min(0).max(100000);
-const grade = z.enum(ALL_SECRETARY_GRADES);
+const grade = z.enum(ALL_GRADES);
 /** Tallies per subject per grade: `{ [subjectId]: { [grade]: n } }`. */
 const counts = z.record(id, z.partialRecord(grade, count));
 
@@ -53,6 +67,8 @@ export const appraisalContract = {
         box: z.enum(BALLOT_BOXES),
         activityId: id.optional(),
         mode: z.enum(BALLOT_MODES),
+        /** 民主评议 by 党小组 [APR-08]: the group's key (from `setGroups`). */
+        group: id.optional(),
       })
       .strict(),
   },
@@ -86,12 +102,16 @@ export const appraisalContract = {
       .object({ id, memberId: id.optional(), format: z.enum(['json', 'xlsx']).default('json') })
       .strict(),
   },
+  ...democraticContract,
+  ...decisionContract,
+  ...rectificationContract,
+  ...branchContract,
 } as const;
 
 type In<K extends keyof typeof appraisalContract> = z.input<(typeof appraisalContract)[K]['input']>;
 
 /** Grade tallies: `{ [subjectId]: { [grade]: n } }`. */
-export type Tally = Record<string, Partial<Record<SecretaryGrade, number>>>;
+export type Tally = Record<string, Partial<Record<AppraisalGrade, number>>>;
 
 /** Where a number of the report comes from: a page of the mini-program and its query. */
 export type FactLink = { page: string; query: Record<string, string> };
@@ -110,7 +130,7 @@ export type ReportFact = {
   ruleId?: string;
 };
 
-export type StepOut = { key: SecretaryStep; title: string; done: boolean; at?: string };
+export type StepOut = { key: AppraisalStep; title: string; done: boolean; at?: string };
 
 export type BallotOut = {
   ballotId: string;
@@ -133,13 +153,19 @@ export type CampaignOut = {
   year: number;
   subjectId?: string;
   subjectName?: string;
-  step: SecretaryStep | 'done';
+  step: AppraisalStep | 'done';
   steps: StepOut[];
   /** Actions the caller may take now, from the one policy and the step. */
   can: string[];
+  /**
+   * The campaign's grades for its profile, best first (双述双评; the pages build the paper-tally
+   * form from it, so the branch committee entering a 党员大会's tally needs no board). Absent: the
+   * kind has none to offer here.
+   */
+  grades?: { key: AppraisalGrade; label: string }[];
   reportStatus: ReportStatus;
   ballots: BallotOut[];
-  grade: SecretaryGrade | null;
+  grade: AppraisalGrade | null;
   publishedAt: string | null;
   /** Other people who held the office during the year [SEC-01]: who must report is said here. */
   predecessors: {
@@ -150,6 +176,10 @@ export type CampaignOut = {
     /** Served at least half of the year: also to report on their period [SEC-01]. */
     alsoReports?: boolean;
   }[];
+  /** Soft reminders about the campaign (e.g. held off its profile's time [APR-01]). */
+  alerts?: { ruleId: string; level: 'info' | 'warning' | 'alert'; message: string }[];
+  /** 民主评议党员 only: participants, entries' progress, 党小组 and boxes. */
+  democratic?: DemocraticCampaignOut;
 };
 
 export type ReportOut = {
@@ -176,6 +206,7 @@ export type ClosedBallotOut = {
 };
 
 export type BoardOut = {
+  kind: 'secretaryReview';
   id: string;
   grades: SecretaryGrade[];
   subjects: {
@@ -188,6 +219,8 @@ export type BoardOut = {
       valid: number;
       tally: Tally[string] | null;
       mean: number | null;
+      /** Why the tally is not shown (below the minimum turnout, not closed, void); null when shown. */
+      hidden: string | null;
     }[];
     /** The daily assessment [SEC-10]: the 堡垒指数 and compliance, from the records. */
     daily: {
@@ -232,11 +265,12 @@ export type TaskOut = {
 };
 
 export type ResultOut = {
-  grade: SecretaryGrade | null;
+  grade: AppraisalGrade | null;
   gradeText: string | null;
   feedback: string | null;
   commended: boolean;
-  consequences: TaskOut[];
+  /** Each follow-up, and whether the caller may record it done now (the rule `completeTask` enforces). */
+  consequences: (TaskOut & { canComplete: boolean })[];
 };
 
 /**
@@ -291,7 +325,7 @@ export type AppraisalFormOut = {
   generatedAt: string;
 };
 
-export type AppraisalApi = {
+type CoreApi = {
   open: {
     input: In<'open'>;
     output: { id: string; subjectId: string; predecessors: CampaignOut['predecessors'] };
@@ -314,7 +348,7 @@ export type AppraisalApi = {
       box: BallotBox;
       title: string;
       subjects: { id: string; name: string }[];
-      grades: { key: SecretaryGrade; label: string }[];
+      grades: { key: AppraisalGrade; label: string }[];
       /** At most this many of the best grade (null: no cap). */
       maxBest: number | null;
       /**
@@ -325,10 +359,10 @@ export type AppraisalApi = {
     }[];
   };
   recordComment: { input: In<'recordComment'>; output: { id: string } };
-  board: { input: In<'board'>; output: BoardOut };
+  board: { input: In<'board'>; output: BoardOut | DemocraticBoardOut | BranchBoardOut };
   decide: {
     input: In<'decide'>;
-    output: { id: string; grades: Record<string, SecretaryGrade | null> };
+    output: { id: string; grades: Record<string, AppraisalGrade | null> };
   };
   publish: {
     input: In<'publish'>;
@@ -336,7 +370,12 @@ export type AppraisalApi = {
   };
   result: { input: In<'result'>; output: ResultOut };
   completeTask: { input: In<'completeTask'>; output: { id: string; task: TaskKind; done: true } };
-  form: { input: In<'form'>; output: ExportFileOutput | Record<string, unknown> };
+  form: {
+    input: In<'form'>;
+    output: ExportFileOutput | AppraisalFormOut | DemocraticFormOut;
+  };
 };
+
+export type AppraisalApi = CoreApi & DemocraticApi & DecisionApi & RectificationApi & BranchApi;
 
 export type AppraisalOutput<K extends keyof AppraisalApi> = AppraisalApi[K]['output'];

@@ -90,6 +90,11 @@ export const ERRORS = {
   'APPRAISAL.RESOLUTION_MISSING': '缺少党员大会的决议或上级党组织的批准，不能这样处置',
   'APPRAISAL.CORRECTION_TOO_LONG': '限期改正的期限为1到12个月',
   'APPRAISAL.NOT_UNQUALIFIED': '只有评为不合格的正式党员才作组织处置',
+  'APPRAISAL.FORM_INCOMPLETE': '登记表还有没填写完的内容，填写完整后才能归档',
+  'APPRAISAL.NOT_MOBILE': '只有流动党员才能采用流入地党组织的评议结果',
+  'APPRAISAL.NOTE_REQUIRED': '请写明情况说明',
+  'APPRAISAL.GROUPS_INVALID':
+    '党小组的划分有误：每位参加评议的党员都要分在一个党小组里，且只能在一个党小组里',
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

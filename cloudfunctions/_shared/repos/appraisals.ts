@@ -115,6 +115,8 @@ export interface BallotBoxDoc {
   maxBest: number | null;
   /** In-app voters (members signed in to the activity, minus the subjects) [SEC-08, SEC-13]. */
   eligible: string[];
+  /** 民主评议: the subjects are voters too, each never marking themself [APR-06]. */
+  subjectsVote?: boolean;
   status: 'open' | 'closed' | 'void';
   openedBy: string;
   openedAt: Date;

@@ -56,7 +56,13 @@ const DECLARED = <const>[
   { name: 'discussions', indexes: [{ name: 'activity', keys: { activityId: 1 } }] },
   { name: 'elections', indexes: [{ name: 'activity', keys: { activityId: 1 } }] },
   { name: 'talks', indexes: [{ name: 'org_year', keys: { orgId: 1, year: 1 } }] },
-  { name: 'orgLifeSteps', indexes: [{ name: 'activity', keys: { activityId: 1 } }] },
+  {
+    name: 'orgLifeSteps',
+    indexes: [
+      { name: 'activity', keys: { activityId: 1 } },
+      { name: 'org_step', keys: { orgId: 1, step: 1 } },
+    ],
+  },
   { name: 'activityPlans', indexes: [] },
   { name: 'holidayCalendars', indexes: [] },
   { name: 'reminderLog', indexes: [{ name: 'activity', keys: { activityId: 1 } }] },
@@ -114,6 +120,24 @@ const DECLARED = <const>[
   },
   { name: 'ballotVoters', indexes: [{ name: 'box', keys: { boxId: 1 } }] },
   { name: 'ballots', indexes: [{ name: 'box', keys: { boxId: 1 } }] },
+  {
+    name: 'democraticAppraisals',
+    indexes: [
+      { name: 'org_year', keys: { orgId: 1, year: 1 } },
+      { name: 'committee_year', keys: { committeeId: 1, year: 1 } },
+      { name: 'path_year', keys: { orgPath: 1, year: 1 } },
+      { name: 'year', keys: { year: 1 } },
+    ],
+  },
+  { name: 'democraticEntries', indexes: [{ name: 'campaign', keys: { campaignId: 1 } }] },
+  { name: 'rectificationLists', indexes: [{ name: 'year_open', keys: { year: 1, open: 1 } }] },
+  {
+    name: 'branchAppraisals',
+    indexes: [
+      { name: 'path_year', keys: { orgPath: 1, year: 1 } },
+      { name: 'branch_year', keys: { 'branches.orgId': 1, year: 1 } },
+    ],
+  },
 ];
 
 export const COLLECTIONS: readonly CollectionSpec[] = DECLARED;

@@ -1,3 +1,4 @@
+import type { RectificationDigest } from './rectifications';
 import type { RoomChecklist } from '../domain/org/five-standards';
 import { OrgKind, Profile, Role, Sector } from '../domain/org/model';
 import { _, collection, Tx } from './db';
@@ -28,10 +29,28 @@ export interface OrgDoc {
   approvedElection?: { date: string; reason: string; approvedOn: string } | null;
   /** 党员活动室 六有 checklist [ORG-31]. */
   room?: RoomChecklist;
+  /**
+   * The open items of the branch's rectification list, by year (kept by repos/rectifications.ts
+   * with every write of the list), so the to-do list reads them with the org [APR-18].
+   */
+  rectificationDue?: Record<string, RectificationDigest>;
   createdAt: Date;
 }
 
 const orgs = collection<OrgDoc>('orgs');
+
+/** Replaces the rectification digest of one year (see `rectificationDue`). */
+export async function setRectificationDigest(
+  id: string,
+  year: number,
+  digest: RectificationDigest,
+  tx: Tx,
+): Promise<void> {
+  await orgs
+    .ref(tx)
+    .doc(id)
+    .update({ data: { [`rectificationDue.${year}`]: _.set(digest) } });
+}
 
 export const findOrg = (id: string, tx?: Tx) => orgs.byId(id, tx);
 

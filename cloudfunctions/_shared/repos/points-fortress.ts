@@ -27,6 +27,8 @@ export interface FortressYearView {
   reportExports: { after: { report?: string; half?: string } }[];
   /** Confirmed 弄虚作假 of the year, reported to the superior [PTS-26]. */
   integrityReports: Pick<EntryDoc, '_id' | 'memberId' | 'itemCode' | 'month' | 'declaredAt'>[];
+  /** The year's 民主评议党员 campaign, its steps only (FORT-09, read by the appraisal area). */
+  democratic: { step: string; stepsDone: Record<string, unknown> }[];
 }
 
 /** Everything a branch's 堡垒指数 of a year is computed from, in one round trip [FORT-02 … FORT-18]. */
@@ -75,6 +77,11 @@ export async function fortressYear(orgId: string, year: number): Promise<Fortres
       where(eq('orgId', 'orgId')),
       fields('memberId', 'itemCode', 'month', 'declaredAt'),
     ]),
+    join('democraticAppraisals', 'democratic', ORG_VARS, [
+      { $match: { year } },
+      where(eq('orgId', 'orgId')),
+      fields('step', 'stepsDone'),
+    ]),
   ]);
   if (!row) return null;
   const {
@@ -87,6 +94,7 @@ export async function fortressYear(orgId: string, year: number): Promise<Fortres
     groups,
     reportExports,
     integrityReports,
+    democratic,
     ...org
   } = row;
   return {
@@ -100,5 +108,6 @@ export async function fortressYear(orgId: string, year: number): Promise<Fortres
     groups,
     reportExports,
     integrityReports,
+    democratic: democratic ?? [],
   };
 }

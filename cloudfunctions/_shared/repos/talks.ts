@@ -1,7 +1,7 @@
 import { randomUUID } from 'crypto';
 import type { OrgLifeStep } from '../domain/activity/org-life';
 import type { PairCategory } from '../domain/activity/talks';
-import { collection, Tx } from './db';
+import { _, collection, Tx } from './db';
 
 /**
  * A 谈心谈话: the date, the two participants and the optional issue list — never what was said
@@ -50,3 +50,12 @@ export async function saveOrgLifeStep(doc: OrgLifeStepDoc, tx: Tx): Promise<void
   const { _id, ...data } = doc;
   await steps.ref(tx).doc(_id).set({ data });
 }
+
+/** The 整改清单 steps of an org's 组织生活会 recorded in [from, to), one query [MTG-31]. */
+export const orgLifeRectificationSteps = (orgId: string, from: Date, to: Date) =>
+  steps.all(
+    steps
+      .ref()
+      .where({ orgId, step: 'rectification', at: _.and(_.gte(from), _.lt(to)) })
+      .orderBy('_id', 'asc'),
+  );

@@ -11,7 +11,7 @@ import { settingOf } from '../../domain/org/settings';
 import { attended, expectedOf, hasCommittee } from '../../domain/activity/participants';
 import { localDate, localInstant } from '../../domain/shared/time';
 import { coverage, type Coverage } from '../../domain/activity/talks';
-import { listTalks, type TalkDoc } from '../../repos/talks';
+import { listTalks, orgLifeRectificationSteps, type TalkDoc } from '../../repos/talks';
 import { ActivityDoc, ActivityRecord, findActivity, listActivities } from '../../repos/activities';
 import { AttendanceDoc, attendanceOf, attendanceOfMany } from '../../repos/attendance';
 import { listOrgMembers, MemberDoc } from '../../repos/members';
@@ -219,10 +219,31 @@ export const talkCoverageOf = (
  * of a sealed ballot held at a meeting (双述双评 [SEC-08]). Null when there is no such activity.
  */
 export async function activityAttendees(activityId: string): Promise<{
-  activity: Pick<ActivityDoc, '_id' | 'orgId' | 'type' | 'status'>;
+  activity: Pick<ActivityDoc, '_id' | 'orgId' | 'type' | 'status' | 'startAt'>;
   present: string[];
 } | null> {
   const [activity, rows] = await Promise.all([findActivity(activityId), attendanceOf(activityId)]);
   if (!activity) return null;
   return { activity, present: rows.filter((r) => attended(r.status)).map((r) => r.memberId) };
+}
+
+/** One item of a 组织生活会 整改清单 as recorded (MTG-30/31), for the rectification list. */
+export interface OrgLifeProblem {
+  /** `activityId:index`: stable while the step's items are not reordered. */
+  key: string;
+  activityId: string;
+  problem: string;
+  ownerId: string;
+  due: string;
+}
+
+/**
+ * The 整改清单 items of a branch's 组织生活会 recorded in a (Beijing) year, one query [MTG-31]:
+ * the rectification list shows them without retyping (PRIV-11).
+ */
+export async function orgLifeProblems(orgId: string, year: number): Promise<OrgLifeProblem[]> {
+  const steps = await orgLifeRectificationSteps(orgId, ...yearRange(year));
+  return steps.flatMap((s) =>
+    s.items.map((i, n) => ({ key: `${s.activityId}:${n}`, activityId: s.activityId, ...i })),
+  );
 }

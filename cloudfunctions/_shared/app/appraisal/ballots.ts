@@ -22,6 +22,16 @@ import { action } from '../../runtime/handler';
 import { activityAttendees } from '../activity/queries';
 import { castIntoBox, closeAppBox, enterPaperCount, openBox, purgeBallots } from '../ballot/sealed';
 import { advanceStep, closedOut, loadCampaign, minBallotsOf, stepDone, subjectOf } from './support';
+import { branchAppraisalsByIds } from '../../repos/appraisal-branch';
+import { democraticByIds, isDemocraticId } from '../../repos/appraisal-democratic';
+import { branchBallotItem, closeBranchBox } from './branch-ballots';
+import { isBranchCampaign } from './branch-hooks';
+import {
+  closeDemocraticBallot,
+  democraticBallotItem,
+  enterDemocraticTally,
+  openDemocraticBallot,
+} from './democratic-ballots';
 
 const BOX_WORDS: Record<BallotBox, string> = {
   assembly: '支部党员大会测评',
@@ -53,6 +63,7 @@ async function assemblyVoters(doc: AppraisalDoc, activityId: string): Promise<st
 export const openBallot = action({
   input: appraisalContract.openBallot.input,
   async run(ctx, input): Promise<AppraisalOutput<'openBallot'>> {
+    if (isDemocraticId(input.id)) return openDemocraticBallot(ctx, input);
     const doc = await loadCampaign(ctx, input.id);
     const org = await requireRunner(ctx, doc, input.box);
     orThrow(checkBoxAllowed(input.box, org.category, doc.profile));
@@ -149,8 +160,7 @@ export const castBallot = action({
 });
 
 /** The box, its campaign and its org, with the caller allowed to run it. */
-async function runnable(ctx: Ctx, ballotId: string) {
-  const box = orNotFound(await findBox(ballotId), '这次测评');
+async function runnable(ctx: Ctx, box: BallotBoxDoc) {
   const doc = await loadCampaign(ctx, box.ownerId);
   const org = await requireRunner(ctx, doc, box.box);
   return { box, doc, org };
@@ -177,7 +187,9 @@ async function afterClose(
 export const enterTally = action({
   input: appraisalContract.enterTally.input,
   async run(ctx, input): Promise<AppraisalOutput<'enterTally'>> {
-    const { box, doc, org } = await runnable(ctx, input.ballotId);
+    const found = orNotFound(await findBox(input.ballotId), '这次测评');
+    if (isDemocraticId(found.ownerId)) return enterDemocraticTally(ctx, found, input);
+    const { box, doc, org } = await runnable(ctx, found);
     if (box.status !== 'open') throw new AppError('APPRAISAL.BALLOT_CLOSED');
     orThrow(requireStep(doc.step, boxStep(box.box)));
     const entered = await ctx.write(async (tx) => {
@@ -196,7 +208,10 @@ export const enterTally = action({
 export const closeBallot = action({
   input: appraisalContract.closeBallot.input,
   async run(ctx, input): Promise<AppraisalOutput<'closeBallot'>> {
-    const { box, doc, org } = await runnable(ctx, input.ballotId);
+    const found = orNotFound(await findBox(input.ballotId), '这次测评');
+    if (isDemocraticId(found.ownerId)) return closeDemocraticBallot(ctx, found);
+    if (isBranchCampaign(found.ownerId)) return closeBranchBox(ctx, found);
+    const { box, doc, org } = await runnable(ctx, found);
     if (box.status !== 'open') {
       if (box.status === 'closed' && box.mode === 'app') await purgeBallots(box._id);
       return closedOut(box, minBallotsOf(doc));
@@ -221,7 +236,11 @@ export const closeBallot = action({
   },
 });
 
-/** The ballots open to the caller now, not yet voted in (the ballot page, from the meeting). */
+/**
+ * The ballots open to the caller now (the ballot page, from the meeting): one they already voted
+ * in is listed with `voted: true` — their own fact, never a count — so any phone can say 您已投过票.
+ * Round trips: the open boxes, then their voted flags and campaigns in parallel (one query each).
+ */
 export const ballots = action({
   input: appraisalContract.ballots.input,
   async run(ctx, input): Promise<AppraisalOutput<'ballots'>> {
@@ -230,17 +249,29 @@ export const ballots = action({
       (b) => b.mode === 'app' && (!input.activityId || b.activityId === input.activityId),
     );
     if (!open.length) return [];
-    const [voted, docs] = await Promise.all([
+    const owners = [...new Set(open.map((b) => b.ownerId))];
+    const democratic = owners.filter(isDemocraticId);
+    const branch = owners.filter(isBranchCampaign);
+    const [voted, docs, dems, branches] = await Promise.all([
       votedIn(
         open.map((b) => b._id),
         member._id,
       ),
-      appraisalsByIds([...new Set(open.map((b) => b.ownerId))]),
+      appraisalsByIds(owners.filter((o) => !isDemocraticId(o) && !isBranchCampaign(o))),
+      democraticByIds(democratic),
+      branch.length ? branchAppraisalsByIds(branch) : [],
     ]);
     const byId = new Map(docs.map((d) => [d._id, d]));
+    const demById = new Map(dems.map((d) => [d._id, d]));
+    const branchById = new Map(branches.map((d) => [d._id, d]));
     return open.flatMap((b) => {
+      const dem = demById.get(b.ownerId);
+      if (dem) return [democraticBallotItem(b, dem, voted, member._id)];
+      const ba = branchById.get(b.ownerId);
+      const item = ba ? branchBallotItem(b, ba, voted) : null;
+      if (ba) return item ? [item] : [];
       const doc = byId.get(b.ownerId);
-      if (!doc || voted.has(b._id)) return [];
+      if (!doc) return [];
       return [
         {
           ballotId: b._id,
@@ -250,6 +281,7 @@ export const ballots = action({
           subjects: [{ id: doc.subjectId, name: doc.subjectName }],
           grades: (b.grades as SecretaryGrade[]).map((key) => ({ key, label: GRADE_WORDS[key] })),
           maxBest: b.maxBest,
+          voted: voted.has(b._id),
         },
       ];
     });

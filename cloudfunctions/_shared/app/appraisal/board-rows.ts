@@ -30,7 +30,7 @@ import type { AppraisalDoc, BallotBoxDoc } from '../../repos/appraisals';
 import { committeeReviews, boxesOfReviews, previousReviews } from '../../repos/appraisal-decisions';
 import { visibleTally } from '../../domain/ballot/rules';
 import { complianceOf } from '../activity/queries';
-import { minBallotsOf } from './support';
+import { closedOut, minBallotsOf } from './support';
 import { branchYearRecords, fortressOf } from '../points/queries';
 
 type Row = BoardOut['subjects'][number];
@@ -82,6 +82,22 @@ export function boxFactsOf(doc: AppraisalDoc, boxes: ReadonlyMap<string, BallotB
   });
 }
 
+/**
+ * Why a box's tally is not on the board, in plain words; null when it is shown [SEC-19]: below
+ * the minimum turnout (closeBallot's sentence), void, still open, or not held yet.
+ */
+export function hiddenOf(
+  doc: AppraisalDoc,
+  boxes: ReadonlyMap<string, BallotBoxDoc>,
+  box: BoxFacts['box'],
+): string | null {
+  const id = doc.boxes?.[box]?.id ?? doc.boxIds?.[box];
+  const b = id ? boxes.get(id) : undefined;
+  if (!b) return '这项测评还没有进行';
+  if (b.status === 'open') return '这项测评还在进行，结束投票后才显示票数';
+  return closedOut(b, minBallotsOf(doc)).hidden;
+}
+
 /** One row of the board for a campaign, with `verification` given (decide) or as decided. */
 export function rowOf(
   doc: AppraisalDoc,
@@ -103,7 +119,13 @@ export function rowOf(
     orgName: doc.orgName,
     evaluations: ev.rows
       .filter((r) => r.status !== 'none' || required.includes(r.box))
-      .map((r) => ({ box: r.box, valid: r.valid, tally: r.tally, mean: r.mean })),
+      .map((r) => ({
+        box: r.box,
+        valid: r.valid,
+        tally: r.tally,
+        mean: r.mean,
+        hidden: r.tally ? null : hiddenOf(doc, boxes, r.box),
+      })),
     daily,
     verification,
     weighted,
@@ -182,6 +204,7 @@ export async function committeeBoard(
 
 /** The board as `board` answers it. */
 export const boardOut = (doc: AppraisalDoc, b: Board): BoardOut => ({
+  kind: 'secretaryReview',
   id: doc._id,
   grades: [...secretaryGrades(doc.profile)],
   subjects: b.rows,

@@ -1,6 +1,9 @@
 import { appraisalContract } from '../../contracts/appraisal';
 import { action } from '../../runtime/handler';
 import { boardOut, committeeBoard } from './board-rows';
+import { boardBranch, isBranchCampaign } from './branch-hooks';
+import { boardDemocratic } from './democratic-board';
+import { isDemocraticId } from '../../repos/appraisal-democratic';
 import { loadCampaign, subjectOf } from './support';
 
 /**
@@ -13,6 +16,8 @@ import { loadCampaign, subjectOf } from './support';
 export const board = action({
   input: appraisalContract.board.input,
   async run(ctx, input) {
+    if (isBranchCampaign(input.id)) return boardBranch(ctx, input.id);
+    if (isDemocraticId(input.id)) return boardDemocratic(ctx, input.id);
     const doc = await loadCampaign(ctx, input.id);
     await ctx.require('appraisal.decide', doc.orgId, { subject: subjectOf(doc) });
     return boardOut(doc, await committeeBoard(doc, ctx.now));

@@ -21,6 +21,9 @@ import { listRoleHolders, memberNames } from '../../repos/members';
 import { relatedOrgs, type OrgDoc } from '../../repos/orgs';
 import { AppError, orThrow } from '../../runtime/errors';
 import { action } from '../../runtime/handler';
+import { getBranch, isBranchCampaign, listBranch, openBranch } from './branch-hooks';
+import { getDemocratic, listDemocratic, openDemocratic } from './democratic-campaign';
+import { isDemocraticId } from '../../repos/appraisal-democratic';
 import {
   campaignOrg,
   campaignOutOf,
@@ -59,6 +62,8 @@ async function officeChanges(orgId: string, year: number): Promise<OfficeChange[
 export const open = action({
   input: appraisalContract.open.input,
   async run(ctx, input): Promise<AppraisalOutput<'open'>> {
+    if (input.kind === 'democraticAppraisal') return openDemocratic(ctx, input);
+    if (input.kind === 'branchAppraisal') return openBranch(ctx, input);
     const org = await ctx.require('appraisal.decide', input.orgId);
     const [ancestors, holders, changes] = await Promise.all([
       relatedOrgs(org.ancestors, []),
@@ -135,6 +140,8 @@ export const open = action({
 export const get = action({
   input: appraisalContract.get.input,
   async run(ctx, input): Promise<AppraisalOutput<'get'>> {
+    if (isDemocraticId(input.id)) return getDemocratic(ctx, input.id);
+    if (isBranchCampaign(input.id)) return getBranch(ctx, input.id);
     const doc = await loadCampaign(ctx, input.id);
     const s = await requireParticipant(ctx, doc, await campaignOrg(doc));
     return campaignOutOf(doc, s, await votedBoxes([doc], s.me));
@@ -153,7 +160,12 @@ export const list = action({
   input: appraisalContract.list.input,
   async run(ctx, input): Promise<AppraisalOutput<'list'>> {
     const root = await ctx.require('appraisal.conduct', input.orgId);
-    const docs = await appraisalsUnder(input.orgId, input.year);
+    // Every kind of the year on one console: one query per kind, in parallel.
+    const [docs, democratic, branch] = await Promise.all([
+      appraisalsUnder(input.orgId, input.year, 'secretaryReview'),
+      listDemocratic(ctx, root, input.year),
+      listBranch(ctx, input.orgId, input.year),
+    ]);
     const { member } = await ctx.caller();
     const voted = await votedBoxes(docs, member._id);
     const out = [];
@@ -161,6 +173,6 @@ export const list = action({
       const s = await standing(ctx, doc, doc.orgId === root._id ? root : orgOfPath(doc));
       out.push(campaignOutOf(doc, s, voted));
     }
-    return out;
+    return [...out, ...democratic, ...branch];
   },
 });

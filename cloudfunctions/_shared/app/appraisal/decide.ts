@@ -1,6 +1,10 @@
 import { appraisalContract } from '../../contracts/appraisal';
 import { checkBandReason, checkGradeOf } from '../../domain/appraisal/grading';
-import type { SecretaryGrade } from '../../domain/appraisal/model';
+import {
+  ALL_SECRETARY_GRADES,
+  type AppraisalGrade,
+  type SecretaryGrade,
+} from '../../domain/appraisal/model';
 import { checkQuota, checkTieReason, hasQuota, QUOTA_GRADE } from '../../domain/appraisal/quota';
 import { requireStep } from '../../domain/appraisal/steps';
 import type { Failure } from '../../domain/shared/result';
@@ -9,6 +13,9 @@ import { updateAppraisal, type AppraisalDoc } from '../../repos/appraisals';
 import { AppError, orThrow } from '../../runtime/errors';
 import { action } from '../../runtime/handler';
 import { committeeBoard } from './board-rows';
+import { decideBranch, isBranchCampaign } from './branch-hooks';
+import { decideDemocratic } from './democratic-decide';
+import { isDemocraticId } from '../../repos/appraisal-democratic';
 import { advanceStep, loadCampaign, subjectOf } from './support';
 
 const refuse = (f: Failure | null) => {
@@ -16,13 +23,21 @@ const refuse = (f: Failure | null) => {
 };
 
 /** The grades and reasons name the campaign's secretary and no one else. */
-function gradeOf(doc: AppraisalDoc, grades: Record<string, SecretaryGrade | null>) {
+function gradeOf(
+  doc: AppraisalDoc,
+  grades: Record<string, AppraisalGrade | null>,
+): SecretaryGrade | null {
   const keys = Object.keys(grades);
   if (keys.length !== 1 || keys[0] !== doc.subjectId)
     throw new AppError('INPUT.INVALID', `这次评议只评定${doc.subjectName}同志一人的等次`, {
       fields: ['grades'],
     });
-  return grades[doc.subjectId];
+  const grade = grades[doc.subjectId];
+  if (grade !== null && !(ALL_SECRETARY_GRADES as readonly string[]).includes(grade))
+    throw new AppError('APPRAISAL.GRADE_NOT_ALLOWED', '这个等次不适用于书记述职评议', {
+      ruleId: 'SEC-10',
+    });
+  return grade as SecretaryGrade | null;
 }
 
 /**
@@ -38,6 +53,9 @@ function gradeOf(doc: AppraisalDoc, grades: Record<string, SecretaryGrade | null
 export const decide = action({
   input: appraisalContract.decide.input,
   async run(ctx, input) {
+    const kindInput = { id: input.id, grades: input.grades, reasons: input.reasons };
+    if (isBranchCampaign(input.id)) return decideBranch(ctx, kindInput);
+    if (isDemocraticId(input.id)) return decideDemocratic(ctx, kindInput);
     const doc = await loadCampaign(ctx, input.id);
     const org = await ctx.require('appraisal.decide', doc.orgId, { subject: subjectOf(doc) });
     if (doc.step !== 'publish' || doc.publishedAt) orThrow(requireStep(doc.step, 'grade'));

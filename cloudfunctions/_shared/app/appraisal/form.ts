@@ -21,6 +21,9 @@ import { AppError } from '../../runtime/errors';
 import { action } from '../../runtime/handler';
 import { appraisalFormBook } from '../export/appraisal-form';
 import { renderElsewhere } from '../export/remote';
+import { isDemocraticId } from '../../repos/appraisal-democratic';
+import { formDemocratic } from './democratic-form';
+import { loadDemocratic } from './democratic-view';
 import { branchBuildingFacts } from './facts';
 import { closedOut, loadCampaign, minBallotsOf, stepsOut, subjectOf } from './support';
 
@@ -46,6 +49,7 @@ const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOStrin
 export const form = action({
   input: appraisalContract.form.input,
   async run(ctx, input): Promise<AppraisalOutput<'form'>> {
+    if (isDemocraticId(input.id)) return formDemocratic(ctx, await loadDemocratic(input.id), input);
     const doc = await loadCampaign(ctx, input.id);
     const subject = subjectOf(doc);
     const org = await ctx.require('appraisal.conduct', doc.orgId, { subject });

@@ -15,8 +15,22 @@ import { findOrg } from '../../repos/orgs';
 import { AppError, orThrow } from '../../runtime/errors';
 import { action } from '../../runtime/handler';
 import { publishNotice } from '../notice/publish-notice';
+import { pendingDisclosures } from '../notice/queries';
+import { isDemocraticId } from '../../repos/appraisal-democratic';
 import { rectifyMonthsOf } from './board-rows';
-import { advanceStep, campaignOrg, loadCampaign, standing, subjectOf } from './support';
+import { isBranchCampaign, publishBranch, resultBranch } from './branch-hooks';
+import { publishDemocratic, resultDemocratic } from './democratic-publish';
+import { listSecretaryRectification } from './rectification-sec15';
+import {
+  advanceStep,
+  campaignOrg,
+  loadCampaign,
+  mayComplete,
+  standing,
+  subjectOf,
+} from './support';
+
+const RESULT_CATEGORY = '其他';
 
 /**
  * 结果公布 [SEC-14, DIS-11]: once the grade is decided, the superior publishes it within its scope
@@ -29,6 +43,8 @@ import { advanceStep, campaignOrg, loadCampaign, standing, subjectOf } from './s
 export const publish = action({
   input: appraisalContract.publish.input,
   async run(ctx, input) {
+    if (isBranchCampaign(input.id)) return publishBranch(ctx, input.id);
+    if (isDemocraticId(input.id)) return publishDemocratic(ctx, input.id);
     const doc = await loadCampaign(ctx, input.id);
     const org = await ctx.require('appraisal.decide', doc.orgId, { subject: subjectOf(doc) });
     orThrow(requireStep(doc.step, 'publish'));
@@ -37,9 +53,10 @@ export const publish = action({
       throw new AppError('APPRAISAL.STEP_ORDER', '还没有评定等次，评定后才能公布', {
         ruleId: 'SEC-14',
       });
-    const [previous, committee] = await Promise.all([
+    const [previous, committee, since] = await Promise.all([
       previousReviews([doc]),
       findOrg(doc.committeeId),
+      pendingDisclosures(doc.orgId, ctx.now, new Date(decision.at)),
     ]);
     const last = previous.get(doc.subjectId);
     const previousGrade = last?.publishedAt ? (last.decision?.grade ?? null) : null;
@@ -50,7 +67,17 @@ export const publish = action({
       subjectName: doc.subjectName,
       grade: decision.grade,
     });
-    const notice = await publishNotice(ctx, org, { category: '其他', ...text, audience: 'branch' });
+    // Safe to retry: a notice of this result published since the grade was decided is the one
+    // an earlier attempt published before it could record it (it stopped in between) — reused,
+    // never published twice. A grade decided again afterwards is a new result: a new notice.
+    const earlier = since.find((n) => n.category === RESULT_CATEGORY && n.title === text.title);
+    const notice = earlier
+      ? { id: earlier.id }
+      : await publishNotice(ctx, org, {
+          category: RESULT_CATEGORY,
+          ...text,
+          audience: 'branch',
+        });
     const tasks = consequencesOf({
       grade: decision.grade,
       previousGrade,
@@ -68,6 +95,7 @@ export const publish = action({
         { publishedAt: ctx.now, noticeId: notice.id, tasks, ...advanceStep(doc, ctx.now) },
         tx,
       );
+      await listSecretaryRectification(tx, doc, tasks, +ctx.now); // SEC-15 on the branch's list
       return {
         audit: {
           org,
@@ -106,6 +134,8 @@ export const taskOut = (t: AppraisalDoc['tasks'][number]): TaskOut => ({
 export const result = action({
   input: appraisalContract.result.input,
   async run(ctx, input): Promise<ResultOut> {
+    if (isBranchCampaign(input.id)) return resultBranch(ctx, input);
+    if (isDemocraticId(input.id)) return resultDemocratic(ctx, input);
     const doc = await loadCampaign(ctx, input.id);
     const org = await campaignOrg(doc);
     const s = await standing(ctx, doc, org);
@@ -125,7 +155,7 @@ export const result = action({
       gradeText: grade ? GRADE_WORDS[grade] : null,
       feedback: grade ? (doc.leaderComment?.text ?? null) : null,
       commended: published && isCommended(grade),
-      consequences: (tasks ?? []).map(taskOut),
+      consequences: (tasks ?? []).map((t) => ({ ...taskOut(t), canComplete: mayComplete(t, s) })),
     };
   },
 });

@@ -4,9 +4,11 @@
  * done. No actions here.
  */
 import { handlingReason, TASK_RULES } from '../../domain/appraisal/consequences';
+import { DEMOCRATIC_STEPS, democraticFiled } from '../../domain/appraisal/democratic-model';
 import type { TaskKind } from '../../domain/appraisal/model';
 import { openFollowUps } from '../../repos/appraisal-decisions';
 import type { AppraisalDoc } from '../../repos/appraisals';
+import { rectificationFollowUps, type RectificationAsk } from './rectification-queries';
 
 const BOARD = '/subpackages/appraisal/board/index';
 const REPORT = '/subpackages/appraisal/report/index';
@@ -40,15 +42,19 @@ function titleOf(doc: AppraisalDoc, t: AppraisalDoc['tasks'][number], mine: bool
  * The caller's open follow-ups of 双述双评 [SEC-15, SEC-16]: the secretary's rectification and the
  * 提醒谈话 they are to have; for the superior (`superior`: they hold `appraisal.decide` on `orgId`),
  * every open follow-up of the campaigns of that org or graded by it, the 组织处理 flag included.
- * The flag is never shown to the secretary. One query.
+ * The flag is never shown to the secretary. With `rectification`, the reports due and the items
+ * late on the branch's rectification list that the caller reports for come first [APR-18], read
+ * from the org as loaded (no query). One query.
  */
 export async function appraisalFollowUps(
   memberId: string,
   orgId: string,
   superior: boolean,
+  /** The branch as loaded and the caller: its rectification list's to-dos too, at no query. */
+  rectification?: RectificationAsk,
 ): Promise<FollowUp[]> {
   const docs = await openFollowUps(memberId, superior ? [orgId] : []);
-  const out: FollowUp[] = [];
+  const out: FollowUp[] = rectification ? rectificationFollowUps(rectification) : [];
   for (const doc of docs) {
     const mine = doc.subjectId === memberId;
     const oversees = superior && (doc.orgId === orgId || doc.committeeId === orgId);
@@ -67,4 +73,17 @@ export async function appraisalFollowUps(
     }
   }
   return out;
+}
+
+/**
+ * FORT-09's 民主评议 half of the 堡垒指数: whether the branch's 民主评议党员 of the year is done and
+ * filed (every APR-02 step through 报告基层党委 and 记入个人档案), from the campaign's steps as the
+ * 积分 area's year view carries them; null when the branch has no campaign in the app that year.
+ */
+export function democraticFiledOf(
+  campaigns: readonly { stepsDone?: Partial<Record<string, unknown>> | null }[],
+): boolean | null {
+  if (!campaigns.length) return null;
+  const c = campaigns[0];
+  return democraticFiled(DEMOCRATIC_STEPS.filter((s) => !!c.stepsDone?.[s]));
 }

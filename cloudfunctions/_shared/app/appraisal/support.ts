@@ -5,7 +5,13 @@ import type {
   StepOut,
   Tally,
 } from '../../contracts/appraisal';
-import { secretarySteps, STEP_WORDS, type BallotBox } from '../../domain/appraisal/model';
+import {
+  GRADE_WORDS,
+  secretaryGrades,
+  secretarySteps,
+  STEP_WORDS,
+  type BallotBox,
+} from '../../domain/appraisal/model';
 import { nextStep, stepComplete, type Step } from '../../domain/appraisal/steps';
 import { visibleTally } from '../../domain/ballot/rules';
 import { AppraisalDoc, BallotBoxDoc, findAppraisal } from '../../repos/appraisals';
@@ -67,6 +73,16 @@ export async function requireParticipant(ctx: Ctx, doc: AppraisalDoc, org: OrgDo
 
 type Standing = Awaited<ReturnType<typeof standing>>;
 
+/**
+ * Whether the caller may record a follow-up done [SEC-15, SEC-16]: the rectification is reported
+ * by the secretary who owns it; the 提醒谈话 and 组织处理 are the superior's, never in their own
+ * case [PRIV-21]. The rule `completeTask` enforces; `get.can` and `result` offer from it.
+ */
+export const mayComplete = (
+  t: Pick<AppraisalDoc['tasks'][number], 'kind' | 'ownerId' | 'done'>,
+  s: Pick<Standing, 'me' | 'decider'>,
+): boolean => !t.done && (t.kind === 'rectification' ? t.ownerId === s.me : s.decider);
+
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : undefined);
 
 /** Who runs a box: the branch (assembly, masses) or the superior (committee) [SEC-08, SEC-09]. */
@@ -100,10 +116,12 @@ export function canOf(doc: AppraisalDoc, s: Standing, voted: ReadonlySet<string>
   if (s.voterIn.some((b) => b?.status === 'open' && !voted.has(b.id))) can.add('castBallot');
   if (s.decider && (doc.step === 'grade' || doc.step === 'publish' || doc.step === 'done'))
     can.add('board');
-  if (s.decider && doc.step === 'grade') can.add('decide');
+  // Until the result is published the grade may be decided again [SEC-14].
+  if (s.decider && (doc.step === 'grade' || doc.step === 'publish')) can.add('decide');
   if (s.decider && doc.step === 'publish') can.add('publish');
   if ((s.mine || s.decider) && doc.publishedAt) can.add('result');
   if (s.decider || s.conductor) can.add('form');
+  if ((doc.tasks ?? []).some((t) => mayComplete(t, s))) can.add('completeTask');
   return [...can];
 }
 
@@ -162,6 +180,7 @@ export function campaignOutOf(
     step: doc.step,
     steps: stepsOut(doc),
     can: canOf(doc, s, voted),
+    grades: secretaryGrades(doc.profile).map((key) => ({ key, label: GRADE_WORDS[key] })),
     reportStatus: doc.report.status,
     ballots: ballotsOut(doc, s.me, voted),
     grade: doc.decision?.grade ?? null,

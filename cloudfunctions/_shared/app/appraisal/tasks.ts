@@ -3,6 +3,7 @@ import { TASK_TITLES } from '../../domain/appraisal/consequences';
 import { updateAppraisal } from '../../repos/appraisals';
 import { AppError } from '../../runtime/errors';
 import { action } from '../../runtime/handler';
+import { closeSecretaryItem } from './rectification-sec15';
 import { loadCampaign, subjectOf } from './support';
 
 /**
@@ -38,6 +39,8 @@ export const completeTask = action({
         Object.fromEntries(Object.entries(done).map(([k, v]) => [`tasks.${index}.${k}`, v])),
         tx,
       );
+      if (input.task === 'rectification')
+        await closeSecretaryItem(tx, doc, note, member._id, ctx.now); // SEC-15
       return {
         audit: {
           org,

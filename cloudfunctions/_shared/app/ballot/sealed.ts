@@ -47,6 +47,11 @@ export interface OpenBox {
   maxBest: number | null;
   /** In-app voters; the subjects are taken out here whatever the caller passed [SEC-13]. */
   eligible: readonly string[];
+  /**
+   * The subjects vote too (民主评议: every 正式党员 is on the form and fills it in [APR-06]); each
+   * still never marks themself (`checkMarks`). Absent: subjects do not vote [SEC-13].
+   */
+  subjectsVote?: boolean;
   openedBy: string;
   now: Date;
 }
@@ -54,7 +59,9 @@ export interface OpenBox {
 /** Opens a box inside the caller's transaction (with one blank ballot per in-app voter). */
 export async function openBox(o: OpenBox, tx: Tx): Promise<BallotBoxDoc> {
   const eligible =
-    o.mode === 'app' ? [...new Set(o.eligible)].filter((m) => !o.subjectIds.includes(m)) : [];
+    o.mode === 'app'
+      ? [...new Set(o.eligible)].filter((m) => o.subjectsVote || !o.subjectIds.includes(m))
+      : [];
   const doc: BallotBoxDoc = {
     _id: randomId(),
     ownerId: o.ownerId,
@@ -66,6 +73,7 @@ export async function openBox(o: OpenBox, tx: Tx): Promise<BallotBoxDoc> {
     grades: [...o.grades],
     maxBest: o.maxBest,
     eligible,
+    ...(o.subjectsVote ? { subjectsVote: true } : {}),
     status: 'open',
     openedBy: o.openedBy,
     openedAt: o.now,
@@ -97,7 +105,7 @@ export async function castIntoBox(
 ): Promise<void> {
   const box = await openBoxOrRefuse(boxId, tx);
   if (box.mode !== 'app') throw new AppError('APPRAISAL.PAPER_ONLY');
-  if (box.subjectIds.includes(memberId))
+  if (!box.subjectsVote && box.subjectIds.includes(memberId))
     throw new AppError('APPRAISAL.NOT_ELIGIBLE', '被评议的同志本人不参加投票', {
       ruleId: 'SEC-13',
     });

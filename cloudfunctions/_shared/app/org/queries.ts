@@ -13,3 +13,23 @@ export async function fiveStandardsStatus(
   const status = statusOf(year, await fiveStandardsUpTo([orgId], year));
   return { status, label: FIVE_STATUSES[status] };
 }
+
+/**
+ * The 五化 status of several branches in a year, in one query [ORG-26]: the 焦作评组织 board reads
+ * it, since a branch that failed the spot check cannot be 先进 [ORG-30, FORT-24].
+ */
+export async function fiveStandardsStatuses(
+  orgIds: readonly string[],
+  year: number,
+): Promise<Map<string, { status: FiveStatus; label: string }>> {
+  const docs = orgIds.length ? await fiveStandardsUpTo(orgIds, year) : [];
+  return new Map(
+    orgIds.map((id) => {
+      const status = statusOf(
+        year,
+        docs.filter((d) => d.orgId === id),
+      );
+      return [id, { status, label: FIVE_STATUSES[status] }];
+    }),
+  );
+}

@@ -54,12 +54,11 @@ export const todo = action({
   async run(ctx, input): Promise<OrgOutput<'todo'>> {
     const org = await ctx.require('org.read', input.orgId);
     // 双述双评's follow-ups [SEC-15, SEC-16]: the secretary's and the superior's, until done.
-    const followUps = async () =>
-      appraisalFollowUps(
-        (await ctx.caller()).member._id,
-        org._id,
-        await ctx.may('appraisal.decide', org),
-      );
+    const followUps = async () => {
+      const { member } = await ctx.caller();
+      const superior = await ctx.may('appraisal.decide', org);
+      return appraisalFollowUps(member._id, org._id, superior, { org, member, now: ctx.now });
+    };
     if (!isBranchKind(org.kind)) return { items: followUpItems(await followUps()) };
     const held = new Set<Permission>();
     const asked: Permission[] = [

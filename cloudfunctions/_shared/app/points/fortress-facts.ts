@@ -14,6 +14,7 @@ import type { ActivityType } from '../../contracts/activity';
 import type { AttendanceDoc } from '../../repos/attendance';
 import type { FortressYearView } from '../../repos/points-fortress';
 import { complianceOf, isCounted } from '../activity/queries';
+import { democraticFiledOf } from '../appraisal/queries';
 
 /** Records whose filing on time the 堡垒指数 counts: the 主题党日 and the 三会一课 [FORT-13, MTG-19]. */
 const FILED: readonly ActivityType[] = [
@@ -81,7 +82,7 @@ export function fortressFacts(view: FortressYearView, year: number, now: Date): 
       required: get('partyLecture')?.required ?? 0,
     },
     orgLifeHeld: countedMonths('orgLifeMeeting').size > 0,
-    appraisalDone: null,
+    appraisalDone: democraticFiledOf(view.democratic),
     dues,
     termOk: !termAlerts(view.org.kind, end, localDate(now)).some((x) => x.ruleId === 'ORG-22'),
     disclosureMonths: disclosureMonthsOf(

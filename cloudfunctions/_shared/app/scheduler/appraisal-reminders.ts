@@ -19,7 +19,6 @@ import { WORK_ALERT } from './outbox';
 /** The 双述双评 pages (miniprogram/subpackages/appraisal), opened with the campaign's id. */
 const PAGE: Record<ReminderPage, string> = {
   report: 'subpackages/appraisal/report/index',
-  console: 'subpackages/appraisal/console/index',
   board: 'subpackages/appraisal/board/index',
 };
 /** Who holds the 党员大会 述职 when the secretary is its subject [SEC-08, PRIV-21]. */

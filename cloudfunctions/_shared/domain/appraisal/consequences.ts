@@ -80,7 +80,8 @@ export function handlingReason(grade: SecretaryGrade, previousGrade: SecretaryGr
 }
 
 /**
- * The 党务公开 text of a result [SEC-14, DIS-11]: the grade, and for 优秀 (好) a commendation.
+ * The 党务公开 text of a result [SEC-14, DIS-11]: the title naming the secretary, the grade, and
+ * for 优秀 (好) a commendation.
  */
 export function resultNotice(p: {
   year: number;
@@ -95,5 +96,6 @@ export function resultNotice(p: {
     ...(isCommended(p.grade) ? [`对${p.subjectName}同志予以表扬，希望继续发挥带头作用。`] : []),
     '如有意见，请向上级党组织反映。',
   ].join('\n');
-  return { title: `${p.year}年度${p.orgName}书记述职评议结果`, body };
+  // The secretary's name tells this review's notice from another of the same branch and year.
+  return { title: `${p.year}年度${p.orgName}书记${p.subjectName}同志述职评议结果`, body };
 }

@@ -4,6 +4,8 @@
  * live beside this file.
  */
 import type { Profile, Sector } from '../org/model';
+import { BRANCH_GRADES, type BranchGrade, type BranchStep } from './branch-grading';
+import { DEMOCRATIC_GRADES, type DemocraticGrade, type DemocraticStep } from './democratic-model';
 
 export const APPRAISAL_KINDS = [
   'secretaryReview',
@@ -101,3 +103,14 @@ export type ReportStatus = (typeof REPORT_STATUSES)[number];
 /** Follow-up tasks a result creates [SEC-15, SEC-16]. */
 export const TASK_KINDS = ['reminderTalk', 'rectification', 'orgHandling'] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
+
+/** Every grade of every kind (the contract's mark and grade values); the kind's rules narrow it. */
+export const ALL_GRADES = [
+  ...ALL_SECRETARY_GRADES,
+  ...DEMOCRATIC_GRADES.filter((g) => g !== 'excellent'),
+  ...BRANCH_GRADES,
+] as const;
+export type AppraisalGrade = SecretaryGrade | DemocraticGrade | BranchGrade;
+
+/** Every step of every kind: 双述双评 [SEC-07…10], 民主评议 [APR-02], 评组织 [FORT-20]. */
+export type AppraisalStep = SecretaryStep | DemocraticStep | BranchStep;

@@ -28,8 +28,13 @@ export type ReminderTo =
   | { kind: 'branchCommittee' }
   | { kind: 'member'; memberId: string };
 
-/** Which page the message opens. */
-export type ReminderPage = 'report' | 'console' | 'board';
+/**
+ * Which page the message opens, with the campaign's id: one that shows what to do there — the
+ * report (writing, reviewing it; the secretary's result and follow-ups), or the board (its steps
+ * and the box, 点评, grading and publishing actions `get.can` offers). Never the console: it lists
+ * the year's branches and would not open the campaign the message is about.
+ */
+export type ReminderPage = 'report' | 'board';
 
 export interface AppraisalReminder {
   /** Unique per campaign and occurrence: the same key is never sent twice to the same person. */
@@ -97,7 +102,7 @@ function stepReminder(c: RemindedCampaign, jiaozuo: boolean): AppraisalReminder 
       to: { kind: 'branchCommittee' },
       what: '请召开党员大会听取书记述职',
       hint: '会上开启评议投票',
-      page: 'console',
+      page: 'board',
       ruleId: 'SEC-08',
     };
   if (c.step === 'committee')
@@ -106,7 +111,7 @@ function stepReminder(c: RemindedCampaign, jiaozuo: boolean): AppraisalReminder 
       to: { kind: 'superior' },
       what: '请召开述职评议会',
       hint: '记录点评并组织评议投票',
-      page: 'console',
+      page: 'board',
       ruleId: 'SEC-09',
     };
   if (c.step === 'grade')
@@ -152,13 +157,15 @@ export function appraisalReminders(
   // Finished before year end [SEC-03]: the superior, some days before and once it is late.
   if (c.step !== 'done') {
     const left = daysBetween(p.today, p.due);
+    // Still at the report: the superior's part is reviewing it; later, the board's actions.
+    const page: ReminderPage = c.step === 'report' ? 'report' : 'board';
     if (left < 0)
       out.push({
         key: `sec03:late:${p.due}`,
         to: { kind: 'superior' },
         what: '支部书记述职评议已逾期',
         hint: `应于${monthDay(p.due)}前完成`,
-        page: 'console',
+        page,
         ruleId: 'SEC-03',
       });
     else if (left <= SEC03_LEAD_DAYS)
@@ -167,7 +174,7 @@ export function appraisalReminders(
         to: { kind: 'superior' },
         what: '支部书记述职评议尚未完成',
         hint: `请于${monthDay(p.due)}前完成`,
-        page: 'console',
+        page,
         ruleId: 'SEC-03',
       });
   }

@@ -12,6 +12,14 @@ export interface BallotSpec {
 }
 
 export type Marks = Record<string, string>;
+
+/** The best grade in words for the refusals (a member reads “优秀”, not “最高等次”). */
+const BEST_WORDS: Record<string, string> = { excellent: '优秀', good: '好', advanced: '先进' };
+const bestWord = (spec: BallotSpec) => `“${BEST_WORDS[spec.grades[0]] ?? spec.grades[0]}”`;
+const overQuota = (spec: BallotSpec, tail = '') =>
+  spec.maxBest === 0
+    ? `这次测评人数较少，不能评${bestWord(spec)}${tail}`
+    : `每张票最多只能评${spec.maxBest}人为${bestWord(spec)}${tail}`;
 export type TallyCounts = Record<string, Record<string, number>>;
 
 export interface BoxResult {
@@ -37,7 +45,7 @@ export function checkMarks(spec: BallotSpec, voterId: string, marks: Marks): Res
   }
   const best = entries.filter(([, g]) => g === spec.grades[0]).length;
   if (spec.maxBest !== null && best > spec.maxBest)
-    return fail('APPRAISAL.OVER_QUOTA', `每张票最多只能评${spec.maxBest}人为最高等次`);
+    return fail('APPRAISAL.OVER_QUOTA', overQuota(spec));
   return ok(marks);
 }
 
@@ -96,7 +104,7 @@ export function checkPaper(
       );
   }
   if (spec.maxBest !== null && best > spec.maxBest * count.returned)
-    return fail('APPRAISAL.OVER_QUOTA', `每张票最多只能评${spec.maxBest}人为最高等次，票数超出了`);
+    return fail('APPRAISAL.OVER_QUOTA', overQuota(spec, '，票数超出了'));
   return ok({
     void: false,
     result: { issued: count.issued, returned: count.returned, valid: count.returned, tally },

@@ -7,6 +7,7 @@ import { POINTS_SETTINGS } from '../points/settings';
 import { NOTICE_SETTINGS } from '../notice/settings';
 import { DUES_SETTINGS } from '../dues/settings';
 import { APPRAISAL_SETTINGS } from '../appraisal/settings';
+import { DEMOCRATIC_SETTINGS } from '../appraisal/democratic-model';
 
 export type { OrgTraits, SettingSpec } from '../shared/setting-spec';
 
@@ -75,6 +76,7 @@ export const SETTINGS = {
   ...NOTICE_SETTINGS,
   ...DUES_SETTINGS,
   ...APPRAISAL_SETTINGS,
+  ...DEMOCRATIC_SETTINGS,
 } satisfies Record<string, SettingSpec>;
 
 export type SettingKey = keyof typeof SETTINGS;
