@@ -19,7 +19,16 @@ const REPORT: Record<CampaignOut['reportStatus'], string> = {
   returned: '述职报告被退回，请修改',
 };
 
-const BOARD_ACTIONS = ['openBallot', 'closeBallot', 'enterTally', 'decide', 'publish'];
+/** What is done on the board: the boxes, the 点评, grading and publishing, the board itself. */
+const BOARD_ACTIONS = [
+  'openBallot',
+  'closeBallot',
+  'enterTally',
+  'recordComment',
+  'board',
+  'decide',
+  'publish',
+];
 
 export function appraisalLinks(campaigns: readonly CampaignOut[], meId: string): AppraisalLink[] {
   return campaigns.map((c) => {

@@ -33,6 +33,12 @@ export const README_SHOTS = [
   'appraisal-done',
   'appraisal-console',
   'appraisal-board',
+  'democratic-ballot',
+  'democratic-result',
+  'democratic-board',
+  'democratic-hints',
+  'rectify-list',
+  'branch-board',
 ] as const;
 export type ReadmeShot = (typeof README_SHOTS)[number];
 

@@ -92,15 +92,23 @@ describe('述职测评 from the meeting [SEC-08]', () => {
     expect(cast()).toHaveLength(0);
   });
 
-  it('says 您已投过票 on a second visit, and a second vote is not taken [SEC-08]', async () => {
+  it('says 您已投过票 on a second visit, from another phone too, and a second vote is not taken [SEC-08]', async () => {
     const { activityId } = await ballotOpen(server.backend);
     actAs('demo-member-3');
+    const stored = jest.spyOn(wx, 'setStorageSync');
     const first = await openPage(ballotPage, { activityId });
     answerDialogs(true);
     await tap(first, '.option-competent');
     await tap(first, '.submit-button', '.t-button');
     expect(textOf(first)).toContain('您的测评票已投出');
+    // Nothing about the vote is kept on the phone: the backend says it was cast.
+    expect(stored.mock.calls.map((c) => String(c[0]))).not.toContainEqual(
+      expect.stringContaining('appraisalVoted'),
+    );
 
+    // A fresh page instance on a phone that remembers nothing.
+    wx.clearStorageSync();
+    actAs('demo-member-3');
     const again = await openPage(ballotPage, { activityId });
     expect(textOf(again)).toContain('您已投过票');
     expect(textOf(again)).toContain(SEALED);

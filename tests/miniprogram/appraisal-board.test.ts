@@ -129,6 +129,29 @@ describe('评定等次 [SEC-10, SEC-11]', () => {
     expect(textOf(page)).toContain('已作废');
   });
 
+  it('says in the backend’s words why a tally is not shown: still open, then void [SEC-19]', async () => {
+    const { id, subject } = await assemblyDone(server.backend);
+    const { ballotId } = await server.backend.ok(
+      'appraisal',
+      'openBallot',
+      { id, box: 'committee', mode: 'paper' },
+      'demo-superior',
+    );
+    actAs('demo-superior');
+    const page = await openPage(boardPage, { id });
+    const open = textOf(find(page, '.evaluation--committee'));
+    expect(open).toContain('这项测评还在进行，结束投票后才显示票数');
+    expect(open).not.toContain('人数不足');
+    const voided = await server.backend.ok(
+      'appraisal',
+      'enterTally',
+      { ballotId, issued: 5, returned: 6, counts: { [subject]: { competent: 6 } } },
+      'demo-superior',
+    );
+    const again = await openPage(boardPage, { id });
+    expect(textOf(find(again, '.evaluation--committee'))).toContain(voided.hidden!);
+  });
+
   it('records the leader’s 点评 [SEC-09]', async () => {
     const { id } = await assemblyDone(server.backend);
     actAs('demo-superior');

@@ -3,16 +3,11 @@
  * pre-filled facts, tallies and dates. Labels only: every rule (steps, quotas, bands, turnout) is
  * the backend's, and what may be done comes from `get.can`.
  */
-import type {
-  BoardOut,
-  CampaignOut,
-  ClosedBallot,
-  ReportOut,
-  ResultOut,
-} from '../../services/appraisal';
+import type { CampaignOut, ClosedBallot, ReportOut, ResultOut } from '../../services/appraisal';
 
-type Grade = BoardOut['grades'][number];
+type Grade = NonNullable<CampaignOut['grade']>;
 
+/** Every kind's grades: 双述双评 [SEC-10, SEC-17], 民主评议 [APR-03], 评组织 [FORT-19]. */
 export const GRADE_WORDS: Record<Grade, string> = {
   excellent: '优秀',
   competent: '称职',
@@ -22,6 +17,13 @@ export const GRADE_WORDS: Record<Grade, string> = {
   fairlyGood: '较好',
   average: '一般',
   poor: '差',
+  qualified: '合格',
+  basicallyQualified: '基本合格',
+  unqualified: '不合格',
+  advanced: '先进',
+  first: '一类',
+  second: '二类',
+  third: '三类',
 };
 
 export const gradeWord = (g: Grade | null | undefined): string => (g ? GRADE_WORDS[g] : '');
@@ -91,7 +93,10 @@ export function sectionViews(r: ReportOut) {
 
 export type SectionView = ReturnType<typeof sectionViews>[number];
 
-/** The published result, as the secretary reads it: the grade, feedback and what follows. */
+/**
+ * The published result, as the secretary (or the superior) reads it: the grade, feedback and what
+ * follows, each follow-up with its deadline and, where the backend allows it, a way to record it done.
+ */
 export function resultView(r: ResultOut) {
   return {
     gradeText: r.gradeText ?? gradeWord(r.grade),
@@ -104,6 +109,11 @@ export function resultView(r: ResultOut) {
       state: t.done ? '已办结' : '未办结',
       done: t.done,
       note: t.note ?? '',
+      // Offered only where the backend allows it [SEC-15, SEC-16].
+      canComplete: t.canComplete,
+      button: t.kind === 'rectification' ? '报告整改完成' : '办结',
+      placeholder:
+        t.kind === 'rectification' ? '写明整改完成的情况' : '写明办理情况，如：已于12月5日谈话',
     })),
   };
 }
@@ -124,14 +134,9 @@ export function closedText(c: ClosedBallot): string {
   return c.hidden ? `${base}。${c.hidden}` : base;
 }
 
-const STATUS_WORDS: Record<CampaignOut['step'], string> = {
-  report: '述评准备',
-  assembly: '向支部党员大会述职',
-  committee: '向基层党委述职',
-  grade: '评定等次',
-  publish: '结果公布',
-  done: '已完成',
-};
+/** The step now, in the backend's words (each kind has its own steps). */
+const stepWord = (c: CampaignOut): string =>
+  c.steps.find((s) => s.key === c.step)?.title ?? '已完成';
 
 /** One row of the console: the branch, the secretary, the step now, in words and colour. */
 export function campaignRow(c: CampaignOut) {
@@ -140,7 +145,7 @@ export function campaignRow(c: CampaignOut) {
     id: c.id,
     orgName: c.orgName,
     subjectName: c.subjectName ?? '（书记未明确）',
-    stepText: done ? '已完成' : `进行到：${STATUS_WORDS[c.step]}`,
+    stepText: done ? '已完成' : `进行到：${stepWord(c)}`,
     tone: done ? 'done' : c.step === 'grade' || c.step === 'publish' ? 'decide' : 'going',
     gradeText: c.grade ? `评定：${gradeWord(c.grade)}${c.publishedAt ? '（已公布）' : ''}` : '',
     reportText: `述职报告：${reportStatusText(c.reportStatus)}`,

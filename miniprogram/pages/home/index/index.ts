@@ -4,13 +4,15 @@
 // backend's to-do list (`org.todo`); for a superior, the branches below with their alerts. What is
 // shown follows `org.me`'s `can` map only; each part that fails simply stays away.
 import { checkIn, fetchActivities, fetchActivity } from '../../../services/activity';
-import { fetchCampaigns } from '../../../services/appraisal';
+import { fetchCampaign, fetchCampaigns } from '../../../services/appraisal';
 import { fetchMyDues } from '../../../services/dues';
 import { fetchNotices } from '../../../services/notice';
 import { fetchOrgTree, fetchTodo } from '../../../services/org';
 import { fetchPioneerIndex } from '../../../services/points';
 import type { MeOutput, Permission } from '../../../services/types';
 import { appraisalLinks, type AppraisalLink } from '../../../utils/appraisal-links';
+import { kindOfId } from '../../../utils/appraisal-kinds';
+import { democraticLinks } from '../../../utils/democratic-links';
 import { can, canAnywhere } from '../../../utils/can';
 import { currentYear } from '../../../utils/activity-view';
 import { definePage } from '../../../utils/define-page';
@@ -64,6 +66,7 @@ definePage({
     branches: null as BranchView[] | null,
     geofence: false,
     appraisals: [] as AppraisalLink[],
+    democratic: [] as AppraisalLink[],
     canConsole: false,
   },
   // Every show: a notice read, a leave asked or a sign-in elsewhere shows here when coming back.
@@ -74,7 +77,8 @@ definePage({
     const superior = canAnywhere(me, 'org.administer');
     const quiet = <T>(p: Promise<T>) => p.catch(() => null);
     // 双述双评: the branch's reviews of the year (the secretary's report, the boxes to run).
-    const [card, notices, dues, index, todo, tree, reviews] = await Promise.all([
+    const year = currentYear(now);
+    const [card, notices, dues, index, todo, tree, reviews, own] = await Promise.all([
       quiet(loadCard(me, now)),
       quiet(fetchNotices(orgId)),
       quiet(fetchMyDues(currentYear(now))),
@@ -82,7 +86,12 @@ definePage({
       committee ? quiet(fetchTodo(orgId)) : null,
       superior ? quiet(fetchOrgTree()) : null,
       committee ? quiet(fetchCampaigns({ orgId, year: currentYear(now) })) : null,
+      // 民主评议党员: a member's own branch's campaign of the year (its id is known) [APR-02].
+      quiet(fetchCampaign({ id: `democraticAppraisal:${orgId}:${year}` })),
     ]);
+    const secretary = reviews?.filter((c) => kindOfId(c.id) === 'secretaryReview') ?? null;
+    // The superior's 评组织; the own branch's 民主评议 is `own` (with the caller's part).
+    const others = (reviews ?? []).filter((c) => kindOfId(c.id) === 'branchAppraisal');
     const unread = notices ? noticeSummary(notices) : { count: 0, newest: '' };
     this.setData({
       card,
@@ -93,7 +102,8 @@ definePage({
         index && typeof index.total === 'number' && !index.exempt ? { total: index.total } : null,
       todos: todo ? todoViews(todo.items) : null,
       branches: tree ? branchViews(tree) : null,
-      appraisals: reviews ? appraisalLinks(reviews, me.member.id) : [],
+      appraisals: secretary ? appraisalLinks(secretary, me.member.id) : [],
+      democratic: democraticLinks([...others, own]),
       canConsole: canAnywhere(me, 'appraisal.decide'),
     });
   },
@@ -154,6 +164,9 @@ definePage({
     },
     openConsole() {
       wx.navigateTo({ url: '/subpackages/appraisal/console/index' });
+    },
+    openHints() {
+      wx.navigateTo({ url: '/subpackages/appraisal/hints/index' });
     },
     openBranch(e: WechatMiniprogram.TouchEvent) {
       wx.navigateTo({

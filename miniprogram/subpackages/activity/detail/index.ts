@@ -10,6 +10,7 @@ import {
   requestLeave,
 } from '../../../services/activity';
 import { fetchBallots } from '../../../services/appraisal';
+import { ballotEntry } from '../../../utils/appraisal-kinds';
 import { askSubscription } from '../../../services/subscription';
 import type { ActionOutput } from '../../../services/types';
 import { attendanceLabels, clockText } from '../../../utils/activity-view';
@@ -58,10 +59,11 @@ definePage({
       { value: 'official', label: '公假' },
     ],
     formError: '',
-    ballot: null as { voted: boolean } | null,
+    ballot: null as ReturnType<typeof ballotEntry> | null,
   },
   async load(me) {
-    // A 双述双评 ballot open to the caller here shows 参加述职测评; its failure hides only that.
+    // A ballot open to the caller here (双述双评, 民主评议, 评组织: one list) shows its button; a
+    // failure hides only that.
     const [detail, ballots] = await Promise.all([
       fetchActivity(this.data.id),
       fetchBallots({ activityId: this.data.id }).catch(() => []),
@@ -70,7 +72,7 @@ definePage({
     const ballot = ballots.find((b) => !b.voted) ?? ballots[0];
     this.setData({
       a: toDetailView(detail, me),
-      ballot: ballot ? { voted: !!ballot.voted } : null,
+      ballot: ballot ? ballotEntry(ballot.campaignId, this.data.id, !!ballot.voted) : null,
     });
   },
   methods: {
@@ -178,7 +180,7 @@ definePage({
       }, 'formError');
     },
     onOpenBallot() {
-      wx.navigateTo({ url: `/subpackages/appraisal/ballot/index?activityId=${this.data.id}` });
+      if (this.data.ballot) wx.navigateTo({ url: this.data.ballot.url });
     },
     onOpenHost() {
       wx.navigateTo({ url: `/subpackages/activity/host/index?id=${this.data.id}` });

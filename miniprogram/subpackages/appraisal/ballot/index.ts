@@ -15,8 +15,6 @@ import { ballotView, choiceText, SEALED_SENTENCE, type BallotView } from './view
 
 type Grade = OpenBallot['grades'][number]['key'];
 const SIGNED = ['present', 'late', 'remote'];
-/** This phone cast a ballot at this meeting (that it did, never the choice). */
-const votedKey = (activityId: string) => `appraisalVoted:${activityId}`;
 type Screen = '' | 'vote' | 'cast' | 'voted' | 'signIn' | 'none';
 
 definePage({
@@ -40,10 +38,8 @@ definePage({
       fetchActivity(this.activityId),
     ]);
     const open = ballots.find((b) => !b.voted) ?? null;
-    // The backend lists a ballot the caller voted in with `voted` where it can; else this phone
-    // remembers that it cast one at this meeting (never what was chosen).
-    const votedHere =
-      ballots.some((b) => b.voted) || !!wx.getStorageSync(votedKey(this.activityId));
+    // The backend lists a ballot the caller voted in with `voted` (on any phone); nothing local.
+    const votedHere = ballots.some((b) => b.voted);
     const signedIn = SIGNED.includes(activity.myStatus ?? '');
     this.current = open;
     if (!open) this.marks = {};
@@ -78,7 +74,6 @@ definePage({
       await this.run(
         async () => {
           await castBallot({ ballotId: b.ballotId, marks: this.marks });
-          wx.setStorageSync(votedKey(this.activityId), true);
           this.marks = {};
           this.current = null;
           this.setData({ screen: 'cast', b: null });

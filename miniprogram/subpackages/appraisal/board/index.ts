@@ -2,25 +2,27 @@
 // tally is held back), the daily assessment, the advisory weighted score and what it still lacks,
 // the optional band [SEC-20], the quota meter and ties [SEC-18]; the grade with its reason, the
 // 调查核实 score, 签字确认 and 公布 [SEC-14]. Also the boxes: open, close, paper entry [SEC-08,
-// SEC-09], and the leader's 点评. Every offer comes from `get.can`; the backend decides.
-import { fetchActivities } from '../../../services/activity';
+// SEC-09], and the leader's 点评. Once published, the follow-ups with 办结 and a note [SEC-15,
+// SEC-16]. Every offer comes from the backend (`get.can`, `result`); the backend decides.
 import {
   closeBallot,
+  completeTask,
   decideGrades,
   enterTally,
   fetchBoard,
   fetchCampaign,
+  fetchResult,
   openBallot,
   publishResult,
   recordComment,
   type BoardOut,
+  type CampaignOut,
 } from '../../../services/appraisal';
-import { messageOf } from '../../../services/cloud';
+import { codeOf, messageOf } from '../../../services/cloud';
 import { definePage } from '../../../utils/define-page';
-import { dayText } from '../../../utils/activity-view';
 import { confirmDialog, toast } from '../../../utils/platform';
 import { quotaView, type QuotaView } from '../console/view';
-import { gradeWord, stepViews, type StepView } from '../view';
+import { gradeWord, resultView, stepViews, type StepView } from '../view';
 import {
   BOX_CHOICES,
   MODE_CHOICES,
@@ -29,18 +31,23 @@ import {
   parseCount,
   planText,
   subjectView,
+  tallyRowsOf,
   tieTexts,
   type BallotRow,
   type SubjectView,
 } from './view';
+import { meetingChoices } from './meetings';
 
 type Input = WechatMiniprogram.CustomEvent<{ value: string }, object, Record<string, string>>;
-const DAY = 86400_000;
+type TaskKind = ReturnType<typeof resultView>['tasks'][number]['kind'];
 
 definePage({
   fields: () => ({
     id: '',
     board: null as BoardOut | null,
+    campaign: null as CampaignOut | null,
+    /** What is typed as each follow-up's note, by its kind. */
+    notes: {} as Record<string, string>,
     picks: {} as Record<string, string>,
     /** Paper entry: `issued`, `returned` and `<subjectId>:<grade>` → what was typed. */
     tally: {} as Record<string, string>,
@@ -71,19 +78,27 @@ definePage({
     canComment: false,
     canDecide: false,
     canPublish: false,
+    /** The campaign whose 登记表 the caller may export (`get.can`); empty: none [APR-11]. */
+    formFor: '',
+    tasks: [] as ReturnType<typeof resultView>['tasks'],
     message: '',
     formError: '',
   },
   async load() {
     const c = await fetchCampaign({ id: this.id });
-    let board: BoardOut | null = null;
     let boardError = '';
-    try {
-      board = await fetchBoard({ id: this.id });
-    } catch (err) {
-      boardError = messageOf(err); // e.g. before the evaluations: the boxes are still shown
-    }
+    const [board, result] = await Promise.all([
+      fetchBoard({ id: this.id }).catch((err) => {
+        // e.g. before the evaluations: the boxes are still shown. The grading part is the
+        // superior's: the branch committee running the boxes is not told it may not grade.
+        boardError = codeOf(err) === 'AUTH.FORBIDDEN' ? '' : messageOf(err);
+        return null;
+      }),
+      // Once published: the follow-ups, with 办结 where the backend allows it [SEC-15, SEC-16].
+      c.publishedAt && c.can.includes('result') ? fetchResult({ id: this.id }) : null,
+    ]);
     this.board = board;
+    this.campaign = c;
     const canOpen = c.can.includes('openBallot');
     if (canOpen && !this.data.activityIds.length) await this.loadActivities(c.orgId);
     const grades = board?.grades ?? [];
@@ -104,6 +119,8 @@ definePage({
       canComment: c.can.includes('recordComment'),
       canDecide: !!board && c.can.includes('decide'),
       canPublish: c.can.includes('publish'),
+      formFor: c.can.includes('form') ? this.id : '',
+      tasks: result ? resultView(result).tasks : [],
     });
   },
   methods: {
@@ -112,22 +129,8 @@ definePage({
     },
     /** The meetings a box can be opened at: the branch's and the caller's, a month either side. */
     async loadActivities(orgId: string) {
-      const now = Date.now();
-      const orgs = [...new Set([orgId, ...this.me.roles.map((r) => r.orgId)])];
-      const lists = await Promise.all(
-        orgs.map((o) =>
-          fetchActivities({
-            orgId: o,
-            from: new Date(now - 30 * DAY).toISOString(),
-            to: new Date(now + 30 * DAY).toISOString(),
-          }).catch(() => []),
-        ),
-      );
-      const all = lists.flat();
-      this.setData({
-        activityIds: all.map((a) => a.id),
-        activities: all.map((a) => `${dayText(a.startAt)} ${a.title}`),
-      });
+      const orgs = [orgId, ...this.me.roles.map((r) => r.orgId)];
+      this.setData(await meetingChoices(orgs, Date.now()));
     },
     onPick(e: Input) {
       const key = e.currentTarget.dataset.key as 'boxIndex' | 'modeIndex' | 'activityIndex';
@@ -163,21 +166,10 @@ definePage({
         await this.reload();
       }, 'formError');
     },
-    /** Opens the paper-entry form of a box: 发出, 收回 and each subject's count per grade. */
+    /** Opens the paper-entry form of a box: 发出, 收回 and the subject's count per grade. */
     onTallyForm(e: WechatMiniprogram.TouchEvent<object, object, { id: string }>) {
-      const b = this.board;
-      const rows = [
-        { key: 'issued', label: '发出票数' },
-        { key: 'returned', label: '收回票数' },
-        ...(b?.subjects ?? []).flatMap((s) =>
-          b!.grades.map((g) => ({
-            key: `${s.subjectId}:${g}`,
-            label: `${s.name} · ${gradeWord(g)}`,
-          })),
-        ),
-      ];
       this.tally = {};
-      const tallyRows = rows.map((r) => ({ ...r, cls: r.key.replace(':', '--') }));
+      const tallyRows = this.campaign ? tallyRowsOf(this.campaign) : [];
       this.setData({ tallyFor: e.currentTarget.dataset.id, tallyRows, formError: '' });
     },
     onTallyInput(e: Input) {
@@ -278,6 +270,22 @@ definePage({
         await publishResult({ id: this.id });
         toast('已公布', 'success');
         this.setData({ message: '结果已公布' });
+        await this.reload();
+      }, 'formError');
+    },
+    onTaskNote(e: Input) {
+      this.notes[e.currentTarget.dataset.kind] = e.detail.value;
+      this.setData({ formError: '' });
+    },
+    /** 办结 a follow-up with a short note of what was done [SEC-15, SEC-16]. */
+    async onCompleteTask(e: WechatMiniprogram.TouchEvent<object, object, { kind: string }>) {
+      const task = e.currentTarget.dataset.kind as TaskKind;
+      const note = (this.notes[task] ?? '').trim();
+      if (!note) return this.setData({ formError: '请写明办理情况，再点办结' });
+      await this.run(async () => {
+        await completeTask({ id: this.id, task, note });
+        this.notes[task] = '';
+        this.setData({ message: '已办结' });
         await this.reload();
       }, 'formError');
     },

@@ -7,9 +7,6 @@ type Subject = BoardOut['subjects'][number];
 
 const num = (n: number | null, unit = '分') => (n === null ? '未记录' : `${n}${unit}`);
 
-/** Shown where a box's tally is held back (fewer voters than the minimum turnout). */
-export const HIDDEN_TALLY = '参加投票的人数不足，按规定不显示各等次票数';
-
 export function subjectView(s: Subject, grades: readonly Grade[], picked: string | undefined) {
   return {
     id: s.subjectId,
@@ -20,7 +17,8 @@ export function subjectView(s: Subject, grades: readonly Grade[], picked: string
       title: BOX_WORDS[e.box] ?? e.box,
       valid: `有效票${e.valid}张`,
       lines: tallyLines(e.tally, grades),
-      hidden: e.tally ? '' : HIDDEN_TALLY,
+      // The backend's sentence: below the minimum turnout, void, still open, not held yet.
+      hidden: e.tally ? '' : (e.hidden ?? ''),
       mean: e.mean === null ? '' : `折合${e.mean}分`,
     })),
     daily: [
@@ -89,6 +87,22 @@ export const MODE_CHOICES = [
   { key: 'app', label: '手机投票（签到的人可投）' },
   { key: 'paper', label: '纸质票（会后录入票数）' },
 ] as const;
+
+/**
+ * The paper-entry form of a box, from the campaign (so the branch committee entering the 党员大会's
+ * tally gets the rows too): 发出, 收回, then the subject's count for each of the profile's grades.
+ */
+export function tallyRowsOf(c: Pick<CampaignOut, 'grades' | 'subjectId' | 'subjectName'>) {
+  const rows = [
+    { key: 'issued', label: '发出票数' },
+    { key: 'returned', label: '收回票数' },
+    ...(c.subjectId ? (c.grades ?? []) : []).map((g) => ({
+      key: `${c.subjectId}:${g.key}`,
+      label: `${c.subjectName ?? ''} · ${g.label}`,
+    })),
+  ];
+  return rows.map((r) => ({ ...r, cls: r.key.replace(':', '--') }));
+}
 
 /** The paper-entry form's numbers, parsed; null where a box holds no whole number. */
 export function parseCount(text: string): number | null {

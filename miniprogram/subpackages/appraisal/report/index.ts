@@ -2,9 +2,11 @@
 // saved when the box is left; 加强支部建设 shows the facts taken from the records, read-only, each
 // opening the records behind it [SEC-06]; 提交 asks first. The superior opening the same page gets
 // 通过 / 退回 with a comment [SEC-07]. Once published, the secretary reads the result here with
-// any follow-up and its deadline [SEC-14, SEC-15]. What is offered comes from `get.can`.
+// any follow-up and its deadline, and reports the rectification done with a note [SEC-14,
+// SEC-15]. What is offered comes from the backend (`get.can`, `result`).
 import {
   approveReport,
+  completeTask,
   fetchCampaign,
   fetchReport,
   fetchResult,
@@ -23,6 +25,7 @@ import {
 } from '../view';
 
 type Section = SectionView['key'];
+type TaskKind = ReturnType<typeof resultView>['tasks'][number]['kind'];
 
 definePage({
   // A form: coming back from a fact's records must not lose what is being typed.
@@ -32,6 +35,8 @@ definePage({
     /** What is in each box now, and what the backend last confirmed. */
     typed: {} as Partial<Record<Section, string>>,
     stored: {} as Partial<Record<Section, string>>,
+    /** What is typed as each follow-up's note, by its kind. */
+    notes: {} as Record<string, string>,
   }),
   data: {
     head: null as { title: string; who: string; status: string; comment: string } | null,
@@ -135,6 +140,22 @@ definePage({
           approveComment: '',
           message: approve ? '已审核通过' : '已退回，书记修改后会再次提交',
         });
+        await this.reload();
+      }, 'formError');
+    },
+    onTaskNote(e: WechatMiniprogram.CustomEvent<{ value: string }, object, { kind: string }>) {
+      this.notes[e.currentTarget.dataset.kind] = e.detail.value;
+      this.setData({ formError: '' });
+    },
+    /** 报告整改完成 with a short note of what was done [SEC-15]. */
+    async onCompleteTask(e: WechatMiniprogram.TouchEvent<object, object, { kind: string }>) {
+      const task = e.currentTarget.dataset.kind as TaskKind;
+      const note = (this.notes[task] ?? '').trim();
+      if (!note) return this.setData({ formError: '请写明整改完成的情况，再提交' });
+      await this.run(async () => {
+        await completeTask({ id: this.id, task, note });
+        this.notes[task] = '';
+        this.setData({ message: '已报告整改完成' });
         await this.reload();
       }, 'formError');
     },
