@@ -75,6 +75,7 @@ describe('the 加强支部建设 facts of the 述职报告 [SEC-06, PRIV-11]', (
 
   it('shows what the product does not record as null (未记录), never 0 [SEC-06]', async () => {
     const list = await factsOf(2026);
+    // 民主评议 is 未记录 while the branch has no appraisal in the product (it may be held on paper)
     for (const key of ['democraticAppraisal', 'development', 'studyHours']) {
       expect(fact(list, key)).toMatchObject({ value: null, link: null });
       expect(fact(list, key).held).toBeUndefined();
@@ -235,11 +236,30 @@ describe('the 加强支部建设 facts of the 述职报告 [SEC-06, PRIV-11]', (
     for (const f of past) if (f.value) expect(f.value).not.toContain('截至');
   });
 
+  it("shows the step the branch's 民主评议 has reached, linked to it, once it is in the product [SEC-06] [APR-02]", async () => {
+    const { id } = await b.ok(
+      'appraisal',
+      'open',
+      { kind: 'democraticAppraisal', orgId: ORG, year: 2026 },
+      SEC,
+    );
+    expect(fact(await factsOf(2026), 'democraticAppraisal')).toMatchObject({
+      value: '截至2026年12月1日，进行到“学习”',
+      link: { page: '/subpackages/appraisal/democratic/index', query: { id } },
+      ruleId: 'APR-02',
+    });
+    await b.ok('appraisal', 'completeStep', { id, step: 'study', note: '集中学习党章' }, SEC);
+    expect(fact(await factsOf(2026), 'democraticAppraisal').value).toBe(
+      '截至2026年12月1日，进行到“个人自评”',
+    );
+    expect(fact(await factsOf(2025), 'democraticAppraisal').value).toBeNull();
+  });
+
   it('reads the records in a bounded number of round trips, whatever the activities [SEC-06]', async () => {
     b.resetStats();
     await factsOf(2026);
     const trips = b.stats().actions[KEY]?.dbRoundTrips;
-    expect(trips).toBe(4);
+    expect(trips).toBe(5);
     for (const pair of [
       ['demo-member-1', 'demo-member-2'],
       ['demo-member-3', 'demo-member-4'],
@@ -263,7 +283,7 @@ describe('the 加强支部建设 facts of the 述职报告 [SEC-06, PRIV-11]', (
     expect(b.stats().actions[KEY]?.dbRoundTrips).toBe(trips);
     b.resetStats();
     await factsOf(2025);
-    expect(b.stats().actions[KEY]?.dbRoundTrips).toBe(3);
+    expect(b.stats().actions[KEY]?.dbRoundTrips).toBe(4);
   });
 
   it('are what appraisal.report shows in 加强支部建设, read-only and live until approval [SEC-06, PRIV-11]', async () => {
@@ -284,6 +304,6 @@ describe('the 加强支部建设 facts of the 述职报告 [SEC-06, PRIV-11]', (
     const { roundTrips, res } = await b.roundTrips('appraisal', 'report', { id }, SEC);
     expect(res.ok).toBe(true);
     // printed for the README's numbers: the report with its facts, bounded
-    expect(roundTrips).toBeLessThanOrEqual(7); // 7 at the time of writing: 4 of them the facts
+    expect(roundTrips).toBeLessThanOrEqual(8); // 8 at the time of writing: 5 of them the facts
   });
 });

@@ -15,10 +15,13 @@ import {
   meetingFact,
   talksFact,
   unrecordedFact,
+  democraticFact,
   type FactYear,
 } from '../../domain/appraisal/facts';
+import { DEMOCRATIC_STEPS } from '../../domain/appraisal/democratic-model';
 import { settingOf } from '../../domain/org/settings';
 import { localDate } from '../../domain/shared/time';
+import { democraticId, findDemocratic } from '../../repos/appraisal-democratic';
 import type { OrgDoc } from '../../repos/orgs';
 import { AppError } from '../../runtime/errors';
 import { branchTalks, complianceOf, talkCoverageOf } from '../activity/queries';
@@ -33,6 +36,7 @@ export const FACT_PAGES = {
   dues: '/subpackages/dues/collect/index',
   notices: '/subpackages/notice/list/index',
   fortress: '/subpackages/points/fortress/index',
+  democratic: '/subpackages/appraisal/democratic/index',
 } as const;
 
 const linkTo = (page: keyof typeof FACT_PAGES, orgId: string, year: number): FactLink => ({
@@ -53,11 +57,13 @@ export async function branchBuildingFacts(
   const at = new Date(now);
   const c: FactYear = { year, today: localDate(at) };
   const running = isRunning(c);
-  const [records, talks, five, fresh] = await Promise.all([
+  const campaignId = democraticId(org._id, year);
+  const [records, talks, five, fresh, democratic] = await Promise.all([
     branchYearRecords(org._id, year, at),
     branchTalks(org._id, year),
     fiveStandardsStatus(org._id, year),
     running ? disclosureFreshness(org._id, at) : null,
+    findDemocratic(campaignId),
   ]);
   if (!records) throw new AppError('NOT_FOUND', '没有找到这个党组织');
   const { view, facts } = records;
@@ -98,7 +104,11 @@ export async function branchBuildingFacts(
       c,
       null,
     ),
-    unrecordedFact('democraticAppraisal', '民主评议党员', 'APR-01'),
+    democraticFact(
+      democratic ? DEMOCRATIC_STEPS.filter((s) => !!democratic.stepsDone?.[s]) : null,
+      c,
+      democratic ? { page: FACT_PAGES.democratic, query: { id: campaignId } } : null,
+    ),
     unrecordedFact('development', '发展党员', 'DEV-01'),
     duesFact(
       duesCompletionOf(roster, view.duesBases, view.duesPayments, year, at),

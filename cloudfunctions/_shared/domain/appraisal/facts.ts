@@ -6,6 +6,11 @@
 import type { ComplianceItem } from '../../contracts/activity-outputs';
 import type { FactLink, ReportFact } from '../../contracts/appraisal';
 import { ACTIVITY_TYPE_NAMES } from '../activity/type-names';
+import {
+  currentDemocraticStep,
+  DEMOCRATIC_STEP_WORDS,
+  type DemocraticStep,
+} from './democratic-model';
 
 /** The year the facts are of, and today (local date): the running year reads "截至…". */
 export interface FactYear {
@@ -176,3 +181,24 @@ export const unrecordedFact = (key: string, label: string, ruleId: string): Repo
   link: null,
   ruleId,
 });
+
+/**
+ * 民主评议党员 of the year [SEC-06, APR-02]: the step the branch's appraisal has reached, or 已完成并
+ * 归档. Without an appraisal in the product the fact stays 未记录 (it may have been held on paper).
+ */
+export function democraticFact(
+  done: readonly DemocraticStep[] | null,
+  c: FactYear,
+  link: FactLink | null,
+): ReportFact {
+  if (!done) return unrecordedFact('democraticAppraisal', '民主评议党员', 'APR-01');
+  const step = currentDemocraticStep(done);
+  const value = step === 'done' ? '已完成并归档' : `进行到“${DEMOCRATIC_STEP_WORDS[step]}”`;
+  return {
+    key: 'democraticAppraisal',
+    label: '民主评议党员',
+    value: `${asOf(c)}${value}`,
+    link,
+    ruleId: 'APR-02',
+  };
+}
