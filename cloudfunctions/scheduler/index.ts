@@ -1,6 +1,7 @@
 import { purgeExpiredGuests } from '../_shared/app/activity/guests';
 import { sendWorkAlerts } from '../_shared/app/scheduler/alerts';
 import { sendAppraisalReminders } from '../_shared/app/scheduler/appraisal-reminders';
+import { sendBranchReminders } from '../_shared/app/scheduler/branch-reminders';
 import { sendDemocraticReminders } from '../_shared/app/scheduler/democratic-reminders';
 import { sendRectificationReminders } from '../_shared/app/scheduler/rectification-reminders';
 import { sendActivityReminders } from '../_shared/app/scheduler/reminders';
@@ -15,6 +16,7 @@ export const main = createTimerFunction('scheduler', async (ctx) => ({
   alerts: await sendWorkAlerts(ctx),
   appraisal: await sendAppraisalReminders(ctx), // 双述双评: who must act at each step
   democratic: await sendDemocraticReminders(ctx), // 民主评议党员: who must act at each step
+  branch: await sendBranchReminders(ctx), // 焦作评组织: the superior at each step, branches to hold 测评
   rectification: await sendRectificationReminders(ctx), // 整改清单: reports due, items late
   guests: await purgeExpiredGuests(ctx), // guests' names after the retention period [PRIV-19]
 }));

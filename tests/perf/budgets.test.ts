@@ -138,6 +138,8 @@ describe('the daily scheduler does not grow with the number of branches', () => 
   // once one needs a reminder, 3 more (the people, the claims, the grants).
   // 民主评议 reminders (issue 14) add 1 read (the campaigns of this and last year) and, once one
   // needs a reminder, 4 more whatever the number of campaigns (orgs, people, claims, grants).
+  // 评组织 reminders (issue 14) add 1 read (the unfinished campaigns of this and last year): 16
+  // here; once one needs a reminder, 3 more whatever its branches (people, claims, grants).
   it('scans the demo seed and 50 more branches in the same number of round trips (≤ 20)', async () => {
     const small = await scan('demo seed, 3 orgs');
     for (let i = 1; i <= 50; i++)

@@ -136,6 +136,7 @@ const DECLARED = <const>[
     indexes: [
       { name: 'path_year', keys: { orgPath: 1, year: 1 } },
       { name: 'branch_year', keys: { 'branches.orgId': 1, year: 1 } },
+      { name: 'year', keys: { year: 1 } },
     ],
   },
 ];
