@@ -4,6 +4,7 @@
  * (its menu can save or forward), or sent to a chat. The one place pages get an export from.
  */
 import { fetchReport } from './activity';
+import { exportForm } from './appraisal';
 import { actionOf, CloudError, NETWORK_FAILED } from './cloud';
 import { fetchDuesLedger } from './dues';
 import { downloadFile } from './files';
@@ -17,12 +18,16 @@ export const exportAttendanceYear = action('attendanceYear');
 /** 导出支部全年党员先锋指数（按姓名排列） */
 export const exportPoints = action('points');
 
-export type ExportKind = 'report' | 'ledger' | 'attendance' | 'attendanceYear' | 'points';
+export type ExportKind =
+  'report' | 'ledger' | 'attendance' | 'attendanceYear' | 'points' | 'appraisalForm';
 export interface ExportParams {
   orgId?: string;
   year?: number;
   half?: string;
   activityId?: string;
+  /** 评议登记表 (`appraisalForm`): the appraisal, and one member's form (empty: the whole branch). */
+  appraisalId?: string;
+  memberId?: string;
 }
 export interface ExportedFile {
   fileId: string;
@@ -49,6 +54,8 @@ export async function makeExport(kind: ExportKind, p: ExportParams): Promise<Exp
       return exportAttendanceYear({ orgId, year });
     case 'points':
       return exportPoints({ orgId, year });
+    case 'appraisalForm':
+      return exportForm(p.appraisalId ?? '', p.memberId || undefined);
   }
 }
 

@@ -51,7 +51,7 @@ describe('登记表 downloads [APR-11]', () => {
     actAs('demo-superior');
     const page = await openPage(boardPage, { id });
     expect(textOf(find(page, '.export-form'))).toContain('导出述职评议考核登记表');
-    await tap(page, '.export-form', '.form-file__make', '.t-button');
+    await tap(page, '.export-form', '.export-file__make', '.t-button');
     await until(() => calls.opened.length > 0);
     expect(calls.downloaded).toHaveLength(1); // the fileId the backend returned, downloaded
     expect(calls.opened[0]).toMatchObject({ fileType: 'xlsx', showMenu: true });
@@ -59,7 +59,7 @@ describe('登记表 downloads [APR-11]', () => {
     const wb = await openBook(calls.downloaded[0].bytes);
     expect(texts(wb.getWorksheet('登记表')!)[0][0]).toContain('党支部书记抓党建述职评议考核登记表');
     expect(exportsAudited()).toBe(before + 1);
-    await tap(page, '.export-form', '.form-file__share', '.t-button');
+    await tap(page, '.export-form', '.export-file__share', '.t-button');
     expect(calls.shared).toEqual([
       { filePath: calls.opened[0].filePath, fileName: expect.stringMatching(/登记表.*\.xlsx$/) },
     ]);
@@ -74,7 +74,7 @@ describe('登记表 downloads [APR-11]', () => {
     const calls = stubFileApis(server.backend);
     const page = await openPage(consolePage, { id: ID });
     expect(textOf(find(page, '.export-form'))).toContain('导出民主评议党员登记表');
-    await tap(page, '.export-form', '.form-file__make', '.t-button');
+    await tap(page, '.export-form', '.export-file__make', '.t-button');
     await until(() => calls.opened.length > 0);
     expect(calls.opened[0].filePath).toMatch(/机关第一党支部_2026年_民主评议党员登记表\.xlsx$/);
     const wb = await openBook(calls.downloaded[0].bytes);
@@ -95,13 +95,13 @@ describe('登记表 downloads [APR-11]', () => {
     const page = await openPage(dboardPage, { id: ID });
     const card = '.member-demo-member-3 .member-form';
     expect(textOf(find(page, card))).toContain('导出杨帆的民主评议党员登记表');
-    await tap(page, card, '.form-file__make');
+    await tap(page, card, '.export-file__make');
     await until(() => calls.opened.length > 0);
     expect(calls.opened[0].filePath).toMatch(/杨帆民主评议党员登记表\.xlsx$/);
     const wb = await openBook(calls.downloaded[0].bytes);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['杨帆']);
     expect(texts(wb.worksheets[0]).flat().join('')).toContain('杨帆的个人自评');
-    await tap(page, card, '.form-file__share');
+    await tap(page, card, '.export-file__share');
     expect(calls.shared[0].fileName).toBe('机关第一党支部_2026年_杨帆民主评议党员登记表.xlsx');
   });
 
@@ -117,7 +117,7 @@ describe('登记表 downloads [APR-11]', () => {
     });
     const before = exportsAudited();
     const card = '.member-demo-member-3 .member-form';
-    await tap(page, card, '.form-file__make');
+    await tap(page, card, '.export-file__make');
     await until(() => textOf(find(page, card)).includes('没有'));
     expect(textOf(find(page, card))).toContain('这次评议中没有这位同志');
     expect(calls.downloaded).toEqual([]);

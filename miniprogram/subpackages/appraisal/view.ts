@@ -7,26 +7,16 @@ import type { CampaignOut, ClosedBallot, ReportOut, ResultOut } from '../../serv
 
 type Grade = NonNullable<CampaignOut['grade']>;
 
-/** Every kind's grades: 双述双评 [SEC-10, SEC-17], 民主评议 [APR-03], 评组织 [FORT-19]. */
-export const GRADE_WORDS: Record<Grade, string> = {
-  excellent: '优秀',
-  competent: '称职',
-  basicallyCompetent: '基本称职',
-  incompetent: '不称职',
-  good: '好',
-  fairlyGood: '较好',
-  average: '一般',
-  poor: '差',
-  qualified: '合格',
-  basicallyQualified: '基本合格',
-  unqualified: '不合格',
-  advanced: '先进',
-  first: '一类',
-  second: '二类',
-  third: '三类',
-};
+/** A kind's grades as the backend words them (`grades` of `get`, `ballots` and `board`), best first. */
+export type GradeLabels = readonly { key: Grade; label: string }[];
 
-export const gradeWord = (g: Grade | null | undefined): string => (g ? GRADE_WORDS[g] : '');
+/** A grade in the backend's words; '' when there is none (or the backend sent no words). */
+export const gradeWord = (g: Grade | null | undefined, labels: GradeLabels | undefined): string =>
+  (g && labels?.find((x) => x.key === g)?.label) || '';
+
+/** The board's grades (keys, best first) with the campaign's words for them. */
+export const labelled = (keys: readonly Grade[], labels: GradeLabels | undefined): GradeLabels =>
+  keys.map((key) => ({ key, label: gradeWord(key, labels) }));
 
 export const BOX_WORDS: Record<string, string> = {
   assembly: '支部党员大会',
@@ -99,7 +89,7 @@ export type SectionView = ReturnType<typeof sectionViews>[number];
  */
 export function resultView(r: ResultOut) {
   return {
-    gradeText: r.gradeText ?? gradeWord(r.grade),
+    gradeText: r.gradeText ?? '',
     feedback: r.feedback ?? '',
     commended: r.commended,
     tasks: r.consequences.map((t) => ({
@@ -121,10 +111,10 @@ export function resultView(r: ResultOut) {
 /** A tally as lines: 优秀 12 票 … (never shown before a ballot closes: the backend sends none). */
 export function tallyLines(
   tally: Partial<Record<Grade, number>> | null,
-  grades: readonly Grade[],
+  grades: GradeLabels,
 ): { grade: string; count: string }[] {
   if (!tally) return [];
-  return grades.map((g) => ({ grade: GRADE_WORDS[g], count: `${tally[g] ?? 0} 票` }));
+  return grades.map((g) => ({ grade: g.label, count: `${tally[g.key] ?? 0} 票` }));
 }
 
 /** What a ballot closed or entered comes to, in one sentence. */
@@ -147,7 +137,9 @@ export function campaignRow(c: CampaignOut) {
     subjectName: c.subjectName ?? '（书记未明确）',
     stepText: done ? '已完成' : `进行到：${stepWord(c)}`,
     tone: done ? 'done' : c.step === 'grade' || c.step === 'publish' ? 'decide' : 'going',
-    gradeText: c.grade ? `评定：${gradeWord(c.grade)}${c.publishedAt ? '（已公布）' : ''}` : '',
+    gradeText: c.grade
+      ? `评定：${gradeWord(c.grade, c.grades)}${c.publishedAt ? '（已公布）' : ''}`
+      : '',
     reportText: `述职报告：${reportStatusText(c.reportStatus)}`,
     toBoard: c.step === 'grade' || c.step === 'publish' || done,
   };

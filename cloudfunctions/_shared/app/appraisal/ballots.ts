@@ -20,7 +20,7 @@ import type { Ctx } from '../../runtime/context';
 import { AppError, orNotFound, orThrow } from '../../runtime/errors';
 import { action } from '../../runtime/handler';
 import { activityAttendees } from '../activity/queries';
-import { castIntoBox, closeAppBox, enterPaperCount, openBox, purgeBallots } from '../ballot/sealed';
+import { castIntoBox, closeBoxOnce, enterPaperCount, openBox } from '../ballot/sealed';
 import { advanceStep, closedOut, loadCampaign, minBallotsOf, stepDone, subjectOf } from './support';
 import { branchAppraisalsByIds } from '../../repos/appraisal-branch';
 import { democraticByIds, isDemocraticId } from '../../repos/appraisal-democratic';
@@ -212,27 +212,10 @@ export const closeBallot = action({
     if (isDemocraticId(found.ownerId)) return closeDemocraticBallot(ctx, found);
     if (isBranchCampaign(found.ownerId)) return closeBranchBox(ctx, found);
     const { box, doc, org } = await runnable(ctx, found);
-    if (box.status !== 'open') {
-      if (box.status === 'closed' && box.mode === 'app') await purgeBallots(box._id);
-      return closedOut(box, minBallotsOf(doc));
-    }
-    if (box.mode === 'paper')
-      throw new AppError('APPRAISAL.STEP_ORDER', '纸质票请在会后填写发出、收回的票数和各等次票数');
-    const result = await ctx.write(async (tx) => {
-      const r = await closeAppBox(box, ctx.now, tx);
-      await afterClose(ctx, doc, org, box, 'closed', null, tx);
-      return {
-        audit: {
-          org,
-          entity: 'ballotBoxes',
-          entityId: box._id,
-          after: { status: 'closed', issued: r.issued, returned: r.returned },
-        },
-        result: r,
-      };
-    });
-    await purgeBallots(box._id);
-    return closedOut({ status: 'closed', result }, minBallotsOf(doc));
+    const closed = await closeBoxOnce(ctx, box, org, (_r, tx) =>
+      afterClose(ctx, doc, org, box, 'closed', null, tx),
+    );
+    return closedOut(closed, minBallotsOf(doc));
   },
 });
 

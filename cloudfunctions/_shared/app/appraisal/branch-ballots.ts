@@ -14,7 +14,7 @@ import type { Ctx } from '../../runtime/context';
 import { AppError, orNotFound } from '../../runtime/errors';
 import { action } from '../../runtime/handler';
 import { activityAttendees } from '../activity/queries';
-import { closeAppBox, enterPaperCount, openBox, purgeBallots } from '../ballot/sealed';
+import { closeBoxOnce, enterPaperCount, openBox } from '../ballot/sealed';
 import {
   BRANCH_BOX_WORDS,
   branchOrgOf,
@@ -130,30 +130,13 @@ export async function closeBranchBox(ctx: Ctx, box: BallotBoxDoc): Promise<Branc
   const doc = await loadBranchCampaign(box.ownerId);
   const branchId = box.subjectIds[0];
   const { org } = await branchRun(ctx, doc, branchId);
-  if (box.status !== 'open') {
-    if (box.status === 'closed' && box.mode === 'app') await purgeBallots(box._id);
-    return closedOut(box);
-  }
-  if (box.mode === 'paper')
-    throw new AppError('APPRAISAL.STEP_ORDER', '纸质票请在会后填写发出、收回的票数和各等次票数');
-  const result = await ctx.write(async (tx) => {
-    const r = await closeAppBox(box, ctx.now, tx);
+  const closed = await closeBoxOnce(ctx, box, org, async (r, tx) => {
     const fresh = await loadBranchCampaign(doc._id, tx);
-    const closed = { ...box, status: 'closed' as const, result: r, closedAt: ctx.now };
-    const boxes = { ...fresh.boxes?.[branchId], [box.box]: summaryOf(closed, branchId) };
+    const done = { ...box, status: 'closed' as const, result: r, closedAt: ctx.now };
+    const boxes = { ...fresh.boxes?.[branchId], [box.box]: summaryOf(done, branchId) };
     await setBranchBoxes(doc._id, { [branchId]: boxes }, tx);
-    return {
-      audit: {
-        org,
-        entity: 'ballotBoxes',
-        entityId: box._id,
-        after: { status: 'closed', issued: r.issued, returned: r.returned },
-      },
-      result: r,
-    };
   });
-  await purgeBallots(box._id);
-  return closedOut({ status: 'closed', result });
+  return closedOut(closed);
 }
 
 export const closeBranchBallot = action({

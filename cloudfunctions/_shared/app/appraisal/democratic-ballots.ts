@@ -16,7 +16,7 @@ import type { Tx } from '../../repos/db';
 import type { Ctx } from '../../runtime/context';
 import { AppError } from '../../runtime/errors';
 import { activityAttendees } from '../activity/queries';
-import { closeAppBox, enterPaperCount, openBox, purgeBallots } from '../ballot/sealed';
+import { closeBoxOnce, enterPaperCount, openBox } from '../ballot/sealed';
 import {
   ballotComplete,
   completeStepPatch,
@@ -202,28 +202,14 @@ async function runnable(ctx: Ctx, box: BallotBoxDoc) {
 /** Closes an in-app 测评 box: the first and only count; ballots deleted, the tally kept [APR-21]. */
 export async function closeDemocraticBallot(ctx: Ctx, box: BallotBoxDoc): Promise<ClosedBallotOut> {
   const { doc, org } = await runnable(ctx, box);
-  if (box.status !== 'open') {
-    if (box.status === 'closed' && box.mode === 'app') await purgeBallots(box._id);
-    return closedOut(box, doc.plan.minBallots);
-  }
-  if (box.mode === 'paper')
-    throw new AppError('APPRAISAL.STEP_ORDER', '纸质票请在会后填写发出、收回的票数和各等次票数');
-  requireDemocraticStep(doc, 'ballot');
-  const result = await ctx.write(async (tx) => {
-    const r = await closeAppBox(box, ctx.now, tx);
-    await afterClose(ctx, doc._id, box._id, 'closed', null, tx);
-    return {
-      audit: {
-        org,
-        entity: 'ballotBoxes',
-        entityId: box._id,
-        after: { status: 'closed', issued: r.issued, returned: r.returned },
-      },
-      result: r,
-    };
-  });
-  await purgeBallots(box._id);
-  return closedOut({ status: 'closed', result }, doc.plan.minBallots);
+  const closed = await closeBoxOnce(
+    ctx,
+    box,
+    org,
+    (_r, tx) => afterClose(ctx, doc._id, box._id, 'closed', null, tx),
+    () => requireDemocraticStep(doc, 'ballot'),
+  );
+  return closedOut(closed, doc.plan.minBallots);
 }
 
 /** A paper count of a 测评 box: returned > issued voids it; otherwise it closes the box. */

@@ -20,6 +20,8 @@ import {
   updateBox,
 } from '../../repos/ballots';
 import type { Tx } from '../../repos/db';
+import type { OrgDoc } from '../../repos/orgs';
+import type { Ctx } from '../../runtime/context';
 import { AppError, orNotFound, orThrow } from '../../runtime/errors';
 
 /**
@@ -134,6 +136,43 @@ export async function closeAppBox(box: BallotBoxDoc, now: Date, tx: Tx): Promise
 
 /** After the closing transaction: the individual ballots go, the tally stays [SEC-19]. */
 export const purgeBallots = (boxId: string) => removeBallotsOf(boxId);
+
+/**
+ * 结束投票 of a box, the same for every owner [SEC-19, APR-21]: one no longer open is answered as
+ * it stands (an in-app one's leftover ballots purged); a paper box is refused (its count is
+ * entered); else `ready()` (the owner's step check), then ONE audited write that counts it and
+ * does the owner's bookkeeping (`after`), and the ballots go. Answers the box's status and tally.
+ */
+export async function closeBoxOnce(
+  ctx: Ctx,
+  box: BallotBoxDoc,
+  org: OrgDoc,
+  after: (result: BoxResult, tx: Tx) => Promise<void>,
+  ready?: () => void,
+): Promise<Pick<BallotBoxDoc, 'status' | 'result'>> {
+  if (box.status !== 'open') {
+    if (box.status === 'closed' && box.mode === 'app') await purgeBallots(box._id);
+    return box;
+  }
+  if (box.mode === 'paper')
+    throw new AppError('APPRAISAL.STEP_ORDER', '纸质票请在会后填写发出、收回的票数和各等次票数');
+  ready?.();
+  const result = await ctx.write(async (tx) => {
+    const r = await closeAppBox(box, ctx.now, tx);
+    await after(r, tx);
+    return {
+      audit: {
+        org,
+        entity: 'ballotBoxes',
+        entityId: box._id,
+        after: { status: 'closed', issued: r.issued, returned: r.returned },
+      },
+      result: r,
+    };
+  });
+  await purgeBallots(box._id);
+  return { status: 'closed', result };
+}
 
 /**
  * Enters a paper count inside the caller's transaction: returned > issued voids the box (it is

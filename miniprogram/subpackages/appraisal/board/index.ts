@@ -21,14 +21,14 @@ import {
 import { codeOf, messageOf } from '../../../services/cloud';
 import { definePage } from '../../../utils/define-page';
 import { confirmDialog, toast } from '../../../utils/platform';
+import { confirmClose, meetingChoices, NEED_MEETING, readPaperTally } from '../boxes';
 import { quotaView, type QuotaView } from '../console/view';
-import { gradeWord, resultView, stepViews, type StepView } from '../view';
+import { labelled, resultView, stepViews, type GradeLabels, type StepView } from '../view';
 import {
   BOX_CHOICES,
   MODE_CHOICES,
   ballotRows,
   closedText,
-  parseCount,
   planText,
   subjectView,
   tallyRowsOf,
@@ -36,7 +36,6 @@ import {
   type BallotRow,
   type SubjectView,
 } from './view';
-import { meetingChoices } from './meetings';
 
 type Input = WechatMiniprogram.CustomEvent<{ value: string }, object, Record<string, string>>;
 type TaskKind = ReturnType<typeof resultView>['tasks'][number]['kind'];
@@ -46,6 +45,8 @@ definePage({
     id: '',
     board: null as BoardOut | null,
     campaign: null as CampaignOut | null,
+    /** The board's grades in the campaign's words (the backend's labels). */
+    grades: [] as GradeLabels,
     /** What is typed as each follow-up's note, by its kind. */
     notes: {} as Record<string, string>,
     picks: {} as Record<string, string>,
@@ -101,7 +102,8 @@ definePage({
     this.campaign = c;
     const canOpen = c.can.includes('openBallot');
     if (canOpen && !this.data.activityIds.length) await this.loadActivities(c.orgId);
-    const grades = board?.grades ?? [];
+    const grades = labelled(board?.grades ?? [], c.grades);
+    this.grades = grades;
     for (const s of board?.subjects ?? [])
       if (s.grade && !this.picks[s.subjectId]) this.picks[s.subjectId] = s.grade;
     const first = board?.subjects[0];
@@ -112,7 +114,7 @@ definePage({
       canOpen,
       boardError,
       subjects: (board?.subjects ?? []).map((s) => subjectView(s, grades, this.picks[s.subjectId])),
-      quota: board?.quota ? quotaView(board.quota) : null,
+      quota: board?.quota ? quotaView(board.quota, grades) : null,
       ties: board ? tieTexts(board) : [],
       plan: board ? planText(board) : { weights: '', thresholds: '' },
       verification: this.data.verification || (first?.verification ?? '').toString(),
@@ -140,8 +142,7 @@ definePage({
       const box = BOX_CHOICES[this.data.boxIndex].key;
       const mode = MODE_CHOICES[this.data.modeIndex].key;
       const activityId = this.data.activityIds[this.data.activityIndex];
-      if (mode === 'app' && !activityId)
-        return this.setData({ formError: '手机投票要选一次会议：签到参加这次会议的人可以投票' });
+      if (mode === 'app' && !activityId) return this.setData({ formError: NEED_MEETING });
       await this.run(async () => {
         const r = await openBallot(
           mode === 'app' ? { id: this.id, box, mode, activityId } : { id: this.id, box, mode },
@@ -154,12 +155,7 @@ definePage({
       }, 'formError');
     },
     async onClose(e: WechatMiniprogram.TouchEvent<object, object, { id: string }>) {
-      const sure = await confirmDialog(
-        '结束投票',
-        '结束后不能再投票，随即计票。确定结束吗？',
-        '结束投票',
-      );
-      if (!sure) return;
+      if (!(await confirmClose())) return;
       await this.run(async () => {
         const r = await closeBallot({ ballotId: e.currentTarget.dataset.id });
         this.setData({ ballotNote: closedText(r) });
@@ -176,23 +172,11 @@ definePage({
       this.tally[e.currentTarget.dataset.key] = e.detail.value;
     },
     async onEnterTally() {
-      const parsed = Object.fromEntries(
-        this.data.tallyRows.map((r) => [r.key, parseCount(this.tally[r.key] ?? '')]),
-      );
-      const blank = this.data.tallyRows.find((r) => parsed[r.key] === null);
-      if (blank) return this.setData({ formError: `请填写“${blank.label}”（整数，没有填0）` });
-      const counts: Record<string, Record<string, number>> = {};
-      for (const [key, n] of Object.entries(parsed)) {
-        const [subject, grade] = key.split(':');
-        if (grade) counts[subject] = { ...counts[subject], [grade]: n! };
-      }
+      const t = readPaperTally(this.data.tallyRows, this.tally);
+      if ('error' in t) return this.setData({ formError: t.error });
       await this.run(async () => {
-        const r = await enterTally({
-          ballotId: this.data.tallyFor,
-          issued: parsed.issued!,
-          returned: parsed.returned!,
-          counts,
-        });
+        const { issued, returned, counts } = t;
+        const r = await enterTally({ ballotId: this.data.tallyFor, issued, returned, counts });
         this.setData({ tallyFor: '', ballotNote: closedText(r) });
         await this.reload();
       }, 'formError');
@@ -215,7 +199,7 @@ definePage({
       const b = this.board;
       if (b)
         this.setData({
-          subjects: b.subjects.map((s) => subjectView(s, b.grades, this.picks[s.subjectId])),
+          subjects: b.subjects.map((s) => subjectView(s, this.grades, this.picks[s.subjectId])),
           formError: '',
         });
     },
@@ -240,7 +224,10 @@ definePage({
           .filter(([, t]) => t),
       );
       const words = b.subjects
-        .map((s) => `${s.name}：${gradeWord(this.picks[s.subjectId] as never)}`)
+        .map(
+          (s) =>
+            `${s.name}：${this.grades.find((g) => g.key === this.picks[s.subjectId])?.label ?? ''}`,
+        )
         .join('；');
       const sure = await confirmDialog(
         '签字确认',

@@ -1,13 +1,12 @@
 /** The grading board [SEC-10, SEC-11, SEC-12, SEC-18, SEC-20]: the backend's numbers, in words. */
 import type { BoardOut, CampaignOut } from '../../../services/appraisal';
-import { BOX_WORDS, closedText, gradeWord, tallyLines } from '../view';
+import { BOX_WORDS, closedText, gradeWord, tallyLines, type GradeLabels } from '../view';
 
-type Grade = BoardOut['grades'][number];
 type Subject = BoardOut['subjects'][number];
 
 const num = (n: number | null, unit = '分') => (n === null ? '未记录' : `${n}${unit}`);
 
-export function subjectView(s: Subject, grades: readonly Grade[], picked: string | undefined) {
+export function subjectView(s: Subject, grades: GradeLabels, picked: string | undefined) {
   return {
     id: s.subjectId,
     name: s.name,
@@ -30,11 +29,11 @@ export function subjectView(s: Subject, grades: readonly Grade[], picked: string
     verification: s.verification === null ? '' : String(s.verification),
     weighted: s.weighted === null ? '' : `${s.weighted}分`,
     missing: s.missing.length ? `还缺：${s.missing.join('、')}，暂不能算出参考得分` : '',
-    advisory: s.advisory ? gradeWord(s.advisory) : '',
+    advisory: gradeWord(s.advisory, grades),
     leaderComment: s.leaderComment ?? '',
-    gradeText: s.grade ? gradeWord(s.grade) : '',
+    gradeText: gradeWord(s.grade, grades),
     flags: s.flags.map((f) => f.message),
-    options: grades.map((g) => ({ key: g, label: gradeWord(g), chosen: picked === g })),
+    options: grades.map((g) => ({ key: g.key, label: g.label, chosen: picked === g.key })),
   };
 }
 

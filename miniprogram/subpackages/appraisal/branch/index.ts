@@ -20,7 +20,7 @@ import { orgsWith } from '../../../utils/can';
 import { definePage } from '../../../utils/define-page';
 import { confirmDialog, promptText, toast } from '../../../utils/platform';
 import { fetchOrgTree } from '../../../services/org';
-import { parseCount } from '../board/view';
+import { readPaperTally } from '../boxes';
 import { stepViews, type StepView } from '../view';
 import { branchView, gradesToSend, quotaView, tieTexts, type BranchView } from './view';
 
@@ -206,19 +206,18 @@ definePage({
     async onEnterTally() {
       const b = this.board;
       if (!b) return;
-      const rows = this.data.tallyRows;
-      const n = Object.fromEntries(rows.map((r) => [r.key, parseCount(this.tally[r.key] ?? '')]));
-      const blank = rows.find((r) => n[r.key] === null);
-      if (blank) return this.setData({ formError: `请填写“${blank.label}”（整数，没有填0）` });
+      const t = readPaperTally(this.data.tallyRows, this.tally);
+      if ('error' in t) return this.setData({ formError: t.error });
+      const { n } = t;
       const branch = b.branches[this.data.branchIndex];
       await this.run(async () => {
         const r = await enterBranchTally({
           id: this.id,
           branchId: branch.orgId,
           box: this.data.boxIndex === 0 ? 'assembly' : 'masses',
-          issued: n.issued!,
-          returned: n.returned!,
-          counts: Object.fromEntries(b.grades.map((g) => [g.key, n[g.key]!])),
+          issued: t.issued,
+          returned: t.returned,
+          counts: Object.fromEntries(b.grades.map((g) => [g.key, n[g.key]])),
         });
         const text = r.status === 'void' ? '收回的票多于发出的票，本次测评作废' : '已录入';
         this.tally = {};

@@ -50,7 +50,7 @@ definePage({
       yearIndex: year === now ? 0 : 1,
       orgName: mine.get(top) ?? '',
       rows: branchRows(branches, campaigns),
-      quota: board?.quota ? quotaView(board.quota) : null,
+      quota: board?.quota ? quotaView(board.quota, first?.grades) : null,
     });
   },
   methods: {

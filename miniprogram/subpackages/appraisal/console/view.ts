@@ -1,6 +1,6 @@
 /** The superior's console: every branch of the year, with or without its review. */
 import type { BoardOut, CampaignOut } from '../../../services/appraisal';
-import { campaignRow, gradeWord, type CampaignRow } from '../view';
+import { campaignRow, gradeWord, type CampaignRow, type GradeLabels } from '../view';
 
 export interface BranchRow {
   orgId: string;
@@ -28,8 +28,8 @@ export function branchRows(
 }
 
 /** 好：名额3名，已评2名，还剩1名（共20名书记）, and the bar's width. */
-export function quotaView(q: NonNullable<BoardOut['quota']>) {
-  const word = gradeWord(q.grade);
+export function quotaView(q: NonNullable<BoardOut['quota']>, labels: GradeLabels | undefined) {
+  const word = gradeWord(q.grade, labels);
   return {
     text: `“${word}”名额${q.limit}名，已评定${q.used}名，还剩${q.left}名`,
     of: `共${q.of}名书记参加评定`,

@@ -3,7 +3,6 @@
 // take part) with a note; who takes part, with 自评 / 互评 marks and 代为录入 / 录入互评; the
 // 测评 boxes: 开始民主测评 at a meeting (手机投票) or on paper, 结束投票, 录入纸质票; then
 // 评定等次 and the 整改清单. A member who is a participant gets 写个人自评. Offers from `get.can`.
-import { fetchActivities } from '../../../services/activity';
 import {
   archiveCampaign,
   closeBallot,
@@ -12,10 +11,10 @@ import {
   fetchCampaign,
   openBallot,
 } from '../../../services/appraisal';
-import { dayText } from '../../../utils/activity-view';
 import { definePage } from '../../../utils/define-page';
 import { confirmDialog, promptText, toast } from '../../../utils/platform';
-import { closedText, parseCount } from '../board/view';
+import { closedText } from '../board/view';
+import { confirmClose, meetingChoices, NEED_MEETING, readPaperTally } from '../boxes';
 import { stepViews, type StepView } from '../view';
 import {
   boxViews,
@@ -30,7 +29,6 @@ import {
 type Tap = WechatMiniprogram.TouchEvent<object, object, Record<string, string>>;
 type Input = WechatMiniprogram.CustomEvent<{ value: string }, object, Record<string, string>>;
 type Democratic = NonNullable<Awaited<ReturnType<typeof fetchCampaign>>['democratic']>;
-const DAY = 86400_000;
 
 definePage({
   fields: () => ({
@@ -104,16 +102,7 @@ definePage({
       this.id = query.id ?? '';
     },
     async loadActivities(orgId: string) {
-      const now = Date.now();
-      const list = await fetchActivities({
-        orgId,
-        from: new Date(now - 30 * DAY).toISOString(),
-        to: new Date(now + 30 * DAY).toISOString(),
-      }).catch(() => []);
-      this.setData({
-        activityIds: list.map((a) => a.id),
-        activities: list.map((a) => `${dayText(a.startAt)} ${a.title}`),
-      });
+      this.setData(await meetingChoices([orgId], Date.now()));
     },
     onPick(e: Input) {
       const key = e.currentTarget.dataset.key as 'modeIndex' | 'activityIndex';
@@ -143,8 +132,7 @@ definePage({
     async onOpenBallot() {
       const mode = this.data.modeIndex === 0 ? 'app' : 'paper';
       const activityId = this.data.activityIds[this.data.activityIndex];
-      if (mode === 'app' && !activityId)
-        return this.setData({ formError: '手机投票要选一次会议：签到参加这次会议的人可以投票' });
+      if (mode === 'app' && !activityId) return this.setData({ formError: NEED_MEETING });
       await this.run(async () => {
         const r = await openBallot(
           mode === 'app'
@@ -160,12 +148,7 @@ definePage({
       }, 'formError');
     },
     async onClose(e: Tap) {
-      const sure = await confirmDialog(
-        '结束投票',
-        '结束后不能再投票，随即计票。确定结束吗？',
-        '结束投票',
-      );
-      if (!sure) return;
+      if (!(await confirmClose())) return;
       await this.run(async () => {
         const r = await closeBallot({ ballotId: e.currentTarget.dataset.id });
         this.setData({ message: closedText(r), formError: '' });
@@ -187,24 +170,11 @@ definePage({
       this.tally[e.currentTarget.dataset.key] = e.detail.value;
     },
     async onEnterTally() {
-      const rows = this.data.tallyRows;
-      const parsed = Object.fromEntries(
-        rows.map((r) => [r.key, parseCount(this.tally[r.key] ?? '')]),
-      );
-      const blank = rows.find((r) => parsed[r.key] === null);
-      if (blank) return this.setData({ formError: `请填写“${blank.label}”（整数，没有填0）` });
-      const counts: Record<string, Record<string, number>> = {};
-      for (const [key, n] of Object.entries(parsed)) {
-        const [subject, grade] = key.split(':');
-        if (grade) counts[subject] = { ...counts[subject], [grade]: n! };
-      }
+      const t = readPaperTally(this.data.tallyRows, this.tally);
+      if ('error' in t) return this.setData({ formError: t.error });
       await this.run(async () => {
-        const r = await enterTally({
-          ballotId: this.data.tallyFor,
-          issued: parsed.issued!,
-          returned: parsed.returned!,
-          counts,
-        });
+        const { issued, returned, counts } = t;
+        const r = await enterTally({ ballotId: this.data.tallyFor, issued, returned, counts });
         this.setData({ tallyFor: '', message: closedText(r), formError: '' });
         await this.reload();
       }, 'formError');
