@@ -1,3 +1,5 @@
+import { APPRAISAL_ACTION_LABELS } from './labels-appraisal';
+
 /**
  * The Chinese name of every contract field, for the messages a member reads when an input is
  * refused ("请填写请假原因"): one table by field name, and where a name means something
@@ -268,42 +270,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'dues.calculate.wages.items.kind': '工资项目',
   'dues.setBase.wages.items.kind': '工资项目',
   'dues.reviewSheet.note': '审核意见',
-  'appraisal.selfEvaluate.text': '个人自评',
-  'appraisal.selfEvaluate.memberId': '代为录入自评的党员',
-  'appraisal.recordMutual.summary': '党员互评情况',
-  'appraisal.recordMutual.memberId': '被互评的党员',
-  'appraisal.completeStep.step': '要完成的步骤',
-  'appraisal.completeStep.note': '情况说明',
-  'appraisal.setGroups.groups': '党小组',
-  'appraisal.setGroups.groups.name': '党小组名称',
-  'appraisal.setGroups.groups.memberIds': '党小组的党员',
-  'appraisal.openBallot.group': '党小组',
-  'appraisal.entries.memberId': '党员',
-  'appraisal.importResult.grade': '流入地评定的等次',
-  'appraisal.importResult.orgName': '流入地党组织',
-  'appraisal.importResult.proof': '流入地党组织的证明',
-  'appraisal.recordHandling.option': '处置方式',
-  'appraisal.recordHandling.months': '限期改正的月数',
-  'appraisal.recordHandling.assembly': '支部党员大会的决议',
-  'appraisal.recordHandling.assembly.ref': '党员大会决议的记录',
-  'appraisal.recordHandling.assembly.on': '党员大会作出决议的日期',
-  'appraisal.recordHandling.superior': '上级党组织的批准',
-  'appraisal.recordHandling.superior.ref': '上级党组织批准的文件',
-  'appraisal.recordHandling.superior.on': '上级党组织批准的日期',
-  'appraisal.recordHandling.note': '处置情况说明',
-  'appraisal.flagProbationary.note': '发现的问题',
-  'appraisal.addRectification.problem': '存在的问题',
-  'appraisal.addRectification.commitment': '整改措施',
-  'appraisal.addRectification.ownerKind': '责任主体',
-  'appraisal.addRectification.ownerId': '责任人',
-  'appraisal.addRectification.deadline': '整改期限',
-  'appraisal.addRectification.source': '问题来源',
-  'appraisal.reportRectification.itemId': '整改事项',
-  'appraisal.reportRectification.on': '报告进展的日期',
-  'appraisal.reportRectification.text': '整改进展',
-  'appraisal.closeRectification.itemId': '整改事项',
-  'appraisal.closeRectification.on': '整改完成的日期',
-  'appraisal.closeRectification.evidence': '完成情况',
+  ...APPRAISAL_ACTION_LABELS,
 };
 
 /**
