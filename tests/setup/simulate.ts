@@ -137,7 +137,10 @@ export function useBackend(seed: 'demo' | 'empty' = 'demo'): { readonly backend:
     openid = undefined;
     await backend!.reset(seed);
   });
-  afterEach(() => {
+  afterEach(async () => {
+    // A call a page made in the background (the consent ledger after 订阅) finishes here, not
+    // against the next test's reset or a closed backend.
+    await settle();
     while (pageStack.length) pageStack.pop()!.detach();
   });
   afterAll(async () => {
