@@ -141,9 +141,6 @@ export const closeBranchBallot = action('closeBranchBallot');
 /** 评组织：录入一个支部的纸质测评票（党员或群众代表） */
 export const enterBranchTally = action('enterBranchTally');
 
-/** 评组织：本人现在可以投的测评票（从会议页面打开） */
-export const fetchBranchBallots = action('branchBallots');
-
 /** 评组织的评定依据 */
 export async function fetchBranchBoard(data: { id: string }): Promise<BranchBoardOut | null> {
   const board = await fetchAnyBoard(data);
