@@ -3,9 +3,11 @@ import { EJSON } from 'bson';
 import { EmulatorClock } from './clock';
 import { DEMO_NOW_MS } from './demo-instant';
 import { FunctionHost } from './host';
-import { contentType, fail, readJson, send, sendRaw } from './http';
+import { fail, readJson, send, sendRaw } from './http';
+import { MediaChecks, SUGGESTS, Suggest } from './media-check';
 import { SeedName } from './seeds';
 import { RoundTripStats } from './stats';
+import { ObjectStorage, pathOfFileId } from './storage';
 import { DocumentStore } from './store';
 
 export interface DevDeps {
@@ -13,6 +15,8 @@ export interface DevDeps {
   store: DocumentStore;
   host: FunctionHost;
   stats: RoundTripStats;
+  storage: ObjectStorage;
+  checks: MediaChecks;
   env: () => Record<string, string>;
   reset: (seed: SeedName, now: number) => Promise<void>;
 }
@@ -21,10 +25,10 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 
 /**
  * The developer routes of api.md §2 (`/__emulator/*`): reset, clock, timer triggers, outbox,
- * collections, files and round-trip statistics. Answers whether it handled the request.
+ * collections, files, content checks and round-trip statistics. Answers whether it handled the request.
  */
 export function devRoutes(d: DevDeps) {
-  const { clock, store, host, stats } = d;
+  const { clock, store, host, stats, storage, checks } = d;
   return async function handle(
     method: string,
     p: string,
@@ -57,16 +61,41 @@ export function devRoutes(d: DevDeps) {
       if (!docs) fail(res, 404, 'NOT_FOUND', `集合 ${name} 不存在`);
       else sendRaw(res, 200, JSON_TYPE, EJSON.stringify([...docs.values()], { relaxed: true }));
     } else if (method === 'GET' && /^\/__emulator\/files\/.+$/.test(p)) {
-      const name = p.slice('/__emulator/files/'.length);
-      try {
-        const bytes = await host.hooks.getFile(decodeURIComponent(name));
-        sendRaw(res, 200, contentType(name), bytes);
-      } catch {
-        fail(res, 404, 'NOT_FOUND', '文件不存在');
-      }
-    } else return false;
+      await file(p.slice('/__emulator/files/'.length), res);
+    } else if (method === 'GET' && p === '/__emulator/media-checks') send(res, 200, checks.list());
+    else if (method === 'POST' && p === '/__emulator/media-check') await pushCheck(req, res);
+    else return false;
     return true;
   };
+
+  /** A stored file by its `cloud://` fileID (debugging; api.md §2). */
+  async function file(raw: string, res: ServerResponse): Promise<void> {
+    let cloudPath: string | null = null;
+    try {
+      cloudPath = pathOfFileId(decodeURIComponent(raw));
+    } catch {
+      // a malformed escape: no such file
+    }
+    const meta = cloudPath ? storage.meta(cloudPath) : undefined;
+    const bytes = meta ? await storage.get(meta.cloudPath) : undefined;
+    if (!meta || !bytes) return fail(res, 404, 'NOT_FOUND', '文件不存在');
+    sendRaw(res, 200, meta.contentType, bytes);
+  }
+
+  /** Delivers a content-check verdict to the media function, as WeChat's push would. */
+  async function pushCheck(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = (await readJson(req)) as { traceId?: unknown; suggest?: unknown; label?: unknown };
+    if (typeof body !== 'object' || body === null || typeof body.traceId !== 'string')
+      return fail(res, 400, 'INPUT.INVALID', '请求内容应为 { traceId, suggest, label? }');
+    if (!SUGGESTS.includes(body.suggest as Suggest))
+      return fail(res, 400, 'INPUT.INVALID', 'suggest 只能是 pass、review 或 risky');
+    const label = body.label;
+    if (label !== undefined && !(typeof label === 'number' && Number.isInteger(label)))
+      return fail(res, 400, 'INPUT.INVALID', 'label 应为整数');
+    const r = await checks.push(body.traceId, body.suggest as Suggest, label);
+    if (!r.found) return fail(res, 404, 'NOT_FOUND', `没有这次内容审核：${body.traceId}`);
+    send(res, 200, r.answer ?? null);
+  }
 
   async function reset(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = (await readJson(req)) as { seed?: string; now?: unknown } | null;

@@ -17,9 +17,16 @@ import { IncomingMessage } from 'http';
  *   a DNS-rebinding page (`evil.example` resolving to 127.0.0.1) is same-origin to the browser,
  *   but its Host is its own name.
  * - Bodies are `application/json` only (415), at most `MAX_BODY_BYTES` (413): a cross-site form
- *   or `text/plain` post — the kinds a browser sends without asking — is refused.
+ *   or `text/plain` post — the kinds a browser sends without asking — is refused. The one
+ *   exception is the mini-program's local-mode upload (`POST /__emulator/storage/upload`, what
+ *   `wx.uploadFile` sends): `multipart/form-data` up to 60 MB; a browser page can still not use
+ *   it (its Origin is checked as above, and the route requires an `X-WX-OPENID` header, which a
+ *   form cannot set). Storage PUTs (signed upload URLs) carry their own single-use signature.
  */
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** The client upload route and its cap (a 60 MB file plus the multipart framing). */
+const UPLOAD_PATH = '/__emulator/storage/upload';
+const MAX_UPLOAD_BODY_BYTES = 60 * 1024 * 1024 + 64 * 1024;
 
 export interface Refusal {
   status: number;
@@ -81,12 +88,23 @@ export function admit(req: IncomingMessage): Admission | Refusal {
   }
   if (req.method === 'POST' && hasBody(req)) {
     const type = (one(req, 'content-type') ?? '').split(';')[0].trim().toLowerCase();
+    const length = Number(one(req, 'content-length') ?? 0);
+    if ((req.url ?? '').split('?')[0] === UPLOAD_PATH) {
+      if (type !== 'multipart/form-data')
+        return { status: 415, code: 'INPUT.INVALID', message: '上传内容须为 multipart/form-data' };
+      if (length > MAX_UPLOAD_BODY_BYTES)
+        return { status: 413, code: 'INPUT.INVALID', message: '文件过大（上限 60 MB）' };
+      return corsFor(origin, host);
+    }
     if (type !== 'application/json') {
       return { status: 415, code: 'INPUT.INVALID', message: '请求内容须为 JSON 格式' };
     }
-    const length = Number(one(req, 'content-length') ?? 0);
     if (length > MAX_BODY_BYTES) return tooLarge();
   }
+  return corsFor(origin, host);
+}
+
+function corsFor(origin: string | undefined, host: string | undefined): Admission {
   const sameOrigin = origin !== undefined && host && origin.toLowerCase() === `http://${host}`;
   return origin !== undefined && !sameOrigin ? { corsOrigin: origin } : {};
 }

@@ -1,8 +1,8 @@
-import { randomBytes } from 'crypto';
-import { existsSync, promises as fs, readdirSync, readFileSync } from 'fs';
+import { existsSync, readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
 import { EMULATOR_HOOKS, EmulatorHooks } from '../cloudfunctions/_shared/ports';
 import { EmulatorClock } from './clock';
+import type { MediaChecks } from './media-check';
 import { actionKey, currentInvocation, RoundTripStats, runAsInvocation } from './stats';
 
 const ROOT = path.resolve(__dirname, '../cloudfunctions');
@@ -31,11 +31,11 @@ export class FunctionHost {
 
   constructor(
     readonly clock: EmulatorClock,
-    private readonly filesDir: string | undefined,
     /** Counts calls and database round trips per action (GET /__emulator/stats). */
     readonly stats: RoundTripStats = new RoundTripStats(),
+    /** Where mediaCheckAsync submissions are recorded (emulator/media-check.ts). */
+    private readonly mediaChecks?: MediaChecks,
   ) {
-    const memFiles = new Map<string, Buffer>();
     const hooks: EmulatorHooks = (this.hooks = {
       openid: () => currentInvocation()?.openid,
       source: () => currentInvocation()?.source,
@@ -46,20 +46,9 @@ export class FunctionHost {
         if (this.failSendsTo.has(m.touser))
           throw new Error('errCode 43101: user refuse to accept the msg');
       },
-      putFile: async (cloudPath, bytes) => {
-        const fileId = `local-${randomBytes(8).toString('hex')}-${path.basename(cloudPath).replace(/[^\w.-]/g, '_')}`;
-        if (this.filesDir) {
-          await fs.mkdir(this.filesDir, { recursive: true });
-          await fs.writeFile(path.join(this.filesDir, fileId), bytes);
-        } else memFiles.set(fileId, bytes);
-        return fileId;
-      },
-      getFile: async (fileId) => {
-        if (!/^local-[\w.-]+$/.test(fileId)) throw new Error('no such file');
-        if (this.filesDir) return fs.readFile(path.join(this.filesDir, fileId));
-        const bytes = memFiles.get(fileId);
-        if (!bytes) throw new Error('no such file');
-        return bytes;
+      mediaCheck: async (input) => {
+        if (!this.mediaChecks) throw new Error('no content check in this emulator');
+        return this.mediaChecks.submit(input);
       },
     });
     (globalThis as Record<symbol, unknown>)[EMULATOR_HOOKS] = hooks;

@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { DEMO_NOW } from './demo-instant';
+import { RISKY_DEMO_WORD } from './media-check';
 import { DEMO_IDENTITIES } from './seeds';
 import { startEmulator } from './server';
 
@@ -17,13 +18,16 @@ async function main(): Promise<void> {
     dataDir,
     seed: 'demo',
     seedClock: 'run',
+    // Content checks answer by themselves after 3 s: pass, or risky for a name containing 违规.
+    autoMediaCheck: 3000,
   });
   // Load every function once now, so the first request is not the slow one.
   for (const name of emu.host.names()) await emu.invoke(name, { action: '__warmup__' });
   const lines = [
     `先锋支部 本地云开发模拟器已启动（${Date.now() - t0} ms）`,
     `  地址        ${emu.url}    控制台 ${emu.url}/`,
-    `  数据目录    ${dataDir}`,
+    `  数据目录    ${dataDir}（云存储文件在 ${path.join(dataDir, 'storage')}）`,
+    `  内容审核    图片、录音上传 3 秒后自动“通过”；文件名含“${RISKY_DEMO_WORD}”的判为违规（演示）`,
     `  云函数      ${emu.host.names().join(', ')}`,
     `  时钟        ${new Date(emu.clock.now()).toISOString()}（演示数据建于 ${DEMO_NOW}，时钟从该时刻起走；` +
       `POST /__emulator/clock {"now":null} 恢复真实时间）`,

@@ -1,6 +1,5 @@
 import { createServer, IncomingMessage, ServerResponse } from 'http';
 import { AddressInfo } from 'net';
-import * as path from 'path';
 import { ERRORS, ErrorCode } from '../cloudfunctions/_shared/contracts/errors';
 import { COLLECTION_NAMES } from '../cloudfunctions/_shared/repos/collections';
 import { createCloudbaseApi } from './cloudbase-api';
@@ -8,6 +7,10 @@ import { EmulatorClock } from './clock';
 import { consoleHtml } from './console-page';
 import { devRoutes } from './dev-routes';
 import { FunctionHost } from './host';
+import { MediaChecks, Suggest } from './media-check';
+import { ENV_ID, ObjectStorage, pathOfFileId } from './storage';
+import { storageRoutes } from './storage-routes';
+import { encodePath, StorageUrls } from './storage-urls';
 import { admit, corsHeaders, isRefusal } from './guard';
 import { BodyError, fail, header, readJson, send, sendRaw } from './http';
 import { DEMO_NOW_MS } from './demo-instant';
@@ -28,6 +31,11 @@ export interface EmulatorOptions {
    * leaves it alone.
    */
   seedClock?: 'run' | 'freeze' | 'keep';
+  /**
+   * Answers every content-check submission by itself after this many ms (`npm start`: 3000):
+   * `pass`, or `risky` for a file whose name contains 违规 (media-check.ts). Off in tests.
+   */
+  autoMediaCheck?: number;
 }
 
 export interface Emulator {
@@ -35,11 +43,19 @@ export interface Emulator {
   clock: EmulatorClock;
   store: DocumentStore;
   host: FunctionHost;
+  /** Cloud storage (`<DATA_DIR>/storage/`, memory without a data dir). */
+  storage: ObjectStorage;
+  /** The bytes of one of this emulator's `cloud://` fileIDs; rejects for an unknown one. */
+  readFile(fileId: string): Promise<Buffer>;
+  /** Content-check submissions (GET /__emulator/media-checks). */
+  mediaChecks(): ReturnType<MediaChecks['list']>;
+  /** Pushes a content-check verdict to the media function (POST /__emulator/media-check). */
+  pushMediaCheck(traceId: string, suggest: Suggest, label?: number): Promise<unknown>;
   /** The environment that points any wx-server-sdk process at this emulator. */
   env: Record<string, string>;
   invoke(name: string, event: unknown, openid?: string): Promise<unknown>;
   /**
-   * Wipes every collection and loads a seed built around `now` (default: the demo instant);
+   * Wipes every collection, the storage and the content checks, and loads a seed built around `now` (default: the demo instant);
    * clears the round-trip statistics too.
    */
   reset(seed: SeedName, now?: number): Promise<void>;
@@ -57,20 +73,31 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const clock = new EmulatorClock();
   const store = new DocumentStore(opts.dataDir);
   await store.load();
+  const storage = new ObjectStorage(opts.dataDir);
+  await storage.load();
+  const now = () => clock.now();
+  const urls = new StorageUrls(now, () => emulator.url);
   const stats = new RoundTripStats();
-  const host = new FunctionHost(
-    clock,
-    opts.dataDir ? path.join(opts.dataDir, 'files') : undefined,
-    stats,
-  );
+  const checks: MediaChecks = new MediaChecks({
+    now,
+    deliver: (event): Promise<unknown> => host.invoke('media', event),
+    autoMs: opts.autoMediaCheck,
+    nameOf: (traceId, at) => uploadedName(store, traceId, at),
+  });
+  const host: FunctionHost = new FunctionHost(clock, stats, checks);
   const api = createCloudbaseApi({
     store,
-    now: () => clock.now(),
+    now,
     invokeFunction: (name, event) => host.invoke(name, event),
+    storage,
+    urls,
   });
+  const files = storageRoutes({ storage, urls, stats, now });
 
   async function reset(seed: SeedName, now: number = DEMO_NOW_MS): Promise<void> {
     await store.clear();
+    await storage.clear();
+    checks.clear();
     const data = buildSeed(seed, new Date(now));
     if (opts.seedClock === 'run') clock.runFrom(now);
     else if (opts.seedClock === 'freeze') clock.freeze(now);
@@ -103,7 +130,16 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   server.keepAliveTimeout = 30_000;
   server.headersTimeout = 35_000;
 
-  const dev = devRoutes({ clock, store, host, stats, env: () => emulator.env, reset });
+  const dev = devRoutes({
+    clock,
+    store,
+    host,
+    stats,
+    storage,
+    checks,
+    env: () => emulator.env,
+    reset,
+  });
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -125,6 +161,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       const openid = header(req, 'x-wx-openid');
       return send(res, 200, await host.invoke(fn[1], event, openid));
     }
+    if (p.startsWith('/__emulator/storage/') && (await files(method, url, req, res))) return;
     if (p.startsWith('/__emulator/') && (await dev(method, p, req, res))) return;
     return fail(res, 404, 'NOT_FOUND', `没有这个地址：${method} ${p}`);
   }
@@ -142,8 +179,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const url = `http://${opts.host ?? '127.0.0.1'}:${port}`;
   const env = {
     TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${url}/admin` }),
-    TCB_ENV: 'local-emulator',
-    SCF_NAMESPACE: 'local-emulator',
+    TCB_ENV: ENV_ID,
+    SCF_NAMESPACE: ENV_ID,
     // As inside CloudBase: without it the SDK probes a cloud metadata address (30 ms) per call.
     TENCENTCLOUD_RUNENV: 'SCF',
     TENCENTCLOUD_REGION: 'ap-shanghai',
@@ -158,6 +195,19 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     clock,
     store,
     host,
+    storage,
+    async readFile(fileId) {
+      const cloudPath = pathOfFileId(fileId);
+      const bytes = cloudPath ? await storage.get(cloudPath) : undefined;
+      if (!bytes) throw new Error(`no such file: ${fileId}`);
+      return bytes;
+    },
+    mediaChecks: () => checks.list(),
+    async pushMediaCheck(traceId, suggest, label) {
+      const r = await checks.push(traceId, suggest, label);
+      if (!r.found) throw new Error(`no such content check: ${traceId}`);
+      return r.answer;
+    },
     env,
     invoke: (name, event, openid) => host.invoke(name, event, openid),
     reset,
@@ -165,9 +215,26 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     resetStats: () => stats.reset(),
     close: () =>
       new Promise<void>((resolve) => {
+        checks.clear();
         server.closeAllConnections?.();
         server.close(() => resolve());
       }),
   };
   return emulator;
+}
+
+/** The name a file was uploaded under (`mediaFiles`), for the automatic check's risky demo. */
+function uploadedName(store: DocumentStore, traceId: string, url: string): string | undefined {
+  const docs = [...(store.get('mediaFiles')?.values() ?? [])] as {
+    name?: unknown;
+    cloudPath?: unknown;
+    check?: { traceId?: unknown };
+  }[];
+  const doc = docs.find(
+    (d) =>
+      d.check?.traceId === traceId ||
+      (typeof d.cloudPath === 'string' && url.includes(`/${encodePath(d.cloudPath)}?`)) ||
+      (typeof d.cloudPath === 'string' && url.includes(`/${d.cloudPath}?`)),
+  );
+  return typeof doc?.name === 'string' ? doc.name : undefined;
 }

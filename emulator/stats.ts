@@ -29,6 +29,11 @@ export const INVOCATION_HEADER = 'x-emulator-invocation';
 export interface ActionStats {
   calls: number;
   dbRoundTrips: number;
+  /**
+   * Storage round trips (a `storage.*` API action, an upload PUT, a temporary-URL GET), counted
+   * apart so database budgets stay comparable; present only once an action used storage.
+   */
+  storageRoundTrips?: number;
 }
 
 export interface StatsSnapshot {
@@ -119,14 +124,19 @@ export class RoundTripStats {
 
   /** One request reached the CloudBase API; `header` is the invocation header it carried. */
   request(header: string | undefined, apiAction: unknown): void {
-    if (!header || typeof apiAction !== 'string' || !apiAction.startsWith('database.')) return;
-    let key: string;
-    try {
-      key = decodeURIComponent(header);
-    } catch {
-      return;
-    }
-    if (!key.includes('.__')) this.entry(key).dbRoundTrips += 1;
+    if (typeof apiAction !== 'string') return;
+    if (apiAction.startsWith('storage.')) return this.storageRequest(header);
+    if (!apiAction.startsWith('database.')) return;
+    const key = keyOf(header);
+    if (key) this.entry(key).dbRoundTrips += 1;
+  }
+
+  /** One storage request (API action, upload PUT or download GET) of the invocation `header`. */
+  storageRequest(header: string | undefined): void {
+    const key = keyOf(header);
+    if (!key) return;
+    const e = this.entry(key);
+    e.storageRoundTrips = (e.storageRoundTrips ?? 0) + 1;
   }
 
   snapshot(): StatsSnapshot {
@@ -138,5 +148,16 @@ export class RoundTripStats {
 
   reset(): void {
     this.actions = new Map();
+  }
+}
+
+/** The action key an invocation header carries; undefined outside an invocation or a warm-up. */
+function keyOf(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  try {
+    const key = decodeURIComponent(header);
+    return key.includes('.__') ? undefined : key;
+  } catch {
+    return undefined;
   }
 }

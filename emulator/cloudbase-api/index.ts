@@ -1,8 +1,11 @@
+import { ObjectStorage } from '../storage';
+import { StorageUrls } from '../storage-urls';
 import type { DocumentStore } from '../store';
 import { StoreError } from '../store';
 import { databaseActions } from './database';
 import { createEngine } from './engine';
 import { ApiError, newId } from './errors';
+import { storageActions } from './storage';
 import { transactionActions } from './transactions';
 
 /**
@@ -10,13 +13,16 @@ import { transactionActions } from './transactions';
  * `POST <TCB_CONTEXT_CNFG.URL>?env=…` with `{ action, …params }`, answered with
  * `{ data, requestId }` or `{ code, message, requestId }` (HTTP 200 in both cases).
  * Queries, updates and pipelines arrive as EJSON and run on mingo (engine.ts); the document
- * actions are in database.ts, the transaction steps in transactions.ts.
+ * actions are in database.ts, the transaction steps in transactions.ts, storage in storage.ts.
  */
 export interface ApiDeps {
   store: DocumentStore;
   now: () => number;
   /** functions.invokeFunction: runs a hosted function as a server-side (anonymous) caller. */
   invokeFunction: (name: string, event: unknown) => Promise<unknown>;
+  /** Cloud storage (`storage.*` actions) and its signed URLs (default: memory, no URL base). */
+  storage?: ObjectStorage;
+  urls?: StorageUrls;
 }
 
 export type ApiResponse = Record<string, unknown>;
@@ -28,6 +34,10 @@ export function createCloudbaseApi(deps: ApiDeps) {
   const actions: ApiActions = {
     ...databaseActions(store, db),
     ...transactionActions(store, db),
+    ...storageActions(
+      deps.storage ?? new ObjectStorage(undefined),
+      deps.urls ?? new StorageUrls(deps.now, () => ''),
+    ),
     'functions.invokeFunction': async (p) => {
       const event = p.request_data ? JSON.parse(p.request_data) : {};
       const result = await deps.invokeFunction(p.function_name, event);

@@ -3,6 +3,7 @@ import { request } from 'http';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { Emulator, startEmulator } from '../../emulator/server';
+import { fileIdOf } from '../../emulator/storage';
 
 let emu: Emulator;
 let dir: string;
@@ -78,11 +79,15 @@ describe('emulator HTTP routes (api.md §2)', () => {
     expect(await (await call('/__emulator/outbox')).json()).toEqual([]);
     expect((await call('/__emulator/collections/nope')).status).toBe(404);
     expect((await call('/__emulator/files/local-nope')).status).toBe(404);
+    expect(
+      (await call(`/__emulator/files/${encodeURIComponent(fileIdOf('nope.txt'))}`)).status,
+    ).toBe(404);
     expect((await post('/__emulator/trigger/org', {})).status).toBe(404);
   });
   it('serves a stored file by id', async () => {
-    const id = await emu.host.hooks.putFile('exports/a.txt', Buffer.from('你好'));
-    const res = await call(`/__emulator/files/${encodeURIComponent(id)}`);
+    await emu.storage.put('exports/a.txt', Buffer.from('你好'), { now: emu.clock.now() });
+    const res = await call(`/__emulator/files/${encodeURIComponent(fileIdOf('exports/a.txt'))}`);
+    expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
     expect(await res.text()).toBe('你好');
   });
   it('serves a console page at /', async () => {
@@ -239,9 +244,9 @@ describe('the emulator is a developer tool on this machine (issue 10, item 3)', 
       expect(await res.json()).toMatchObject({ code: 'INVALID_PARAM' });
     }
     expect(existsSync(path.join(dir, '..', 'x.json'))).toBe(false);
-    expect(readdirSync(dir).filter((f) => !/^[A-Za-z]\w*\.json$/.test(f) && f !== 'files')).toEqual(
-      [],
-    );
+    expect(
+      readdirSync(dir).filter((f) => !/^[A-Za-z]\w*\.json$/.test(f) && f !== 'storage'),
+    ).toEqual([]);
     expect(() => emu.store.ensure('../x')).toThrow();
     expect(dump()).toBe(before);
   });

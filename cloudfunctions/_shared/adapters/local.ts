@@ -1,10 +1,13 @@
 import { createHash, randomBytes } from 'crypto';
 import { recordSent } from '../repos/outbox';
 import { EmulatorHooks, Ports } from '../ports';
+import { sdkFiles } from './sdk-files';
 
 /**
  * Local ports for the emulator: identity and clock from the emulator host, subscription messages
- * recorded in the `outbox` collection (through the same SDK), content checked by a word list.
+ * recorded in the `outbox` collection (through the same SDK), content checked by a word list,
+ * files in the emulator's storage through the same SDK as in CloudBase, media checks recorded by
+ * the emulator (which pushes their verdicts to the media function).
  */
 export function localPorts(hooks: EmulatorHooks): Ports {
   return {
@@ -27,7 +30,8 @@ export function localPorts(hooks: EmulatorHooks): Ports {
       // the scene), naming what the real code would encode.
       unlimited: async (scene, page) => Buffer.from(localCodeSvg(scene, page)),
     },
-    files: { put: hooks.putFile, get: hooks.getFile },
+    files: sdkFiles(),
+    mediaCheck: { submit: (input) => hooks.mediaCheck(input) },
     random: (n) => randomBytes(n),
     secret: (name) => hooks.secrets[name],
     templateId: (key) => `local-${key}`,

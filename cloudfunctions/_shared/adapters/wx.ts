@@ -1,6 +1,7 @@
 import { randomBytes } from 'crypto';
 import { cloud } from '../repos/db';
 import { Ports } from '../ports';
+import { sdkFiles } from './sdk-files';
 
 /** Production ports over wx-server-sdk's openapi and storage (permissions in each config.json). */
 export function wxPorts(): Ports {
@@ -45,14 +46,20 @@ export function wxPorts(): Ports {
         return Buffer.from(res.buffer);
       },
     },
-    files: {
-      async put(cloudPath, bytes) {
-        const res = await cloud.uploadFile({ cloudPath, fileContent: bytes });
-        return res.fileID;
-      },
-      async get(fileId) {
-        const res = await cloud.downloadFile({ fileID: fileId });
-        return res.fileContent as Buffer;
+    files: sdkFiles(),
+    mediaCheck: {
+      // security.mediaCheckAsync v2; the SDK turns camelCase into media_url/media_type and the
+      // answer's trace_id into traceId. The verdict arrives later as the wxa_media_check push.
+      async submit({ url, type, openid, scene }) {
+        const res: any = await cloud.openapi.security.mediaCheckAsync({
+          mediaUrl: url,
+          mediaType: type === 'image' ? 2 : 1,
+          version: 2,
+          scene,
+          openid,
+        } as any);
+        if (!res?.traceId) throw new Error(`mediaCheckAsync: ${res?.errCode} ${res?.errMsg}`);
+        return String(res.traceId);
       },
     },
     random: (n) => randomBytes(n),

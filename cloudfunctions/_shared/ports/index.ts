@@ -37,9 +37,44 @@ export interface CodeImages {
   unlimited(scene: string, page: string): Promise<Buffer>;
 }
 
+/**
+ * CloudBase storage through wx-server-sdk (`uploadFile`, `downloadFile`, `getTempFileURL`,
+ * `deleteFile`) — the same implementation in CloudBase and against the emulator, which serves
+ * the SDK's storage actions (adapters/sdk-files.ts).
+ */
 export interface Files {
+  /** Uploads (or overwrites) `cloudPath`; answers the `cloud://<env>.<bucket>/<cloudPath>` fileID. */
   put(cloudPath: string, bytes: Buffer): Promise<string>;
   get(fileId: string): Promise<Buffer>;
+  /** Deletes the files; a file that is already gone is no error. */
+  remove(fileIds: readonly string[]): Promise<void>;
+  /**
+   * Temporary download URLs valid for `maxAgeSeconds`, by fileID (chunked by 50, CloudBase's cap
+   * per call). A file that does not exist is left out of the answer.
+   */
+  tempUrls(fileIds: readonly string[], maxAgeSeconds: number): Promise<Record<string, string>>;
+  /** This environment's id: the `<env>` of every fileID it issues (`cloud://<env>.<bucket>/…`). */
+  envId(): string;
+}
+
+/** The kinds of file WeChat's asynchronous content check takes (media_type 1 audio, 2 image). */
+export type CheckedMediaType = 'audio' | 'image';
+
+/**
+ * security.mediaCheckAsync v2 (platform-notes §4): submits a publicly downloadable URL and
+ * answers the trace_id; the verdict is pushed later as the `wxa_media_check` event to the media
+ * function. Locally the emulator records the submission and pushes the verdict when told to
+ * (`POST /__emulator/media-check`), or by itself after a delay under `npm start`.
+ */
+export interface MediaCheck {
+  submit(input: {
+    url: string;
+    type: CheckedMediaType;
+    /** The uploader's OPENID (WeChat requires one who used the mini-program in the last 2 h). */
+    openid: string;
+    /** 1 资料, 2 评论, 3 论坛, 4 社交日志. */
+    scene: 1 | 2 | 3 | 4;
+  }): Promise<string>;
 }
 
 export interface Ports {
@@ -49,6 +84,7 @@ export interface Ports {
   contentCheck: ContentCheck;
   codeImages: CodeImages;
   files: Files;
+  mediaCheck: MediaCheck;
   random(bytes: number): Uint8Array;
   /** A server-side key (e.g. for signing sign-in tokens); never leaves the function. */
   secret(name: 'checkin'): string;
@@ -65,8 +101,8 @@ export interface EmulatorHooks {
   /** `wx_trigger` only when the emulator itself fires a timer trigger [PRIV-22]. */
   source(): string | undefined;
   now(): number;
-  putFile(cloudPath: string, bytes: Buffer): Promise<string>;
-  getFile(fileId: string): Promise<Buffer>;
+  /** Records a mediaCheckAsync submission; answers its trace_id (emulator/media-check.ts). */
+  mediaCheck(input: Parameters<MediaCheck['submit']>[0]): Promise<string>;
   bannedWords: readonly string[];
   secrets: Record<string, string>;
   /** Lets the emulator simulate WeChat refusing a send (tests of retries). */
