@@ -9,6 +9,8 @@ import {
   POLICY,
 } from '../../cloudfunctions/_shared/domain/org/policy';
 import { Backend, snapshot, startBackend } from '../support/backend';
+import { plainJpeg } from '../support/media-fixtures';
+import { uploadMedia } from '../support/media-kit';
 import type { ActionInput, ActionName, FunctionName } from '../../miniprogram/services/types';
 
 /**
@@ -458,6 +460,22 @@ CALLS['appraisal.conduct'] = call('appraisal', 'list', {
   holder: ORGANIZER,
   nonHolder: MEMBER,
   data: () => ({ orgId: OWN.id, year: 2026 }),
+});
+
+CALLS['media.moderate'] = call('media', 'remove', {
+  org: OWN,
+  holder: SEC,
+  nonHolder: MEMBER,
+  async data() {
+    // Someone else's file: only the committee (or the superior) may remove it.
+    const { fileId } = await uploadMedia(b, 'demo-member-2', {
+      orgId: OWN.id,
+      purpose: 'declaration',
+      name: '志愿服务.jpg',
+      bytes: plainJpeg(),
+    });
+    return { fileId };
+  },
 });
 
 CALLS['appraisal.decideMembers'] = call('appraisal', 'open', {

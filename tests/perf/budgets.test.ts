@@ -6,6 +6,8 @@
 import { createFridayThemeDay } from '../support/theme-day';
 import { Backend, startBackend } from '../support/backend';
 import { FULL, ID as DID, seedDemocratic, tallyOf } from '../support/democratic-kit';
+import { plainJpeg } from '../support/media-fixtures';
+import { passCheck, putBytes, uploadMedia } from '../support/media-kit';
 
 let b: Backend;
 const measured: [string, number, string][] = [];
@@ -336,5 +338,56 @@ describe('民主评议 (appraisal): the decision board, the decision, the result
     expect(decide.roundTrips).toBeLessThanOrEqual(13);
     expect(publish.roundTrips).toBeLessThanOrEqual(10);
     expect(result.roundTrips).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('纪实 media: an upload, a page of attachments, a generated file’s URL', () => {
+  beforeAll(() => b.reset('demo'));
+  const photo = { orgId: 'demo-branch', purpose: 'record' as const, name: '照片.jpg' };
+  it('media.prepareUpload ≤ 3, media.confirmUpload ≤ 3, media.view of 10 files ≤ 3, media.fileUrl ≤ 3', async () => {
+    const data = { ...photo, kind: 'image', size: plainJpeg().length };
+    const prepare = await trips('media', 'prepareUpload', data, SEC, '≤ 3');
+    const fileId = await putBytes(b, SEC, prepare.data.cloudPath, plainJpeg());
+    const confirm = await trips(
+      'media',
+      'confirmUpload',
+      { mediaId: prepare.data.mediaId, fileId },
+      SEC,
+      '≤ 3',
+    );
+    const files = [fileId];
+    for (let i = 1; i < 10; i += 1)
+      files.push((await uploadMedia(b, SEC, { ...photo, bytes: plainJpeg() })).fileId);
+    for (const f of files) await passCheck(b, f);
+    const view = await trips('media', 'view', { fileIds: files }, MEMBER, '≤ 3');
+    expect(view.data.items).toHaveLength(10);
+    const url = await trips('media', 'fileUrl', { fileId }, MEMBER, '≤ 3');
+    expect([prepare, confirm, view, url].map((t) => t.roundTrips <= 3)).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+  });
+});
+
+describe('activity.report does not grow with the 纪实 files [MTG-10]', () => {
+  beforeAll(() => b.reset('demo'));
+  it('activity.report ≤ 6: the files of every record in one read, none without files', async () => {
+    const half = { orgId: 'demo-branch', half: '2026-H2' };
+    const bare = await trips('activity', 'report', half, SEC, '≤ 5');
+    const attach = async (activityId: string, name: string) => {
+      const u = { orgId: 'demo-branch', purpose: 'record' as const, name, bytes: plainJpeg() };
+      const { fileId } = await uploadMedia(b, SEC, u);
+      const r = { activityId, minutes: '学习', attachments: [fileId], reason: '补充照片' };
+      await b.ok('activity', 'record', r, SEC);
+    };
+    await attach('demo-theme-day', '照片1.jpg');
+    const one = await trips('activity', 'report', half, SEC, '≤ 6');
+    await attach('demo-theme-day-last', '照片2.jpg');
+    const two = await trips('activity', 'report', half, SEC, '≤ 6');
+    expect(bare.roundTrips).toBeLessThanOrEqual(5);
+    expect(one.roundTrips).toBeLessThanOrEqual(6);
+    expect(two.roundTrips).toBe(one.roundTrips);
   });
 });

@@ -17,6 +17,7 @@ import { appraisalContract } from '../../cloudfunctions/_shared/contracts/apprai
 import { duesContract } from '../../cloudfunctions/_shared/contracts/dues';
 import { ERRORS } from '../../cloudfunctions/_shared/contracts/errors';
 import { exportContract } from '../../cloudfunctions/_shared/contracts/export';
+import { mediaContract } from '../../cloudfunctions/_shared/contracts/media';
 import { noticeContract } from '../../cloudfunctions/_shared/contracts/notice';
 import { orgContract } from '../../cloudfunctions/_shared/contracts/org';
 import { pointsContract } from '../../cloudfunctions/_shared/contracts/points';
@@ -33,6 +34,7 @@ const CONTRACTS: { [F in FunctionName]: Record<ActionName<F>, { input: z.ZodType
   dues: duesContract,
   export: exportContract,
   appraisal: appraisalContract,
+  media: mediaContract,
 };
 const CASES = (Object.keys(CONTRACTS) as FunctionName[]).flatMap((fn) =>
   Object.keys(CONTRACTS[fn]).map((action) => [fn, action] as [FunctionName, string]),

@@ -82,6 +82,8 @@ export type AttendanceRow = {
   method: string | null;
   geo: 'pass' | 'mismatch' | null;
   note: string | null;
+  /** Evidence files of a remote join or a 流入地 proof (fileIDs; media.view shows them) [CHK-15, CHK-16]. */
+  evidence: string[];
   /** Exempt by a recorded decision: closing records `exempt`, not `absent` [TD-08]. */
   exempt?: boolean;
   leave: {
@@ -144,6 +146,12 @@ export type ReportActivity = {
   /** Counts towards the branch's obligations [MTG-27, MTG-18]. */
   counted: boolean;
   lateRegistration: boolean;
+  /**
+   * The 纪实's evidence [MTG-10]: `media` (complete: a photo, recording, video or document that
+   * passed the content check or needs none), `text` (a record without such a file), `none` (no
+   * record); `checking` files count once they pass; a file held back counts nowhere.
+   */
+  evidence: { level: 'media' | 'text' | 'none'; files: number; checking: number };
 };
 /** The half-year report of 主题党日 and 三会一课 (JSON form) [TD-21, MTG-22, PRIV-11]. */
 export type ActivityReport = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, id, isoInstant, orgYear, publicText } from './common';
+import { calendarDate, id, isoInstant, orgYear, publicText, fileRef } from './common';
 
 /**
  * The actions of `activity` about moving theme days, holiday calendars, guests, the 流入地 and
@@ -33,7 +33,13 @@ export const themeDayContract = {
   /** A 流动党员 attended the 流入地 theme day; the proof may follow [CHK-16, CHK-15]. */
   attendInflow: {
     input: z
-      .object({ activityId: id, inflowOrg: publicText(60), proof: publicText(200).optional() })
+      .object({
+        activityId: id,
+        inflowOrg: publicText(60),
+        proof: publicText(200).optional(),
+        /** The 流入地 organisation's proof as a photo or document (media.prepareUpload) [CHK-16]. */
+        proofFiles: z.array(fileRef).max(3).optional(),
+      })
       .strict(),
   },
   /** Sign-in inflation warnings of a quarter, for the superior [CHK-14]. */

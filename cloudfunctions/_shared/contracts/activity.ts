@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { ERRORS } from './errors';
-import { calendarDate, id, isoInstant, orgYear, publicText, RefusalParams } from './common';
+import {
+  calendarDate,
+  id,
+  isoInstant,
+  orgYear,
+  publicText,
+  RefusalParams,
+  fileRef,
+} from './common';
 import { LECTURER_KINDS, recordItem } from './activity-records';
 import { themeDayContract } from './activity-theme-day';
 import { VOTE_METHODS, voteContract } from './activity-votes';
@@ -118,7 +126,16 @@ export const activityContract = {
     input: z.object({ token: signinToken, location: location.optional() }).strict(),
   },
   checkinPreview: { input: z.object({ token: signinToken }).strict() },
-  joinRemote: { input: z.object({ activityId: id, note: publicText(500) }).strict() },
+  joinRemote: {
+    input: z
+      .object({
+        activityId: id,
+        note: publicText(500),
+        /** A screenshot or photo of the participation, uploaded first (media.prepareUpload) [CHK-15]. */
+        evidence: z.array(fileRef).max(3).optional(),
+      })
+      .strict(),
+  },
   decideRemote: {
     input: z
       .object({
@@ -157,7 +174,7 @@ export const activityContract = {
         activityId: id,
         minutes: publicText(20000),
         resolutions: z.array(publicText(500)).max(50).optional(),
-        attachments: z.array(id).max(30).optional(),
+        attachments: z.array(fileRef).max(30).optional(),
         summary: publicText(500).optional(),
         items: z.array(recordItem).max(30).optional(),
         /** The theme-day template items done [TD-17, TD-20]. */

@@ -8,6 +8,8 @@ import type { ErrorCode } from './errors';
  * (labels.ts), so none is given here; a refinement that fails as "format" says so in `params`.
  */
 export const id = z.string().trim().min(1).max(64);
+/** A cloud storage fileID (`cloud://<env>.<bucket>/<path>`): longer than an id. */
+export const fileRef = z.string().trim().min(1).max(400);
 export const calendarDate = z.string().refine(isCalendarDate, { params: { format: true } });
 export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 export const year = z.number().int().min(2000).max(2100);

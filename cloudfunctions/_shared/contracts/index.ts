@@ -1,6 +1,7 @@
 import type { ActivityApi } from './activity';
 import type { AppraisalApi } from './appraisal';
 import type { DuesApi } from './dues';
+import type { MediaApi } from './media';
 import type { ExportApi } from './export';
 import type { NoticeApi } from './notice';
 import type { OrgApi } from './org';
@@ -18,5 +19,6 @@ export type Api = {
   dues: DuesApi;
   export: ExportApi;
   appraisal: AppraisalApi;
+  media: MediaApi;
 };
 export type FunctionName = keyof Api;

@@ -162,6 +162,11 @@ export const FIELD_LABELS: Record<string, string> = {
   approvalId: '上级党委批准文号',
   audience: '公开范围',
   matterKind: '事项类型',
+  purpose: '文件的用途',
+  size: '文件大小',
+  durationSeconds: '时长',
+  mediaId: '要确认的文件',
+  fileIds: '要查看的文件',
 };
 
 /** Where a field name means something particular in one action. */
@@ -173,6 +178,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'activity.list.to': '查询结束时间',
   'activity.list.type': '活动类型',
   'activity.joinRemote.note': '线上参加的说明',
+  'activity.joinRemote.evidence': '线上参加的截图或照片',
   'activity.decideRemote.reason': '不同意的理由',
   'activity.requestLeave.reason': '请假原因',
   'org.setSetting.reason': '修改这项设置的理由',
@@ -234,6 +240,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'activity.addGuest.kind': '列席人员身份',
   'activity.attendInflow.inflowOrg': '流入地党组织',
   'activity.attendInflow.proof': '流入地党组织的证明',
+  'activity.attendInflow.proofFiles': '流入地党组织证明的照片或文件',
   'activity.integrity.quarter': '季度',
   'org.createOrg.name': '党组织名称',
   'org.createOrg.kind': '党组织类型',
@@ -251,6 +258,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'points.setStandard.items.kind': '加分或扣分',
   'points.setStandard.items.category': '项目类别',
   'points.declare.note': '申报说明',
+  'points.declare.evidence': '申报的证明材料',
   'points.award.note': '加分说明',
   'points.review.reason': '不通过的理由',
   'points.appeal.reason': '申辩理由',
@@ -270,6 +278,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'dues.calculate.wages.items.kind': '工资项目',
   'dues.setBase.wages.items.kind': '工资项目',
   'dues.reviewSheet.note': '审核意见',
+  'media.prepareUpload.kind': '文件类型',
   ...APPRAISAL_ACTION_LABELS,
 };
 

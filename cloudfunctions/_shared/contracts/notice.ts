@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { STAGES } from '../domain/notice/disclosure';
 import { AUDIENCES, MATTER_KINDS } from '../domain/notice/rules';
-import { calendarDate, id, publicText, text, year } from './common';
+import { calendarDate, id, publicText, text, year, fileRef } from './common';
 
-const attachment = z.object({ fileId: id, name: publicText(80) }).strict();
+const attachment = z.object({ fileId: fileRef, name: publicText(80) }).strict();
 
 export const noticeContract = {
   publish: {

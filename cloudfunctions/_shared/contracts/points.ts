@@ -3,7 +3,7 @@ import type { PioneerIndex } from '../domain/points/pioneer';
 import { CATEGORIES, INDEX_GROUPS } from '../domain/points/catalogue';
 import type { Alert } from '../domain/shared/result';
 import type { StandingRow } from '../domain/points/standing';
-import { calendarDate, id, month, orgYear, publicText, year } from './common';
+import { calendarDate, id, month, orgYear, publicText, year, fileRef } from './common';
 
 const quarter = z.string().regex(/^\d{4}-Q[1-4]$/);
 const code = z
@@ -32,7 +32,17 @@ export const pointsContract = {
       effectiveFrom: calendarDate.optional(),
     }),
   },
-  declare: { input: z.object({ itemCode: code, month, note: publicText(500) }).strict() },
+  declare: {
+    input: z
+      .object({
+        itemCode: code,
+        month,
+        note: publicText(500),
+        /** Photos or documents the scorer verifies against [PTS-15] (media.prepareUpload first). */
+        evidence: z.array(fileRef).max(9).optional(),
+      })
+      .strict(),
+  },
   review: {
     input: z
       .object({ entryId: id, approve: z.boolean(), reason: publicText(200).optional() })
@@ -144,6 +154,8 @@ export type PointsApi = {
       itemName: string;
       month: string;
       note: string;
+      /** The declaration's evidence files (fileIDs; media.view shows them) [PTS-15]. */
+      evidence: string[];
       declaredAt: string;
       own: boolean;
     }[];

@@ -27,6 +27,11 @@ export interface AttendanceDoc {
   note: string | null;
   /** At the 流入地 [CHK-16]: the organisation there, and its proof once it arrived. */
   inflow?: { org: string; proof: string | null };
+  /**
+   * Files a member gave with a remote join (a screenshot or photo) [CHK-15] or as the 流入地's
+   * proof [CHK-16]: fileIDs accepted by the media area; absent on records without any.
+   */
+  evidence?: string[];
 }
 
 /** A leave request; `_id = activityId:memberId`. The reason is seen by the approver only [PRIV-17]. */

@@ -139,6 +139,14 @@ const DECLARED = <const>[
       { name: 'year', keys: { year: 1 } },
     ],
   },
+  {
+    name: 'mediaFiles',
+    indexes: [
+      { name: 'fileId', keys: { fileId: 1 } },
+      { name: 'trace', keys: { 'check.traceId': 1 } },
+      { name: 'org_at', keys: { orgId: 1, createdAt: -1 } },
+    ],
+  },
 ];
 
 export const COLLECTIONS: readonly CollectionSpec[] = DECLARED;

@@ -33,6 +33,8 @@ export interface EntryDoc extends Omit<LedgerEntry, 'id'> {
   reason: string | null;
   /** A confirmed 弄虚作假: reported to the superior [PTS-26]. */
   reportToSuperior?: boolean;
+  /** A declaration's evidence (fileIDs), part of the entry, never changed after [PTS-15, PTS-17]. */
+  evidence?: string[];
 }
 
 /** A quarter published inside the branch; `_id` = `${orgId}:${quarter}` [PTS-18]. */

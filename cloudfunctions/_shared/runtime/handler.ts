@@ -44,9 +44,38 @@ export interface TimerEvent {
 export function createFunction<F extends FunctionName, R extends RoutesFor<Api[F]>>(
   fn: F,
   routes: R & Record<Exclude<keyof R, keyof Api[F]>, never>,
+  opts: { push?: PushHandlers } = {},
 ) {
-  return entry(fn, routes as unknown as AnyRoutes);
+  return entry(fn, routes as unknown as AnyRoutes, undefined, opts.push);
 }
+
+/**
+ * A WeChat event pushed to the function by CloudBase's 消息推送 (云函数模式): the JSON of the
+ * event, `MsgType: 'event'` and its `Event`, and no `action` (platform-notes §4).
+ */
+export interface PushEvent {
+  MsgType: 'event';
+  Event: string;
+  [field: string]: unknown;
+}
+export type PushHandlers = Record<string, (ctx: Ctx, event: PushEvent) => Promise<unknown>>;
+
+const CLIENT_SOURCES = ['wx_client', 'wx_devtools', 'wx_localdebug'];
+
+/**
+ * Whether the platform delivered this call as a push rather than a mini-program calling with a
+ * push-shaped body. A mini-program call carries SOURCE `wx_client` (or the IDE's) and its
+ * OPENID; the push's SOURCE is not a client's. Where no SOURCE is reported (the emulator), a call
+ * with an OPENID is a client's. The body proves nothing; the handler also trusts nothing of it
+ * but a trace_id that never left the backend.
+ */
+function fromPush(p: Ports): boolean {
+  const source = p.identity.source();
+  if (source) return !source.split(',').some((s) => CLIENT_SOURCES.includes(s));
+  return !p.identity.openid();
+}
+const isPush = (e: { action?: unknown; MsgType?: unknown; Event?: unknown }) =>
+  e.action === undefined && e.MsgType === 'event' && typeof e.Event === 'string';
 
 /** A function that only runs on its timer trigger (no actions). */
 export function createTimerFunction(
@@ -60,10 +89,19 @@ function entry(
   fn: string,
   routes: AnyRoutes,
   timer?: (ctx: Ctx, event: TimerEvent) => Promise<unknown>,
+  push?: PushHandlers,
 ) {
   return async function main(event: unknown): Promise<Envelope> {
-    const e = (event ?? {}) as { action?: unknown; data?: unknown; Type?: unknown };
+    const e = (event ?? {}) as { action?: unknown; data?: unknown; Type?: unknown } & Partial<
+      Pick<PushEvent, 'MsgType' | 'Event'>
+    >;
     try {
+      if (push && isPush(e) && Object.prototype.hasOwnProperty.call(push, e.Event as string)) {
+        const p = ports();
+        if (!fromPush(p)) throw new AppError('AUTH.FORBIDDEN', '这是微信平台的通知，不能手动发起');
+        const ctx = createContext(fn, `push.${e.Event as string}`, p);
+        return { ok: true, data: (await push[e.Event as string](ctx, e as PushEvent)) ?? null };
+      }
       if (timer) {
         const p = ports();
         if (!fromTimer(e, p)) throw timerOnly();

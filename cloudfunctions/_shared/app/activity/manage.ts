@@ -3,6 +3,7 @@ import { activityContract } from '../../contracts/activity';
 import type { ActivityOutput } from '../../contracts/activity';
 import { checkActivityTimes } from '../../domain/activity/timing';
 import { insertActivity, updateActivity } from '../../repos/activities';
+import { codePath } from '../media/paths';
 import { listOrgMembers } from '../../repos/members';
 import { action } from '../../runtime/handler';
 import { AppError, orThrow } from '../../runtime/errors';
@@ -92,7 +93,10 @@ export const signinCode = action({
     const page = 'subpackages/activity/detail/index';
     const scene = activity._id.slice(0, 32); // wxacode scene ≤ 32 characters
     const image = await ctx.ports.codeImages.unlimited(scene, page);
-    const fileId = await ctx.ports.files.put(`codes/${activity._id}.png`, image);
+    const fileId = await ctx.ports.files.put(
+      codePath(activity.orgId, activity._id, 'activity.png'),
+      image,
+    );
     return { fileId, scene, page };
   },
 });

@@ -8,7 +8,12 @@ import {
   requirements,
 } from '../../domain/activity/compliance';
 import { settingOf } from '../../domain/org/settings';
-import { attended, expectedOf, hasCommittee } from '../../domain/activity/participants';
+import {
+  attended,
+  expectedOf,
+  hasCommittee,
+  runsActivity,
+} from '../../domain/activity/participants';
 import { localDate, localInstant } from '../../domain/shared/time';
 import { coverage, type Coverage } from '../../domain/activity/talks';
 import { listTalks, orgLifeRectificationSteps, type TalkDoc } from '../../repos/talks';
@@ -246,4 +251,13 @@ export async function orgLifeProblems(orgId: string, year: number): Promise<OrgL
   return steps.flatMap((s) =>
     s.items.map((i, n) => ({ key: `${s.activityId}:${n}`, activityId: s.activityId, ...i })),
   );
+}
+
+/** An activity's org and whether the member runs it (host, recorder): who may see its printed codes. */
+export async function activityRunner(
+  activityId: string,
+  memberId: string,
+): Promise<{ orgId: string; runs: boolean } | null> {
+  const activity = await findActivity(activityId);
+  return activity ? { orgId: activity.orgId, runs: runsActivity(activity, memberId) } : null;
 }

@@ -1,6 +1,7 @@
 import { checkinCodeOf, issueSceneToken, issueToken, WINDOW_MS } from '../../domain/activity/token';
 import { ActivityDoc, updateActivity } from '../../repos/activities';
 import type { Ctx } from '../../runtime/context';
+import { codePath } from '../media/paths';
 
 /**
  * The rotating mini-program code of the sign-in [CHK-05]: WeChat's own 扫一扫 opens `CHECKIN_PAGE`
@@ -34,7 +35,10 @@ export async function rotatingCode(ctx: Ctx, activity: ActivityDoc) {
     try {
       const image = await ctx.ports.codeImages.unlimited(scene, CHECKIN_PAGE);
       const ext = image.subarray(0, 4).toString() === '<svg' ? 'svg' : 'png'; // the emulator's SVG
-      fileId = await ctx.ports.files.put(`codes/checkin/${key.replace(':', '-')}.${ext}`, image);
+      fileId = await ctx.ports.files.put(
+        codePath(activity.orgId, activity._id, `checkin-${Math.floor(now / WINDOW_MS)}.${ext}`),
+        image,
+      );
       if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value as string);
       cache.set(key, fileId);
     } catch {

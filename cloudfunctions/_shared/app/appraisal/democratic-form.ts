@@ -19,6 +19,7 @@ import type { Ctx } from '../../runtime/context';
 import { AppError } from '../../runtime/errors';
 import { democraticFormBook } from '../export/democratic-form';
 import { renderElsewhere } from '../export/remote';
+import { exportDir } from '../media/paths';
 import {
   democraticTally,
   gradeOf,
@@ -148,7 +149,10 @@ export async function formDemocratic(
     record.complete = !record.members[0].gaps.length;
   }
   if (input.format !== 'xlsx') return record;
-  const file = await renderElsewhere(`appraisals/${doc.orgId}`, democraticFormBook(record));
+  const file = await renderElsewhere(
+    own ? exportDir(doc.orgId, 'mine', member._id) : exportDir(doc.orgId, 'democratic'),
+    democraticFormBook(record),
+  );
   await ctx.write(async () => ({
     audit: {
       ...(org ? { org } : { orgId: doc.orgId }),

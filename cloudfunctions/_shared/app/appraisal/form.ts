@@ -21,6 +21,7 @@ import { AppError } from '../../runtime/errors';
 import { action } from '../../runtime/handler';
 import { appraisalFormBook } from '../export/appraisal-form';
 import { renderElsewhere } from '../export/remote';
+import { exportDir } from '../media/paths';
 import { isDemocraticId } from '../../repos/appraisal-democratic';
 import { formDemocratic } from './democratic-form';
 import { loadDemocratic } from './democratic-view';
@@ -61,7 +62,10 @@ export const form = action({
     const record = await formOf(ctx, doc, org, superior);
     if (input.format !== 'xlsx') return record;
     // Rendered by the export function, so this bundle carries no spreadsheet library.
-    const file = await renderElsewhere(`appraisals/${org._id}`, appraisalFormBook(record));
+    const file = await renderElsewhere(
+      exportDir(org._id, 'appraisals', doc.subjectId),
+      appraisalFormBook(record),
+    );
     // The export is the file; its entry is the one database write it makes [PRIV-07].
     await ctx.write(async () => ({
       audit: {

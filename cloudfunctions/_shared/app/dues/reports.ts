@@ -16,6 +16,7 @@ import type { Ctx } from '../../runtime/context';
 import { action } from '../../runtime/handler';
 import { ledgerBook } from '../export/dues-books';
 import { renderElsewhere } from '../export/remote';
+import { exportDir } from '../media/paths';
 import type { ExportFile } from '../export/spec';
 import { branchRows } from './load';
 import { duesCollectionOf, memberArrears } from './queries';
@@ -52,7 +53,7 @@ async function exportLedger(
   rows: LedgerRow[],
 ): Promise<ExportFile> {
   // Rendered by the export function, so this bundle carries no spreadsheet library.
-  const file = await renderElsewhere(`dues/${org._id}`, ledgerBook(org.name, year, rows));
+  const file = await renderElsewhere(exportDir(org._id, 'dues'), ledgerBook(org.name, year, rows));
   // The export is the file; its entry is the one database write it makes [PRIV-07].
   await ctx.write(async () => ({
     audit: {

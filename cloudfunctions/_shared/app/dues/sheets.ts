@@ -18,6 +18,7 @@ import { AppError } from '../../runtime/errors';
 import { action } from '../../runtime/handler';
 import { assessmentBook } from '../export/dues-books';
 import { renderElsewhere } from '../export/remote';
+import { exportDir } from '../media/paths';
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 const sheetView = (s: DuesSheetDoc | null) =>
@@ -94,7 +95,10 @@ async function sheetFile(org: OrgDoc, year: number): Promise<string> {
     monthlyFen: base?.monthlyFen ?? null,
     fromMonth: base?.fromMonth ?? null,
   }));
-  const file = await renderElsewhere(`dues/${org._id}`, assessmentBook(org.name, year, lines));
+  const file = await renderElsewhere(
+    exportDir(org._id, 'dues'),
+    assessmentBook(org.name, year, lines),
+  );
   return file.fileId;
 }
 

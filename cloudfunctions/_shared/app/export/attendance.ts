@@ -10,6 +10,7 @@ import type { OrgDoc } from '../../repos/orgs';
 import { orNotFound } from '../../runtime/errors';
 import { action } from '../../runtime/handler';
 import { branchActivities, branchYearActivities, expectedIdsOf } from '../activity/queries';
+import { exportDir } from '../media/paths';
 import { store } from './render-action';
 import { Cell, dateName, fileNameOf, instantName, WorkbookSpec } from './spec';
 import { METHOD_WORDS, STATUS_WORDS, TYPE_WORDS } from './words';
@@ -88,7 +89,7 @@ export const attendance = action({
         },
       ],
     };
-    return audited(ctx, org, `attendance/${org._id}`, spec, {
+    return audited(ctx, org, exportDir(org._id, 'attendance'), spec, {
       attendance: a._id,
     });
   },
@@ -188,6 +189,8 @@ export const attendanceYear = action({
         },
       ],
     };
-    return audited(ctx, org, `attendance/${org._id}`, spec, { attendanceYear: input.year });
+    return audited(ctx, org, exportDir(org._id, 'attendance'), spec, {
+      attendanceYear: input.year,
+    });
   },
 });

@@ -7,6 +7,7 @@ import { orNotFound } from '../../runtime/errors';
 import { action } from '../../runtime/handler';
 import { pointsBranchYear, standingOf } from '../points/queries';
 import { assertPointsOn, timelineFor } from '../points/support';
+import { exportDir } from '../media/paths';
 import { audited } from './attendance';
 import { Cell, Column, fileNameOf, instantName, WorkbookSpec } from './spec';
 
@@ -68,6 +69,6 @@ export const points = action({
         },
       ],
     };
-    return audited(ctx, org, `points/${org._id}`, spec, { points: input.year });
+    return audited(ctx, org, exportDir(org._id, 'points'), spec, { points: input.year });
   },
 });

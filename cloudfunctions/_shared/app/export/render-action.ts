@@ -31,7 +31,11 @@ const spec = z.object({
     .min(1)
     .max(10),
 });
-const input = z.object({ dir: z.string().regex(/^[\w-]+(\/[\w-]+)*$/), spec });
+/** Only under an org's exports folder (app/media/paths.ts exportDir): nowhere clients upload. */
+const input = z.object({
+  dir: z.string().regex(/^orgs\/[\w-]+\/exports\/[\w-]+(\/[\w-]+)*$/),
+  spec,
+});
 
 export const isRender = (event: unknown): event is RenderEvent =>
   (event as { action?: unknown } | null)?.action === 'render';

@@ -61,6 +61,7 @@ export function reportBook(r: ActivityReport, required: Required): WorkbookSpec 
           { header: '是否计入', width: 10 },
           { header: '会议内容（纪实）', width: 48, wrap: true },
           { header: '决议', width: 30, wrap: true },
+          { header: '纪实材料', width: 18, wrap: true },
         ],
         rows: r.activities.map((a) => [
           dateName(a.date),
@@ -79,10 +80,12 @@ export function reportBook(r: ActivityReport, required: Required): WorkbookSpec 
           a.status !== 'closed' ? '未结束' : a.counted ? '计入' : '不计入',
           minutesText(a),
           a.resolutions.join('\n'),
+          evidenceText(a),
         ]),
         notes: [
           '出勤率 =（出席 + 迟到 + 线上参加）÷（应到 − 请假 − 免参加）。',
           '“不计入”：已举行但缺少纪实、规定内容或参加人员，不算完成本期任务。',
+          '“纪实材料”：有通过安全检测的照片、录音、视频或文档的，为完整纪实；正在检测的材料，通过后计入。',
         ],
       },
     ],
@@ -104,4 +107,13 @@ function minutesText(a: ReportActivity): string {
         `更正（${instantName(m.at)}${m.by ? `，${m.by}` : ''}${m.reason ? `，理由：${m.reason}` : ''}）：${m.minutes}`,
     ),
   ].join('\n');
+}
+
+/** The 纪实's evidence in words: the files that count, and those still being checked [MTG-10]. */
+function evidenceText(a: ReportActivity): string {
+  const e = a.evidence;
+  const checking = e.checking ? `另有${e.checking}份正在安全检测` : '';
+  if (e.level === 'none') return '无纪实';
+  if (e.level === 'text') return checking ? `文字记录；${checking}` : '文字记录';
+  return `照片、录音等材料${e.files}份${checking ? `；${checking}` : ''}`;
 }

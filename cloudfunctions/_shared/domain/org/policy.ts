@@ -88,6 +88,8 @@ export const POLICY = {
   'appraisal.conduct': g(COMMITTEE, { forSecretary: DEPUTY_OR_COMMISSIONER }),
   /** 民主评议党员: the branch committee decides, the superior may too. */
   'appraisal.decideMembers': g(COMMITTEE, { forSecretary: DEPUTY_OR_COMMISSIONER }),
+  /** 纪实 files: see those still being checked, remove someone else's (the committee, the superior). */
+  'media.moderate': g(COMMITTEE),
 } satisfies Record<string, Grant>;
 
 export type Permission = keyof typeof POLICY;
@@ -194,6 +196,7 @@ export const REFUSALS: Record<Permission, string> = {
   'appraisal.conduct':
     '支部党员大会的测评由支部委员会或上级党组织组织（书记本人的评议由副书记、其他委员或上级党组织组织）',
   'appraisal.decideMembers': '民主评议由支部委员会或上级党组织评定',
+  'media.moderate': '只有上传的人、本支部委员或上级党组织可以处理这个文件',
 };
 
 export const OWN_CASE_REFUSAL =
