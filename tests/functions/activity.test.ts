@@ -810,7 +810,7 @@ describe('plan, compliance, alerts and report', () => {
         SEC,
       ),
     );
-    const bytes = await b.emulator.host.hooks.getFile(fileId);
+    const bytes = await b.emulator.readFile(fileId);
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
     expect(b.docs('auditLogs').some((a) => a.entity === 'exports' && a.entityId === fileId)).toBe(
       true,

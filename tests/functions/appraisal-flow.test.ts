@@ -226,7 +226,7 @@ describe('双述双评 on the demo seed (profile hunan)', () => {
       ['rectification', false],
     ]);
     const out = file(await b.ok('appraisal', 'form', { id, format: 'xlsx' }, SUP));
-    const wb = await openBook(await b.emulator.host.hooks.getFile(out.fileId));
+    const wb = await openBook(await b.emulator.readFile(out.fileId));
     const rows = new Map(texts(wb.getWorksheet('登记表')!).map((r) => [r[0], r[1]]));
     expect(rows.get('评定等次')).toBe('基本称职');
     expect(rows.get('领导点评')).toContain('抓党建责任落实到位。');

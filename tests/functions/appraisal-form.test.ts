@@ -179,7 +179,7 @@ const record = async (who: string, id = ID): Promise<AppraisalFormOut> => {
   if (!('subjectId' in r)) throw new Error('expected the 双述双评 record');
   return r;
 };
-const book = async (fileId: string) => openBook(await b.emulator.host.hooks.getFile(fileId));
+const book = async (fileId: string) => openBook(await b.emulator.readFile(fileId));
 
 describe('the record as JSON', () => {
   it('has the campaign, the report with its facts, each box, the 点评, the signed grade and the consequences [SEC-04] [SEC-06] [SEC-09] [SEC-10] [SEC-15]', async () => {

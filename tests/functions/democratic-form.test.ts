@@ -106,7 +106,7 @@ describe('the 登记表 as an .xlsx [APR-11] [PRIV-07]', () => {
     seedDemocratic(b, { step: 'archive', tally: tallyOf(8), decision: decided() });
     const out = file(await b.ok('appraisal', 'form', { id: ID, format: 'xlsx' }, ORG));
     expect(out.fileName).toBe('机关第一党支部_2026年_民主评议党员登记表.xlsx');
-    const wb = await openBook(await b.emulator.host.hooks.getFile(out.fileId));
+    const wb = await openBook(await b.emulator.readFile(out.fileId));
     expect(wb.worksheets.map((w) => w.name)).toEqual([
       '汇总',
       '陈明',
@@ -140,7 +140,7 @@ describe('the 登记表 as an .xlsx [APR-11] [PRIV-07]', () => {
       await b.ok('appraisal', 'form', { id: ID, memberId: 'demo-member-3', format: 'xlsx' }, ORG),
     );
     expect(out.fileName).toBe('机关第一党支部_2026年_杨帆民主评议党员登记表.xlsx');
-    const wb = await openBook(await b.emulator.host.hooks.getFile(out.fileId));
+    const wb = await openBook(await b.emulator.readFile(out.fileId));
     expect(wb.worksheets.map((w) => w.name)).toEqual(['杨帆']);
   });
 });

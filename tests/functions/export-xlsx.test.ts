@@ -13,7 +13,7 @@ afterEach(() => b.restoreClock());
 
 const SEC = 'demo-secretary';
 const ORG = 'demo-organizer';
-const book = async (fileId: string) => openBook(await b.emulator.host.hooks.getFile(fileId));
+const book = async (fileId: string) => openBook(await b.emulator.readFile(fileId));
 const exportsOf = (fileId: string) =>
   b.docs('auditLogs').filter((a) => a.entity === 'exports' && a.entityId === fileId);
 const allText = (ws: Parameters<typeof texts>[0]) => texts(ws).flat().join('\n');

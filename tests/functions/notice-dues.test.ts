@@ -1,6 +1,8 @@
 import type * as DuesQueries from '../../cloudfunctions/_shared/app/dues/queries';
 import type * as NoticeQueries from '../../cloudfunctions/_shared/app/notice/queries';
 import { Backend, snapshot, startBackend } from '../support/backend';
+import { pdfBytes } from '../support/media-fixtures';
+import { uploadMedia } from '../support/media-kit';
 import { found, json } from '../support/narrow';
 import type { ActionInput } from '../../miniprogram/services/types';
 
@@ -54,6 +56,13 @@ describe('党务公开', () => {
     expect(snapshot(b)).toBe(before);
   });
   it('refuses a full ID or mobile number, in the body or an attachment name [DIS-13, PRIV-02]', async () => {
+    const { fileId } = await uploadMedia(b, SEC, {
+      orgId: 'demo-branch',
+      purpose: 'notice',
+      kind: 'document',
+      name: '名单.pdf',
+      bytes: pdfBytes(),
+    });
     expect(
       (await b.err('notice', 'publish', { ...notice, body: '联系人李红13912345678' }, SEC)).code,
     ).toBe('CONTENT.PERSONAL_DATA');
@@ -62,7 +71,7 @@ describe('党务公开', () => {
         await b.err(
           'notice',
           'publish',
-          { ...notice, attachments: [{ fileId: 'f1', name: '430102198001011234.pdf' }] },
+          { ...notice, attachments: [{ fileId, name: '430102198001011234.pdf' }] },
           SEC,
         )
       ).code,

@@ -3,6 +3,8 @@
  * filing window, what only the assembly decides, evidence, and the record-keeping alerts.
  */
 import { Backend, snapshot, startBackend } from '../support/backend';
+import { plainJpeg } from '../support/media-fixtures';
+import { uploadMedia } from '../support/media-kit';
 
 let b: Backend;
 beforeAll(async () => {
@@ -394,10 +396,17 @@ describe('the records', () => {
     );
     expect(e).toMatchObject({ code: 'RECORD.EVIDENCE_REQUIRED', details: { ruleId: 'MTG-21' } });
     expect(snapshot(b)).toBe(before);
+    const { fileId } = await uploadMedia(b, SEC, {
+      orgId: 'demo-branch',
+      purpose: 'record',
+      kind: 'image',
+      name: '现场照片.jpg',
+      bytes: plainJpeg(),
+    });
     await b.ok(
       'activity',
       'record',
-      { activityId: other.id, minutes: '记录', archive: true, attachments: ['cloud-file-1'] },
+      { activityId: other.id, minutes: '记录', archive: true, attachments: [fileId] },
       SEC,
     );
   });

@@ -21,6 +21,8 @@ import { MemberDoc } from '../../repos/members';
 import type { Ctx } from '../../runtime/context';
 import { action } from '../../runtime/handler';
 import { AppError, orNotFound, orThrow } from '../../runtime/errors';
+import { acceptAttachments, markAttached } from '../media/attach';
+import { mediaStates } from '../media/queries';
 import { rotatingCode } from './signin-code';
 import { loadAsRunner } from './support';
 
@@ -65,7 +67,7 @@ async function recordOnce(
   activity: ActivityDoc,
   member: MemberDoc,
   status: AttendanceStatus,
-  extra: Pick<AttendanceDoc, 'method' | 'geo' | 'note'>,
+  extra: Pick<AttendanceDoc, 'method' | 'geo' | 'note' | 'evidence'>,
   known?: AttendanceDoc | null,
 ): Promise<{ doc: AttendanceDoc; already: boolean }> {
   const doc: AttendanceDoc = {
@@ -162,7 +164,10 @@ export const checkinPreview = action({
 
 /**
  * Remote participation: 流动党员, or anyone where the activity allows it, join inside the
- * sign-in window with a participation note and count as `remote` at once [CHK-15, TD-09].
+ * sign-in window with a participation note and count as `remote` at once [CHK-15, TD-09]. A
+ * screenshot or photo may come with the note (files uploaded for the branch, checked by the media
+ * area); the note alone is enough, as before. The first join is the record: a repeat changes
+ * nothing, its files included [CHK-11].
  */
 export const joinRemote = action({
   input: activityContract.joinRemote.input,
@@ -187,15 +192,25 @@ export const joinRemote = action({
         '主持人没有确认您本次的线上参加；如有疑问，请与支部联系',
         { ruleId: 'CHK-15' },
       );
+    const evidence = input.evidence ?? [];
+    const fresh = !mine || neverDowngrade(mine.status, 'remote') !== mine.status;
+    if (fresh && evidence.length)
+      await acceptAttachments(ctx, {
+        orgId: activity.orgId,
+        purpose: 'remoteEvidence',
+        fileIds: evidence,
+      });
     // The record just read saves recordOnce a second read of it.
-    const { doc } = await recordOnce(
+    const { doc, already } = await recordOnce(
       ctx,
       activity,
       member,
       'remote',
-      { method: 'remote', geo: null, note: input.note },
+      { method: 'remote', geo: null, note: input.note, ...(evidence.length ? { evidence } : {}) },
       mine,
     );
+    if (!already && doc.evidence?.length)
+      await markAttached({ kind: 'attendance', id: doc._id }, doc.evidence);
     return { activityId: activity._id, status: 'remote', at: new Date(doc.at).toISOString() };
   },
 });
@@ -218,7 +233,7 @@ export const decideRemote = action({
     if (!input.accept && !input.reason)
       throw new AppError('INPUT.INVALID', '驳回须说明理由', { fields: ['reason'] });
     // At the 流入地 it counts once that organisation's proof is there [CHK-16].
-    if (input.accept && current.method === 'inflow' && !current.inflow?.proof)
+    if (input.accept && current.method === 'inflow' && !(await hasProof(current)))
       throw new AppError('CHECKIN.PROOF_MISSING', undefined, { ruleId: 'CHK-16' });
     const status: AttendanceStatus = input.accept ? 'remote' : 'absent';
     await ctx.write(async (tx) => {
@@ -241,3 +256,18 @@ export const decideRemote = action({
     return { memberId: input.memberId, status };
   },
 });
+
+/**
+ * The 流入地 organisation's proof is there: its reference as a text, or a proof file the host can
+ * see — one not held back by the content check [CHK-16]. Reads the files only without a text.
+ */
+async function hasProof(current: AttendanceDoc): Promise<boolean> {
+  if (current.inflow?.proof) return true;
+  const files = current.evidence ?? [];
+  if (!files.length) return false;
+  const states = await mediaStates(files);
+  return files.some((f) => {
+    const s = states.get(f);
+    return !!s && s.check !== 'risky';
+  });
+}

@@ -6,14 +6,16 @@ import { findActivity } from '../../repos/activities';
 import { attendanceId, findAttendance, putInflowRecord } from '../../repos/attendance';
 import { AppError, orNotFound, orThrow } from '../../runtime/errors';
 import { action } from '../../runtime/handler';
+import { acceptAttachments, markAttached } from '../media/attach';
 
 /**
  * A 流动党员 took part in the theme day of the 流入地 [TD-09, CHK-16]: recorded as
  * `remotePending` (counted as absent) with the organisation there, from the sign-in window to 7
  * days after the end (CHK-15) — also after the close, since resolving it is the exception to the
- * lock (CHK-18). The proof from the 流入地 organisation (its reference, as a text until uploads
- * arrive) may come with it or follow; the host accepts it (`decideRemote`) and only then it
- * counts as `remote`. Never lowers a state already recorded [CHK-11].
+ * lock (CHK-18). The proof from the 流入地 organisation — its reference as a text, or photos or
+ * documents of it (`proofFiles`, uploaded for the branch; a later call's list replaces the
+ * earlier one) — may come with it or follow; the host accepts it (`decideRemote`) and only then
+ * it counts as `remote`. Never lowers a state already recorded [CHK-11].
  */
 export const attendInflow = action({
   input: activityContract.attendInflow.input,
@@ -35,20 +37,47 @@ export const attendInflow = action({
         { ruleId: 'CHK-15' },
       );
     if (mine && (attended(mine.status) || mine.status === 'excused' || mine.status === 'exempt'))
-      return { activityId: activity._id, status: mine.status, proofReceived: !!mine.inflow?.proof };
+      return {
+        activityId: activity._id,
+        status: mine.status,
+        proofReceived:
+          !!mine.inflow?.proof || (mine.method === 'inflow' && !!mine.evidence?.length),
+      };
     const proof = input.proof ?? mine?.inflow?.proof ?? null;
-    await putInflowRecord({
+    const previous = mine?.method === 'inflow' ? (mine.evidence ?? []) : [];
+    const files = input.proofFiles ?? previous;
+    if (files.length || previous.length)
+      await acceptAttachments(ctx, {
+        orgId: activity.orgId,
+        purpose: 'inflowProof',
+        fileIds: files,
+        previous,
+      });
+    const proofWords = proof
+      ? `；证明：${proof}`
+      : files.length
+        ? '；证明材料已上传'
+        : '；证明待补交';
+    const doc = {
       _id: attendanceId(activity._id, member._id),
       activityId: activity._id,
       orgId: activity.orgId,
       memberId: member._id,
-      status: 'remotePending',
+      status: 'remotePending' as const,
       at: ctx.now,
-      method: 'inflow',
+      method: 'inflow' as const,
       geo: null,
-      note: `在流入地（${input.inflowOrg}）参加${proof ? `；证明：${proof}` : '；证明待补交'}`,
+      note: `在流入地（${input.inflowOrg}）参加${proofWords}`,
       inflow: { org: input.inflowOrg, proof },
-    });
-    return { activityId: activity._id, status: 'remotePending', proofReceived: !!proof };
+      ...(files.length ? { evidence: [...files] } : {}),
+    };
+    await putInflowRecord(doc);
+    if (files.length || previous.length)
+      await markAttached({ kind: 'attendance', id: doc._id }, files, { previous });
+    return {
+      activityId: activity._id,
+      status: 'remotePending',
+      proofReceived: !!proof || files.length > 0,
+    };
   },
 });

@@ -8,6 +8,7 @@ import { ActivityDoc, ActivityRecord, findActivity, updateActivity } from '../..
 import { action } from '../../runtime/handler';
 import { AppError, orThrow } from '../../runtime/errors';
 import { duesCollectionOf } from '../dues/queries';
+import { acceptAttachments, markAttached } from '../media/attach';
 import { loadAsRunner } from './support';
 
 /** The earlier 支委会 of the same branch among the linked ids [MTG-25]. */
@@ -28,13 +29,15 @@ async function priorCommitteeMeetings(a: ActivityDoc, ids: string[]): Promise<Se
 
 /**
  * The 纪实 record: minutes, resolutions, agenda items with their resolution and tally, attachments
- * (cloud file IDs) [MTG-10, MTG-11]. A 支委会 never records what only the assembly decides
+ * (fileIDs of this environment uploaded for this branch, checked by the media area before anything
+ * is written) [MTG-10, MTG-11]. A 支委会 never records what only the assembly decides
  * [MTG-26]. Photos are optional unless the superior set a minimum [PRIV-12, MTG-21]. Missing
  * template items, unowned committee resolutions and important matters not first discussed by the
  * committee raise alerts; the record is saved [TD-17, MTG-12, MTG-25]. A theme-day record keeps the
  * month's dues count [TD-20]. Once archived it is read-only: a correction needs a reason and is
- * appended as an amendment with the text before and after; the original is kept [MTG-20]. The
- * archiving instant starts nothing but is kept for the filing window [MTG-19].
+ * appended as an amendment with the text before and after; the original is kept [MTG-20]; an
+ * amendment may add attachments but never drop one, and an archived record's files can no longer
+ * be removed (`MEDIA.LOCKED`). The archiving instant starts nothing but is kept for the filing window [MTG-19].
  */
 export const record = action({
   input: activityContract.record.input,
@@ -61,7 +64,21 @@ export const record = action({
     );
     const archiving = !prev?.archived && !!input.archive;
     const attachments = input.attachments ?? prev?.attachments ?? [];
-    if (archiving) orThrow(checkEvidence(attachments.length, settingOf(org, 'mtg.minEvidence')));
+    const previous = prev?.attachments ?? [];
+    const withFiles = attachments.length > 0 || previous.length > 0;
+    const files = withFiles
+      ? await acceptAttachments(ctx, {
+          orgId: activity.orgId,
+          purpose: 'record',
+          fileIds: attachments,
+          previous,
+          archived: !!prev?.archived,
+        })
+      : [];
+    // What counts towards the superior's minimum: every file but one held back by the content
+    // check; one still being checked counts, as it is there and drops out only if it fails [MTG-21].
+    const evidence = files.filter((f) => f.state === 'ready' && f.check.state !== 'risky').length;
+    if (archiving) orThrow(checkEvidence(evidence, settingOf(org, 'mtg.minEvidence')));
     const duesCollected =
       archiving && activity.type === 'themeDay'
         ? (await duesCollectionOf(org._id, localMonth(activity.startAt))).paid
@@ -111,6 +128,8 @@ export const record = action({
         amended ? { record: next, amendments } : { record: next },
         tx,
       );
+      const to = { kind: 'activityRecord', id: activity._id } as const;
+      if (withFiles) await markAttached(to, attachments, { previous, locked: next.archived }, tx);
       return {
         audit: {
           org,

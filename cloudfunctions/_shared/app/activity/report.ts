@@ -8,10 +8,13 @@ import type {
 } from '../../contracts/activity';
 import { attendanceRate, countStatuses } from '../../domain/activity/attendance';
 import { Frequency, periodsOf } from '../../domain/activity/compliance';
+import { recordEvidence } from '../../domain/activity/record-rules';
 import { localDate } from '../../domain/shared/time';
 import { action } from '../../runtime/handler';
 import { renderElsewhere } from '../export/remote';
+import { exportDir } from '../media/paths';
 import { reportBook } from '../export/report-book';
+import { mediaStates } from '../media/queries';
 import {
   branchYearActivities,
   complianceOf,
@@ -43,30 +46,37 @@ export const report = action({
     const [from, to] = halfRange(input.half);
     const data = await branchYearActivities(org._id, year);
     const names = new Map(data.members.map((m) => [m._id, m.name]));
-    const rows: ReportActivity[] = data.activities
-      .filter((a) => REPORT_TYPES.includes(a.type) && +a.startAt >= +from && +a.startAt < +to)
-      .map((a) => {
-        const records = data.byActivity.get(a._id) ?? [];
-        const c = countStatuses(records.map((r) => r.status));
-        const expected = expectedIdsOf(a, data.members, records).size; // as the host page [CHK-02]
-        return {
-          id: a._id,
-          type: a.type,
-          typeName: TYPE_NAMES[a.type],
-          date: localDate(a.startAt),
-          title: a.title,
-          place: a.place,
-          host: a.hostId ? (names.get(a.hostId) ?? null) : null,
-          status: a.status,
-          counts: { expected, ...c },
-          attendanceRate: attendanceRate(c, expected),
-          minutes: a.record?.minutes ?? null,
-          resolutions: a.record?.resolutions ?? [],
-          record: recordHistoryOf(a, (id) => names.get(id) ?? null),
-          counted: isCounted(a, records),
-          lateRegistration: !!a.lateRegistration,
-        };
-      });
+    const held = data.activities.filter(
+      (a) => REPORT_TYPES.includes(a.type) && +a.startAt >= +from && +a.startAt < +to,
+    );
+    // Every record's files in one read, whatever the number of activities [MTG-10].
+    const fileIds = [...new Set(held.flatMap((a) => a.record?.attachments ?? []))];
+    const states: Awaited<ReturnType<typeof mediaStates>> = fileIds.length
+      ? await mediaStates(fileIds)
+      : new Map();
+    const rows: ReportActivity[] = held.map((a) => {
+      const records = data.byActivity.get(a._id) ?? [];
+      const c = countStatuses(records.map((r) => r.status));
+      const expected = expectedIdsOf(a, data.members, records).size; // as the host page [CHK-02]
+      return {
+        id: a._id,
+        type: a.type,
+        typeName: TYPE_NAMES[a.type],
+        date: localDate(a.startAt),
+        title: a.title,
+        place: a.place,
+        host: a.hostId ? (names.get(a.hostId) ?? null) : null,
+        status: a.status,
+        counts: { expected, ...c },
+        attendanceRate: attendanceRate(c, expected),
+        minutes: a.record?.minutes ?? null,
+        resolutions: a.record?.resolutions ?? [],
+        record: recordHistoryOf(a, (id) => names.get(id) ?? null),
+        counted: isCounted(a, records),
+        lateRegistration: !!a.lateRegistration,
+        evidence: recordEvidence(a.record, (f) => states.get(f)?.check),
+      };
+    });
     const items = complianceOf(org, data, year, ctx);
     const result: ActivityReport = {
       orgId: org._id,
@@ -95,7 +105,7 @@ export const report = action({
       }),
     );
     // Rendered by the export function, so this bundle carries no spreadsheet library.
-    const file = await renderElsewhere(`reports/${org._id}`, reportBook(result, required));
+    const file = await renderElsewhere(exportDir(org._id, 'reports'), reportBook(result, required));
     // The export is the file; its entry is the one database write it makes [PRIV-07].
     await ctx.write(async () => ({
       audit: {

@@ -234,7 +234,10 @@ export const close = action({
   },
 });
 
-/** Who came: every expected member with their state; leave reasons only for approvers [PRIV-17]. */
+/**
+ * Who came: every expected member with their state; leave reasons, notes and the evidence of a
+ * remote join or a 流入地 proof only for approvers [PRIV-17, CHK-15, CHK-16].
+ */
 export const attendance = action({
   input: activityContract.attendance.input,
   async run(ctx, input): Promise<ActivityOutput<'attendance'>> {
@@ -258,6 +261,8 @@ export const attendance = action({
         method: r?.method ?? null,
         geo: approver ? (r?.geo ?? null) : null,
         note: approver ? (r?.note ?? null) : null,
+        // like the note: for the host who decides on it [CHK-15, CHK-16]
+        evidence: approver ? (r?.evidence ?? []) : [],
         exempt: m.exempt,
         leave: l
           ? { status: l.status, category: l.category, reason: approver ? l.reason : null }

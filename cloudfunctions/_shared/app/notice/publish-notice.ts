@@ -24,9 +24,11 @@ import type { Alert } from '../../domain/shared/result';
 import { localDate } from '../../domain/shared/time';
 import { calendarOf } from '../../repos/calendars';
 import { Attachment, insertNotice, NoticeDoc, noticesOfMatter } from '../../repos/notices';
+import type { Tx } from '../../repos/db';
 import type { OrgDoc } from '../../repos/orgs';
 import type { Ctx } from '../../runtime/context';
 import { AppError, orThrow } from '../../runtime/errors';
+import { acceptAttachments, markAttached } from '../media/attach';
 
 /** Refuses full ID or mobile numbers [DIS-13], then asks the content-security check (msgSecCheck). */
 export async function checkContent(
@@ -41,6 +43,47 @@ export async function checkContent(
     throw new AppError(
       'CONTENT.REJECTED',
       `内容未通过安全检测${verdict.reason ? `：${verdict.reason}` : ''}，请修改后再发布`,
+    );
+}
+
+/**
+ * A notice's attachments are files uploaded for its branch (`MEDIA.FOREIGN` otherwise), checked
+ * by the media area before anything is written [DIS, MTG-21]; `previous` are the current
+ * version's. Nothing read when there are none.
+ */
+export async function acceptNoticeFiles(
+  ctx: Ctx,
+  orgId: string,
+  next: readonly Attachment[],
+  previous: readonly Attachment[] = [],
+): Promise<void> {
+  if (!next.length && !previous.length) return;
+  await acceptAttachments(ctx, {
+    orgId,
+    purpose: 'notice',
+    fileIds: next.map((a) => a.fileId),
+    previous: previous.map((a) => a.fileId),
+  });
+}
+
+/**
+ * Inside the notice's write: its files are attached to it and locked, since every version is
+ * kept and an older one still shows a file a later one left out [DIS-14] — so nothing is detached.
+ */
+export async function markNoticeFiles(
+  noticeId: string,
+  next: readonly Attachment[],
+  previous: readonly Attachment[],
+  tx: Tx,
+): Promise<void> {
+  const before = previous.map((a) => a.fileId);
+  const all = [...new Set([...before, ...next.map((a) => a.fileId)])];
+  if (all.length)
+    await markAttached(
+      { kind: 'notice', id: noticeId },
+      all,
+      { previous: before, locked: true },
+      tx,
     );
 }
 
@@ -105,6 +148,7 @@ export async function publishNotice(ctx: Ctx, org: OrgDoc, n: NewNotice): Promis
   if (fiveStage) throw AppError.from(fiveStage);
   const attachments = n.attachments ?? [];
   await checkContent(ctx, n.title, n.body, attachments);
+  await acceptNoticeFiles(ctx, org._id, attachments);
   const term =
     n.category === DEVELOPMENT_CATEGORY
       ? await devNotice(ctx, org, n.expiresOn)
@@ -160,6 +204,7 @@ export async function publishNotice(ctx: Ctx, org: OrgDoc, n: NewNotice): Promis
   };
   await ctx.write(async (tx) => {
     await insertNotice(doc, first, tx);
+    await markNoticeFiles(id, attachments, [], tx);
     const after = { category: n.category, title: n.title, stage: doc.stage, audience };
     return { audit: { org, entity: 'notices', entityId: id, after } };
   });

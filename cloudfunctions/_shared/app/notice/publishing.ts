@@ -2,7 +2,7 @@ import { noticeContract } from '../../contracts/notice';
 import { saveNoticeVersion } from '../../repos/notices';
 import { AppError } from '../../runtime/errors';
 import { action } from '../../runtime/handler';
-import { checkContent, publishNotice } from './publish-notice';
+import { acceptNoticeFiles, checkContent, markNoticeFiles, publishNotice } from './publish-notice';
 import { managedNotice } from './support';
 
 /** 党务公开: the committee (or the 公开栏维护人) publishes to the branch [DIS-01 … DIS-03, DIS-13]. */
@@ -14,7 +14,7 @@ export const publish = action({
   },
 });
 
-/** An edit is a new version; the old one is kept and listed [DIS-14]. */
+/** An edit is a new version; the old one is kept and listed, with its files [DIS-14]. */
 export const update = action({
   input: noticeContract.update.input,
   async run(ctx, input) {
@@ -25,6 +25,7 @@ export const update = action({
       attachments: input.attachments ?? notice.attachments,
     };
     await checkContent(ctx, next.title, next.body, next.attachments);
+    await acceptNoticeFiles(ctx, notice.orgId, next.attachments, notice.attachments);
     const version = notice.version + 1;
     const { member } = await ctx.caller();
     const edit = {
@@ -39,6 +40,7 @@ export const update = action({
     await ctx.write(async (tx) => {
       if (!(await saveNoticeVersion(notice.version, edit, tx)))
         throw new AppError('CONFLICT', '该公开事项刚被他人修改，请刷新后再改');
+      await markNoticeFiles(notice._id, next.attachments, notice.attachments, tx);
       return {
         audit: {
           orgId: notice.orgId,

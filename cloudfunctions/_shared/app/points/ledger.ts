@@ -21,6 +21,7 @@ import {
 import { memberWithStandard, orgWithStandard } from '../../repos/points-views';
 import { action } from '../../runtime/handler';
 import { AppError, orNotFound, orThrow } from '../../runtime/errors';
+import { acceptAttachments, markAttached } from '../media/attach';
 import {
   assertPointsOn,
   itemOf,
@@ -110,7 +111,9 @@ export const setStandard = action({
 
 /**
  * Monthly self-declaration [PTS-14]: an item the member reports for month M, until day 5 of M+1;
- * never an item the system records itself. It counts once a scorer approves it [PTS-15].
+ * never an item the system records itself. It counts once a scorer approves it against its
+ * evidence [PTS-15]: photos or documents uploaded for the member's own branch, kept with the
+ * entry and locked, as the ledger is append-only [PTS-17].
  */
 export const declare = action({
   input: pointsContract.declare.input,
@@ -126,6 +129,13 @@ export const declare = action({
         ruleId: 'PTS-14',
       });
     orThrow(declarationWindow(input.month, ctx.now));
+    const evidence = input.evidence ?? [];
+    if (evidence.length)
+      await acceptAttachments(ctx, {
+        orgId: member.orgId,
+        purpose: 'declaration',
+        fileIds: evidence,
+      });
     const entry: EntryDoc = {
       _id: newId(),
       orgId: member.orgId,
@@ -139,13 +149,19 @@ export const declare = action({
       declaredAt: ctx.now,
       decidedBy: null,
       reason: null,
+      ...(evidence.length ? { evidence: [...evidence] } : {}),
     };
     await insertEntry(entry);
+    if (evidence.length)
+      await markAttached({ kind: 'pointDeclaration', id: entry._id }, evidence, { locked: true });
     return { entryId: entry._id };
   },
 });
 
-/** The scorer's queue of declarations waiting for review; the reviewer's own are marked [PTS-16]. */
+/**
+ * The scorer's queue of declarations waiting for review, each with its evidence to verify against
+ * (media.view shows the files) [PTS-15]; the reviewer's own are marked [PTS-16].
+ */
 export const reviewQueue = action({
   input: pointsContract.reviewQueue.input,
   async run(ctx, input): Promise<PointsOutput<'reviewQueue'>> {
@@ -170,6 +186,7 @@ export const reviewQueue = action({
       itemName: itemNames.get(e.year)?.get(e.itemCode) ?? e.itemCode,
       month: e.month,
       note: e.note,
+      evidence: e.evidence ?? [],
       declaredAt: new Date(e.declaredAt).toISOString(),
       own: e.memberId === member._id,
     }));

@@ -1,5 +1,6 @@
 import type { ActivityType, DecisionType, RecordItem } from '../../contracts/activity';
 import type { Profile } from '../org/model';
+import type { CheckState } from '../media/model';
 import { Alert, fail, ok, Result } from '../shared/result';
 import { RETIRED_TEMPLATE, themeDayAgenda } from './schedule';
 import { ASSEMBLY_ONLY } from './decisions';
@@ -161,6 +162,35 @@ export function checkEvidence(attachments: number, min: number): Result<true> {
     `上级党组织要求每次活动至少上传${min}份照片或资料，现在有${attachments}份`,
     'MTG-21',
   );
+}
+
+/** The 纪实's evidence as the half-year report shows it [MTG-10]. */
+export interface RecordEvidence {
+  level: 'media' | 'text' | 'none';
+  /** Files that passed the content check, or need none (video, documents). */
+  files: number;
+  /** Files still being checked (pending or under review): they count once passed. */
+  checking: number;
+}
+
+/**
+ * "全程记实" (seed 000): a record with at least one attached file that passed the content check,
+ * or needs none, is complete evidence (`media`); a record without one is `text`; no record is
+ * `none`. A file held back (risky), removed or unknown counts nowhere [MTG-10, MTG-21].
+ */
+export function recordEvidence(
+  record: { minutes: string; attachments: readonly string[] } | null | undefined,
+  checkOf: (fileId: string) => CheckState | undefined,
+): RecordEvidence {
+  if (!record) return { level: 'none', files: 0, checking: 0 };
+  let files = 0;
+  let checking = 0;
+  for (const f of new Set(record.attachments)) {
+    const c = checkOf(f);
+    if (c === 'pass' || c === 'none') files += 1;
+    else if (c === 'pending' || c === 'review') checking += 1;
+  }
+  return { level: files > 0 ? 'media' : 'text', files, checking };
 }
 
 const LIAISON_WORDS: [RegExp, string][] = [
