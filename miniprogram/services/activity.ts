@@ -1,6 +1,6 @@
 /** The `activity` cloud function: 主题党日, 三会一课 and other organisational life. */
-import { backendConfig } from '../config';
 import { actionOf, callCloud } from './cloud';
+import { fileUrl } from './media';
 import type { ActionInput, ActionName, ActionOutput } from './types';
 
 type Action = ActionName<'activity'>;
@@ -28,11 +28,9 @@ export function fetchCheckinPreview(token: string): Promise<Out<'checkinPreview'
   return callCloud('activity', 'checkinPreview', { token });
 }
 
-/** 云存储中的一张图片（如签到小程序码）可直接显示的地址；本地调试时从模拟器读取 */
-export function cloudImageSrc(fileId: string): string {
-  return backendConfig.mode === 'cloud'
-    ? fileId
-    : `${backendConfig.emulatorUrl}/__emulator/files/${encodeURIComponent(fileId)}`;
+/** 签到小程序码等后台生成的图片可直接显示的地址（后台核对权限后给出临时地址） */
+export function codeImageUrl(fileId: string): Promise<string> {
+  return fileUrl(fileId);
 }
 
 /** 凭扫到的动态令牌签到（可附带位置，仅用于核对是否在会场） */
@@ -43,8 +41,11 @@ export function checkIn(
   return callCloud('activity', 'checkin', location ? { token, location } : { token });
 }
 
-/** 线上参加：提交参学说明（流动党员或允许线上参加的活动） */
+/** 线上参加：提交参学说明，可附截图或照片（流动党员或允许线上参加的活动） */
 export const joinRemotely = action('joinRemote');
+
+/** 流动党员登记在流入地参加主题党日，可附流入地党组织的证明（文字或照片、文件），证明也可以以后补交 */
+export const attendInflow = action('attendInflow');
 
 /** 确认或驳回一名党员的线上参加 */
 export const decideRemote = action('decideRemote');

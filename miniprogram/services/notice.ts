@@ -1,6 +1,6 @@
 /** The `notice` cloud function: 党务公开 — categories, five-stage matters, versions, 签阅. */
-import { backendConfig } from '../config';
-import { actionOf, callCloud, CloudError, NETWORK_FAILED } from './cloud';
+import { actionOf, callCloud, CloudError } from './cloud';
+import { openMedia, viewMedia } from './media';
 import type { ActionName, ActionOutput } from './types';
 
 type Action = ActionName<'notice'>;
@@ -38,25 +38,12 @@ export function fetchNoticeStatus(orgId: string): Promise<Out<'status'>> {
   return callCloud('notice', 'status', { orgId });
 }
 
-const IMAGE = /\.(png|jpe?g|gif|webp)$/i;
-
-/** 下载并打开一个公开附件（文档用系统阅读器打开，图片用预览；本地调试时从模拟器读取） */
-export function openNoticeAttachment(fileId: string, name: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const failed = () => reject(new CloudError(NETWORK_FAILED, '附件打开失败，请稍后重试'));
-    const show = (filePath: string) => {
-      if (IMAGE.test(name))
-        wx.previewImage({ urls: [filePath], success: () => resolve(), fail: failed });
-      else wx.openDocument({ filePath, showMenu: true, success: () => resolve(), fail: failed });
-    };
-    if (backendConfig.mode === 'cloud') {
-      wx.cloud.downloadFile({ fileID: fileId, success: (r) => show(r.tempFilePath), fail: failed });
-    } else {
-      wx.downloadFile({
-        url: `${backendConfig.emulatorUrl}/__emulator/files/${encodeURIComponent(fileId)}`,
-        success: (r) => (r.statusCode === 200 ? show(r.tempFilePath) : failed()),
-        fail: failed,
-      });
-    }
-  });
+/**
+ * 打开一个公开附件：照片用预览，文档用系统阅读器（地址由后台在核对查看权限后给出）。
+ * The notice detail shows attachments with <media-gallery>; this opens one by its fileID.
+ */
+export async function openNoticeAttachment(fileId: string, _name: string): Promise<void> {
+  const [item] = await viewMedia([fileId]);
+  if (!item) throw new CloudError('MEDIA.NOT_FOUND', '附件打开失败，请稍后重试');
+  await openMedia(item);
 }

@@ -17,13 +17,18 @@ export const fetchStandard = action('standard');
 /** 发布新版积分标准（记分员、支委；不追溯已发生的记录） */
 export const saveStandard = action('setStandard');
 
-/** 月末自主申报一项积分（某月的申报在次月5日前提交，经记分员审核后计分） */
+/** 月末自主申报一项积分（某月的申报在次月5日前提交，经记分员审核后计分；可附照片或材料） */
 export function declarePoints(
   itemCode: string,
   month: string,
   note: string,
+  evidence: string[] = [],
 ): Promise<Out<'declare'>> {
-  return callCloud('points', 'declare', { itemCode, month, note });
+  return callCloud(
+    'points',
+    'declare',
+    evidence.length ? { itemCode, month, note, evidence } : { itemCode, month, note },
+  );
 }
 
 /** 读取支部待审核的积分申报（记分员、支委；本人的申报标明 own） */

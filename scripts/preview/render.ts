@@ -26,6 +26,7 @@ import {
   type PageComponent,
 } from '../../tests/setup/simulate';
 import type { Backend } from '../../tests/support/backend';
+import { imageTypeOf, storedFileId } from '../../emulator/storage-urls';
 
 interface Simulate {
   render(id: string): PageComponent;
@@ -117,20 +118,19 @@ function drawQrCodes(host: any): void {
 }
 
 /**
- * An <image> whose src is a file of the emulator's storage (a fileId, or its /__emulator/files/
- * URL) is drawn from those bytes, inlined, as the phone would show the downloaded file.
+ * An <image> whose src is a file of the emulator's storage (a `cloud://` fileID, its
+ * /__emulator/files/ URL, or a temporary URL of the storage) is drawn from those bytes, inlined,
+ * as the phone would show the downloaded file.
  */
 async function drawStoredImages(host: any, getFile: (id: string) => Promise<Buffer>) {
   for (const el of host.querySelectorAll('wx-image')) {
     const attrs: { name: string; value: unknown }[] = el.__wxElement?._vt?.attrs ?? [];
     const src = String(attrs.find((a) => a.name === 'src')?.value ?? '');
-    const id = /^local-[\w.-]+$/.test(src)
-      ? src
-      : decodeURIComponent(/\/__emulator\/files\/([^?#]+)/.exec(src)?.[1] ?? '');
+    const id = storedFileId(src);
     if (!id) continue;
     try {
       const bytes = await getFile(id);
-      const type = bytes.subarray(0, 4).toString() === '<svg' ? 'image/svg+xml' : 'image/png';
+      const type = imageTypeOf(bytes);
       const img = el.ownerDocument.createElement('img');
       img.setAttribute('src', `data:${type};base64,${bytes.toString('base64')}`);
       img.setAttribute('style', 'display:block;width:100%;height:100%;object-fit:contain');
@@ -195,7 +195,7 @@ export class PreviewRenderer {
       const text = textOf(root);
       drawNativeControls(host);
       drawQrCodes(host);
-      await drawStoredImages(host, (id) => this.backend.emulator.host.hooks.getFile(id));
+      await drawStoredImages(host, (id) => this.backend.emulator.readFile(id));
       const pageCss = (globalThis as any).document.getElementById(id)?.textContent ?? '';
       const html = buildPreviewHtml({
         page,

@@ -75,7 +75,7 @@ describe('导出表格', () => {
   it('says why, in Chinese, when the table cannot be made', async () => {
     stubFileApis(server.backend);
     const wx = (globalThis as unknown as { wx: Record<string, any> }).wx;
-    wx.cloud.downloadFile = ({ fail }: { fail: (e: object) => void }) => fail({ errMsg: 'fail' });
+    wx.downloadFile = ({ fail }: { fail: (e: object) => void }) => fail({ errMsg: 'fail' });
     actAs('demo-secretary');
     const page = await openPage(compliance);
     await tap(page, '.export-attendance', '.export-file__make', '.t-button');

@@ -48,6 +48,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'notice.publish': '发布党务公开',
   'notice.update': '修改党务公开',
   'notice.approvePublic': '审核公开内容',
+  'media.remove': '删除他人上传的附件',
 };
 
 /** Field names of simple before → after changes, in words; others are not spelled out. */
