@@ -39,6 +39,8 @@ export const README_SHOTS = [
   'democratic-hints',
   'rectify-list',
   'branch-board',
+  'record-media',
+  'activity-media',
 ] as const;
 export type ReadmeShot = (typeof README_SHOTS)[number];
 

@@ -15,6 +15,9 @@ import {
   wx,
 } from '../setup/simulate';
 import type { ActionInput } from '../../miniprogram/services/types';
+import { pdfBytes } from '../support/media-fixtures';
+import { prepareMedia } from '../support/media-kit';
+import { cloud } from '../../cloudfunctions/_shared/repos/db';
 
 const server = useBackend('demo');
 let listPage: string;
@@ -45,6 +48,21 @@ async function publish(
 ): Promise<string> {
   const res = await server.backend.ok('notice', 'publish', { orgId: ORG, ...data }, who);
   return res.id;
+}
+
+/**
+ * A document uploaded for a notice: reserved and confirmed through the media function, the bytes
+ * sent with the real SDK (jsdom's FormData is not one Node's fetch can send, so the kit's client
+ * route is not used from a page test).
+ */
+async function uploadPdf(name: string, who = 'demo-secretary'): Promise<string> {
+  const b = server.backend;
+  const bytes = pdfBytes();
+  const u = { orgId: ORG, purpose: 'notice' as const, kind: 'document' as const, name, bytes };
+  const { mediaId, cloudPath } = await prepareMedia(b, who, u);
+  const { fileID } = await cloud.uploadFile({ cloudPath, fileContent: bytes });
+  await b.ok('media', 'confirmUpload', { mediaId, fileId: fileID }, who);
+  return fileID;
 }
 
 const plain = (title: string, category = '党费缴纳') =>
@@ -157,11 +175,12 @@ describe('公开详情', () => {
   });
 
   it('should list the attachments and the first version, and no committee links for a member', async () => {
+    const fileId = await uploadPdf('经费支出明细.pdf');
     const id = await publish({
       category: '财务收支',
       title: '第三季度经费支出',
       body: '支出明细见附件。',
-      attachments: [{ fileId: 'cloud://demo/expenses.pdf', name: '经费支出明细.pdf' }],
+      attachments: [{ fileId, name: '经费支出明细.pdf' }],
     });
     actAs('demo-member-1');
     const page = await openPage(detailPage, { id });

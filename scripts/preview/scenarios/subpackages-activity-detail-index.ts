@@ -1,5 +1,6 @@
 // 活动详情: this month's 主题党日 of the demo seed (under way, so sign-in is open), and last
 // month's, closed, with its 纪实 record.
+import { finishedWithMedia, meetingMedia, recordWith } from '../fixtures/media';
 import { amendLastRecord } from '../fixtures/record';
 import { ballotOpen, meetingPageQuery } from '../fixtures/appraisal';
 import { definePreview } from '../scenario';
@@ -32,6 +33,31 @@ export default definePreview({
     { state: 'secretary', caption: '书记（主持人）', openid: 'demo-secretary' },
     { state: 'mobile', caption: '流动党员', openid: 'demo-mobile' },
     { state: 'past', caption: '已结束的活动与纪实', query: { id: 'demo-theme-day-last' } },
+    {
+      state: 'record-media',
+      caption: '纪实的照片和录音（党员查看）',
+      readme: 'activity-media',
+      setup: finishedWithMedia,
+    },
+    {
+      state: 'record-media-checking',
+      caption: '照片审核中',
+      query: { id: 'demo-theme-day-last' },
+      setup: async (b) =>
+        recordWith(b, 'demo-theme-day-last', await meetingMedia(b, { checked: false })),
+    },
+    {
+      state: 'remote-form',
+      caption: '流动党员：线上参加（可附截图）',
+      openid: 'demo-mobile',
+      act: (p) => p.tap('.remote-button', '.t-button'),
+    },
+    {
+      state: 'inflow-form',
+      caption: '流动党员：在流入地参加（附证明）',
+      openid: 'demo-mobile',
+      act: (p) => p.tap('.inflow-button', '.t-button'),
+    },
     {
       state: 'amended',
       caption: '纪实：原始记录与更正',

@@ -1,6 +1,7 @@
 // 公开详情: the 审议程序 of a matter whose 提议 came first (two of five stages), a notice
 // corrected once with an attachment, and the secretary's view with 签阅情况 and 修改.
 import { editedNotice, opened, openedQuery, twoStageMatter } from '../fixtures/notice';
+import { noticeWithFiles } from '../fixtures/media';
 import { definePreview } from '../scenario';
 
 const matterReview = async (b: Parameters<typeof twoStageMatter>[0]) => {
@@ -29,6 +30,14 @@ export default definePreview({
       openid: 'demo-member-1',
       setup: async (b) => {
         opened.id = await editedNotice(b);
+      },
+    },
+    {
+      state: 'files',
+      caption: '附件：照片和文件',
+      openid: 'demo-member-1',
+      setup: async (b) => {
+        opened.id = await noticeWithFiles(b);
       },
     },
     {

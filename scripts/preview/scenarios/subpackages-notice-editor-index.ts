@@ -2,6 +2,7 @@
 // picture), the personal-data refusal shown under the form, a correction (修改), and a plain
 // member, who is turned away.
 import { opened, openedQuery, editedNotice, twoStageMatter } from '../fixtures/notice';
+import { noticeWithFiles } from '../fixtures/media';
 import { definePreview, type PreviewPageHandle } from '../scenario';
 
 const SECRETARY = 'demo-secretary';
@@ -75,6 +76,15 @@ export default definePreview({
       query: openedQuery,
       setup: async (b) => {
         opened.id = await editedNotice(b);
+      },
+    },
+    {
+      state: 'edit-files',
+      caption: '修改带附件的公开',
+      openid: SECRETARY,
+      query: openedQuery,
+      setup: async (b) => {
+        opened.id = await noticeWithFiles(b);
       },
     },
     { state: 'member', caption: '普通党员无权发布', openid: 'demo-member-1' },

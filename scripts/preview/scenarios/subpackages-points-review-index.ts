@@ -1,6 +1,7 @@
 // 积分审核: the scorer with one member's declaration waiting, the scorer's own declaration
 // (which only someone else may review), the secretary with an appeal to answer, and a plain
 // member turned away.
+import { declarationWithEvidence } from '../fixtures/media';
 import { pendingDeclaration, publishLatestQuarter } from '../fixtures/points';
 import { definePreview } from '../scenario';
 
@@ -19,6 +20,12 @@ export default definePreview({
       setup: oneDeclaration,
     },
     { state: 'error', caption: '出错（后端拒绝）', openid: SCORER, refuse: true },
+    {
+      state: 'evidence',
+      caption: '记分员：对照照片和证明材料核实',
+      openid: SCORER,
+      setup: async (b) => declarationWithEvidence(b),
+    },
     {
       state: 'own',
       caption: '记分员本人的申报不能自审',

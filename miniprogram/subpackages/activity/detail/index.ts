@@ -4,6 +4,7 @@
 // Opened from the list (?id=) or from a printed entry code (?scene=<activityId>).
 import {
   approveLateRegistration,
+  attendInflow,
   checkIn,
   fetchActivity,
   joinRemotely,
@@ -20,7 +21,7 @@ import { activityShare } from '../../../utils/share';
 import { sceneOfPath } from '../checkin/view';
 import { toDetailView, type DetailView, type ResultView } from './view';
 
-type Panel = '' | 'remote' | 'leave';
+type Panel = '' | 'remote' | 'leave' | 'inflow';
 type Category = 'sick' | 'personal' | 'official';
 
 function checkinResult(r: ActionOutput<'activity', 'checkin'>): ResultView {
@@ -58,6 +59,15 @@ definePage({
       { value: 'personal', label: '事假' },
       { value: 'official', label: '公假' },
     ],
+    /** Optional screenshots or photos of the remote participation [CHK-15, PRIV-12]. */
+    evidence: [] as string[],
+    /** The 流入地 form: the organisation there, its proof as words and/or files [CHK-16]. */
+    inflowOrg: '',
+    proof: '',
+    proofFiles: [] as string[],
+    /** An upload is running: 提交 waits for it. */
+    uploading: false,
+    recordMedia: false,
     formError: '',
     ballot: null as ReturnType<typeof ballotEntry> | null,
   },
@@ -79,7 +89,8 @@ definePage({
     onLoad(query: Record<string, string | undefined>) {
       const id = query.id ?? (query.scene ? decodeURIComponent(query.scene) : '');
       // From the home card's 请假 / 线上参加: that form is already open.
-      const panel: Panel = query.focus === 'leave' || query.focus === 'remote' ? query.focus : '';
+      const focus = query.focus ?? '';
+      const panel: Panel = ['leave', 'remote', 'inflow'].includes(focus) ? (focus as Panel) : '';
       this.setData({ id, panel });
     },
     async onScan() {
@@ -132,19 +143,64 @@ definePage({
     onReason(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
       this.setData({ reason: e.detail.value });
     },
+    onInflowField(e: WechatMiniprogram.CustomEvent<{ value: string }, object, { field: string }>) {
+      this.setData({ [e.currentTarget.dataset.field]: e.detail.value, formError: '' });
+    },
+    onFiles(e: WechatMiniprogram.CustomEvent<{ fileIds: string[] }, object, { field: string }>) {
+      this.setData({ [e.currentTarget.dataset.field]: e.detail.fileIds, formError: '' });
+    },
+    /** The record's gallery drew something: it gets its card (nothing visible, no empty card). */
+    onRecordMedia(e: WechatMiniprogram.CustomEvent<{ count: number }>) {
+      this.setData({ recordMedia: e.detail.count > 0 });
+    },
+    onMediaBusy(e: WechatMiniprogram.CustomEvent<{ uploading: boolean }>) {
+      this.setData({ uploading: e.detail.uploading });
+    },
     onCategory(e: WechatMiniprogram.TouchEvent<object, object, { value: Category }>) {
       this.setData({ category: e.currentTarget.dataset.value });
     },
     async onSubmitRemote() {
       const note = this.data.note.trim();
       if (!note) return this.setData({ formError: '请填写参学说明' });
+      const { evidence } = this.data;
       await this.submit(async () => {
-        await joinRemotely({ activityId: this.data.id, note });
+        await joinRemotely({
+          activityId: this.data.id,
+          note,
+          ...(evidence.length ? { evidence } : {}),
+        });
+        const attached = evidence.length ? `和${evidence.length}份截图或照片` : '';
         return {
           theme: 'success',
           title: '已线上参加',
-          description: '参学说明已提交，主持人可查看',
+          description: `参学说明${attached}已提交，主持人可查看`,
         };
+      });
+    },
+    /** 在流入地参加: counts once the host accepts the proof, which may follow [CHK-16, CHK-15]. */
+    async onSubmitInflow() {
+      const inflowOrg = this.data.inflowOrg.trim();
+      if (!inflowOrg) return this.setData({ formError: '请填写参加活动的流入地党组织' });
+      const proof = this.data.proof.trim();
+      const { proofFiles } = this.data;
+      await this.submit(async () => {
+        const res = await attendInflow({
+          activityId: this.data.id,
+          inflowOrg,
+          ...(proof ? { proof } : {}),
+          ...(proofFiles.length ? { proofFiles } : {}),
+        });
+        return res.proofReceived
+          ? {
+              theme: 'success',
+              title: '已登记在流入地参加',
+              description: '证明已提交，主持人确认后计为线上参加',
+            }
+          : {
+              theme: 'warning',
+              title: '已登记，证明待补交',
+              description: '请尽快补交流入地党组织的证明，主持人确认后计为线上参加',
+            };
       });
     },
     async onSubmitLeave() {
@@ -156,9 +212,19 @@ definePage({
       });
     },
     async submit(action: () => Promise<ResultView>) {
+      if (this.data.uploading)
+        return this.setData({ formError: '文件还在上传，请等上传完成再提交' });
       await this.run(async () => {
         const result = await action();
-        this.setData({ result, panel: '', note: '', reason: '' });
+        this.setData({
+          result,
+          panel: '',
+          note: '',
+          reason: '',
+          evidence: [],
+          proof: '',
+          proofFiles: [],
+        });
         await this.reload();
       }, 'formError');
     },

@@ -20,6 +20,8 @@ export function toDetailView(d: ActivityDetail, me: MeOutput) {
   const leaveOpen = !d.myLeave || d.myLeave.status === 'rejected';
   return {
     id: d.id,
+    /** The activity's branch: where evidence files are kept. */
+    orgId: d.orgId,
     title: d.title,
     typeText: typeLabels[d.type] ?? d.type,
     when: whenText(d.startAt, d.endAt),
@@ -45,6 +47,9 @@ export function toDetailView(d: ActivityDetail, me: MeOutput) {
     canScan: !closed && !signed && !d.lateRegistration,
     // The backend decides who may join online; these only choose which buttons to offer.
     canRemote: !closed && !signed && (d.allowRemote || me.member.mobile),
+    // 流动党员 at the 流入地's theme day, also after the close while the proof may follow [CHK-16];
+    // the backend keeps the window and says when it has passed.
+    canInflow: me.member.mobile && !signed && d.myStatus !== 'excused' && d.myStatus !== 'exempt',
     // Only before the cut-off the backend reports [CHK-04]; after it the host corrects.
     canLeave: d.leaveOpen && !d.myStatus && leaveOpen,
     leaveUntilText:

@@ -5,7 +5,7 @@
 // records the host herself present; her own row offers no 更正 (PRIV-21).
 import {
   closeActivity,
-  cloudImageSrc,
+  codeImageUrl,
   decideLeave,
   decideRemote,
   fetchActivity,
@@ -63,6 +63,8 @@ definePage({
     /** 投屏: the code full-screen for a projector or a big screen, the screen kept on. */
     projector: false,
     meId: '',
+    /** The activity's branch: where the 纪实's files are kept. */
+    orgId: '',
     record: null as ActivityDetail['record'],
     closedSummary: '',
     /** 导出签到表: for those who may see the branch's 台账 (activity.oversee), once closed. */
@@ -103,6 +105,7 @@ definePage({
       this.setData({
         head: toHeadView(detail),
         counts: toCountsView(detail),
+        orgId: detail.orgId,
         record: detail.record,
       });
     },
@@ -158,11 +161,13 @@ definePage({
         const t = await fetchCheckinToken(this.data.id);
         live.refreshInMs = Math.max(MIN_REFRESH_MS, t.refreshInMs);
         live.tokenAgeMs = 0;
+        // Its address comes from the backend; without it the raw-token QR still signs in.
+        const src = t.fileId ? await codeImageUrl(t.fileId).catch(() => '') : '';
         this.setData({
           qr: {
             value: t.token,
             // The mini-program code WeChat's 扫一扫 opens; the raw-token QR only without it.
-            src: t.fileId ? cloudImageSrc(t.fileId) : '',
+            src,
             status: 'active',
             secondsLeft: Math.ceil(live.refreshInMs / 1000),
             message: '',

@@ -79,6 +79,8 @@ export function toRowView(r: AttendanceRow, meId = '') {
       .join(' · '),
     geoMismatch: r.geo === 'mismatch',
     note: r.note ?? '',
+    /** A remote join's screenshot or the 流入地's proof, for the host to check [CHK-15, CHK-16]. */
+    evidence: r.evidence ?? [],
     leaveText: leaveParts.filter(Boolean).join(' · '),
     leavePending: leave?.status === 'pending',
     remotePending: r.status === 'remotePending',

@@ -1,7 +1,7 @@
 // 公开详情: the notice's full text, attachments, its version history and, for a matter
 // disclosed in stages, where it stands among the five stages. Opening it records the read
 // (the backend does that in notice.get). The committee gets links to 签阅情况 and 修改.
-import { fetchNotice, openNoticeAttachment } from '../../../services/notice';
+import { fetchNotice } from '../../../services/notice';
 import { can } from '../../../utils/can';
 import { definePage } from '../../../utils/define-page';
 import {
@@ -18,6 +18,10 @@ definePage({
     id: '',
     n: null as NoticeDetailView | null,
     timeline: [] as TimelineView,
+    /** The attachments, shown by media-gallery from the backend's view of each file. */
+    fileIds: [] as string[],
+    /** The gallery drew something: the 附件 heading shows (never over an empty space). */
+    filesShown: false,
     /** Offered 签阅情况 and 修改 (committee, 公开栏维护人). */
     publisher: false,
     subscribeText: '',
@@ -27,6 +31,7 @@ definePage({
     this.setData({
       n: toDetailView(notice),
       timeline: toTimelineView(notice),
+      fileIds: notice.attachments.map((a) => a.fileId),
       publisher: can(me, 'notice.publish', notice.orgId),
     });
   },
@@ -41,10 +46,8 @@ definePage({
     onPullDownRefresh() {
       return refreshThen(() => this.reload());
     },
-    async onAttachment(e: WechatMiniprogram.TouchEvent<object, object, { index: number }>) {
-      const a = this.data.n?.attachments[Number(e.currentTarget.dataset.index)];
-      if (!a) return;
-      await this.run(() => openNoticeAttachment(a.fileId, a.name));
+    onFilesLoaded(e: WechatMiniprogram.CustomEvent<{ count: number }>) {
+      this.setData({ filesShown: e.detail.count > 0 });
     },
     onStage(e: WechatMiniprogram.TouchEvent<object, object, { id: string }>) {
       const { id } = e.currentTarget.dataset;

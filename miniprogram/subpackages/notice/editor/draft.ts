@@ -16,6 +16,14 @@ export interface Draft {
   reason: string;
   matter: string;
   stage: string;
+  /** Files already uploaded for it (kept with the draft so leaving the page loses none). */
+  attachments?: Attachment[];
+}
+
+/** A notice's attachment as `notice.publish` takes it. */
+export interface Attachment {
+  fileId: string;
+  name: string;
 }
 
 export interface Matter {

@@ -23,6 +23,7 @@ import {
   NO_MATTER,
   readDraft,
   stagesFor,
+  type Attachment,
   type Draft,
   type Matter,
   type Mode,
@@ -44,6 +45,11 @@ const EMPTY_FORM = {
   matterHint: '',
   draftRestored: false,
   formError: '',
+  /** The files of the notice: pictures, documents, a short video [DIS]. */
+  attachments: [] as Attachment[],
+  fileIds: [] as string[],
+  /** An upload is running: 发布 waits for it. */
+  uploading: false,
 };
 
 definePage({
@@ -54,6 +60,8 @@ definePage({
   data: {
     mode: 'new' as Mode,
     id: '',
+    orgId: '',
+    kinds: ['image', 'document', 'video'],
     categories: [] as string[],
     stageLabel: '',
     matterNames: [NO_MATTER, NEW_MATTER] as string[],
@@ -62,6 +70,7 @@ definePage({
   async load(me) {
     const orgId = me.member.orgId;
     if (!can(me, 'notice.publish', orgId)) return this.empty(REFUSAL);
+    this.setData({ orgId });
     if (this.data.mode === 'edit') await this.loadForEdit();
     else await this.loadForNew(orgId);
   },
@@ -87,7 +96,8 @@ definePage({
         category: categoryIndex >= 0 ? draft.category : '',
         title: draft.title,
         body: draft.body,
-        draftRestored: !!(draft.title || draft.body),
+        ...this.filesOf(draft.attachments ?? []),
+        draftRestored: !!(draft.title || draft.body || draft.attachments?.length),
       });
       const matterIndex = matterIndexOf(draft.matter, this.matters);
       if (matterIndex >= 1) await this.chooseMatter(matterIndex, draft.stage);
@@ -101,8 +111,25 @@ definePage({
         title: draft?.title ?? n.title,
         body: draft?.body ?? n.body,
         reason: draft?.reason ?? '',
+        ...this.filesOf(draft?.attachments ?? n.attachments),
         draftRestored: !!draft,
       });
+    },
+    filesOf(attachments: Attachment[]) {
+      return { attachments, fileIds: attachments.map((a) => a.fileId) };
+    },
+    onMediaChange(e: WechatMiniprogram.CustomEvent<{ items: { fileId: string; name: string }[] }>) {
+      const named = new Map(this.data.attachments.map((a) => [a.fileId, a.name]));
+      // A file keeps the name it was published with; a new one its own (a document's file name).
+      const files = e.detail.items.map((i) => ({
+        fileId: i.fileId,
+        name: named.get(i.fileId) ?? i.name,
+      }));
+      this.setData({ ...this.filesOf(files), formError: '' });
+      this.saveDraft();
+    },
+    onMediaBusy(e: WechatMiniprogram.CustomEvent<{ uploading: boolean }>) {
+      this.setData({ uploading: e.detail.uploading });
     },
     draftKey(): string {
       return draftKey(this.data.mode, this.me.member.orgId, this.data.id);
@@ -130,6 +157,7 @@ definePage({
         reason,
         matter: matterKey(matterIndex, this.matters),
         stage: stageNames[stageIndex] ?? '',
+        attachments: this.data.attachments,
       };
       wx.setStorageSync(this.draftKey(), draft);
     },
@@ -161,6 +189,7 @@ definePage({
     },
     /** The first thing the member still has to fill in, or '' when the form is complete. */
     missing(): string {
+      if (this.data.uploading) return '文件还在上传，请等上传完成再发布';
       if (this.data.mode === 'new' && !this.data.category) return '请选择公开类别';
       if (!this.data.title.trim()) return '请填写标题';
       if (!this.data.body.trim()) return '请填写公开内容';
@@ -198,6 +227,7 @@ definePage({
         category,
         title: title.trim(),
         body: body.trim(),
+        ...(this.data.attachments.length ? { attachments: this.data.attachments } : {}),
         ...(stage ? { stage } : {}),
         ...(matterId ? { matterId } : {}),
       });
@@ -209,6 +239,7 @@ definePage({
         id: this.data.id,
         title: this.data.title.trim(),
         body: this.data.body.trim(),
+        attachments: this.data.attachments,
         ...(reason ? { reason } : {}),
       });
       return res.id;

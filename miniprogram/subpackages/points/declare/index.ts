@@ -22,6 +22,12 @@ definePage({
     monthTexts: [] as string[],
     monthIndex: 0,
     note: '',
+    /** Photos or documents the scorer checks against: optional [PTS-15, PRIV-12]. */
+    evidence: [] as string[],
+    orgId: '',
+    kinds: ['image', 'document'],
+    /** An upload is running: 提交 waits for it. */
+    uploading: false,
     formError: '',
     submitted: '',
   },
@@ -32,6 +38,7 @@ definePage({
   async load(me) {
     if (me.member.exempt) return this.empty('您已免于积分管理，无需申报');
     const orgId = me.member.orgId;
+    this.setData({ orgId });
     const current = await fetchStandard({ orgId, year: currentYear() });
     const months = current.declarableMonths;
     const monthIndex = Math.min(this.data.monthIndex, Math.max(months.length - 1, 0));
@@ -65,16 +72,26 @@ definePage({
     onNote(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
       this.setData({ note: e.detail.value, formError: '', submitted: '' });
     },
+    onEvidence(e: WechatMiniprogram.CustomEvent<{ fileIds: string[] }>) {
+      this.setData({ evidence: e.detail.fileIds, formError: '', submitted: '' });
+    },
+    onMediaBusy(e: WechatMiniprogram.CustomEvent<{ uploading: boolean }>) {
+      this.setData({ uploading: e.detail.uploading });
+    },
     async onSubmit() {
       const item = this.data.items[this.data.itemIndex];
       const note = this.data.note.trim();
       if (!item) return;
       if (!note) return this.setData({ formError: '请写明做了什么、何时何地，以便记分员核实' });
+      if (this.data.uploading)
+        return this.setData({ formError: '文件还在上传，请等上传完成再提交' });
       this.setData({ submitted: '' });
+      const month = this.data.months[this.data.monthIndex];
       await this.run(async () => {
-        await declarePoints(item.code, this.data.months[this.data.monthIndex], note);
+        await declarePoints(item.code, month, note, this.data.evidence);
         this.setData({
           note: '',
+          evidence: [],
           submitted: `已提交“${item.name}”的申报，记分员核实通过后计分`,
         });
       }, 'formError');

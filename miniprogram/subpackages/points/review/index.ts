@@ -22,6 +22,8 @@ interface DeclarationView {
   itemName: string;
   monthText: string;
   note: string;
+  /** The files the member gave, which the scorer checks against [PTS-15]. */
+  evidence: string[];
   declaredAt: string;
   own: boolean;
 }
@@ -79,6 +81,7 @@ definePage({
         itemName: d.itemName,
         monthText: monthText(d.month),
         note: d.note,
+        evidence: d.evidence ?? [],
         declaredAt: instantText(d.declaredAt),
         own: d.own,
       })),
