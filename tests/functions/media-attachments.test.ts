@@ -343,6 +343,20 @@ describe('remote participation and the 流入地 proof [CHK-15, CHK-16]', () => 
     expect(await b.ok('activity', 'decideRemote', decide, SEC)).toMatchObject({ status: 'remote' });
   });
 
+  it('adds proof sent later to the earlier proof, never dropping it [CHK-16]', async () => {
+    const a = { activityId: 'demo-theme-day', inflowOrg: '深圳市南山区某社区党委' };
+    const first = await pdf(MOBILE, 'inflowProof', '流入地证明.pdf');
+    await b.ok('activity', 'attendInflow', { ...a, proofFiles: [first.fileId] }, MOBILE);
+    const later = await photo(MOBILE, 'inflowProof', '补交证明.jpg');
+    await b.ok('activity', 'attendInflow', { ...a, proofFiles: [later.fileId] }, MOBILE);
+    await b.ok('activity', 'attendInflow', { ...a, proofFiles: [later.fileId] }, MOBILE);
+    const rows = await b.ok('activity', 'attendance', { activityId: 'demo-theme-day' }, SEC);
+    expect(rows.find((r) => r.memberId === MOBILE)?.evidence).toEqual([first.fileId, later.fileId]);
+    expect(mediaDoc(first.fileId)).toMatchObject({
+      attachedTo: { kind: 'attendance', id: `demo-theme-day:${MOBILE}` },
+    });
+  });
+
   it('does not take a held-back proof photo as the 流入地’s proof [CHK-16]', async () => {
     const a = { activityId: 'demo-theme-day', inflowOrg: '深圳市南山区某社区党委' };
     const proof = await photo(MOBILE, 'inflowProof', '证明照片.jpg');

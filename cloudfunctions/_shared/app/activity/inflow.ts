@@ -13,8 +13,9 @@ import { acceptAttachments, markAttached } from '../media/attach';
  * `remotePending` (counted as absent) with the organisation there, from the sign-in window to 7
  * days after the end (CHK-15) — also after the close, since resolving it is the exception to the
  * lock (CHK-18). The proof from the 流入地 organisation — its reference as a text, or photos or
- * documents of it (`proofFiles`, uploaded for the branch; a later call's list replaces the
- * earlier one) — may come with it or follow; the host accepts it (`decideRemote`) and only then
+ * documents of it (`proofFiles`, uploaded for the branch; a later call's files are added to the
+ * earlier ones, so a 补交 never loses what was sent before, which the page does not show again)
+ * — may come with it or follow; the host accepts it (`decideRemote`) and only then
  * it counts as `remote`. Never lowers a state already recorded [CHK-11].
  */
 export const attendInflow = action({
@@ -45,7 +46,7 @@ export const attendInflow = action({
       };
     const proof = input.proof ?? mine?.inflow?.proof ?? null;
     const previous = mine?.method === 'inflow' ? (mine.evidence ?? []) : [];
-    const files = input.proofFiles ?? previous;
+    const files = [...new Set([...previous, ...(input.proofFiles ?? [])])];
     if (files.length || previous.length)
       await acceptAttachments(ctx, {
         orgId: activity.orgId,
