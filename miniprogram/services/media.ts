@@ -25,7 +25,10 @@ export type { MediaView };
 
 export const UPLOAD_FAILED_MESSAGE = '上传失败，请检查网络后点“重试”';
 
-export type UploadTarget = Pick<ActionInput<'media', 'prepareUpload'>, 'orgId' | 'purpose'>;
+export type UploadTarget = Pick<
+  ActionInput<'media', 'prepareUpload'>,
+  'orgId' | 'purpose' | 'activityId'
+>;
 
 /** How far an upload got: a retry starts from the step that failed. */
 export interface UploadResume {
@@ -91,6 +94,7 @@ export async function upload(
       const slot = await callCloud('media', 'prepareUpload', {
         orgId: target.orgId,
         purpose: target.purpose,
+        ...(target.activityId ? { activityId: target.activityId } : {}),
         kind: file.kind,
         name: file.name,
         size: Math.max(1, Math.round(file.size)),

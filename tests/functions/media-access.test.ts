@@ -255,4 +255,31 @@ describe('who may upload for what', () => {
     );
     expect(elsewhere.code).toBe('AUTH.FORBIDDEN');
   });
+
+  it('lets the recorder of an activity upload its 纪实 photos without a committee seat [MTG-15, MTG-10]', async () => {
+    const { created } = await b.ok(
+      'activity',
+      'publishPlan',
+      {
+        orgId: ORG,
+        year: 2026,
+        items: [{ type: 'committeeMeeting', date: '2026-12-15', title: '12月支委会' }],
+      },
+      SEC,
+    );
+    const [id] = created;
+    await b.ok('activity', 'update', { activityId: id, recorderId: MEMBER }, SEC);
+    const slot = { orgId: ORG, purpose: 'record', kind: 'image', name: '照片.jpg', size: 100 };
+    expect((await b.err('media', 'prepareUpload', slot, MEMBER)).code).toBe('AUTH.FORBIDDEN');
+    const before = snapshot(b);
+    const other = { ...slot, activityId: RUNNING };
+    expect((await b.err('media', 'prepareUpload', other, 'demo-member-2')).code).toBe(
+      'AUTH.FORBIDDEN',
+    );
+    const wrongOrg = { ...slot, orgId: 'demo-branch-2', activityId: id };
+    expect((await b.err('media', 'prepareUpload', wrongOrg, MEMBER)).code).toBe('NOT_FOUND');
+    expect(snapshot(b)).toBe(before);
+    const ok = await b.ok('media', 'prepareUpload', { ...slot, activityId: id }, MEMBER);
+    expect(ok.cloudPath).toMatch(/^orgs\/demo-branch\/record\//);
+  });
 });

@@ -279,6 +279,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'dues.setBase.wages.items.kind': '工资项目',
   'dues.reviewSheet.note': '审核意见',
   'media.prepareUpload.kind': '文件类型',
+  'media.prepareUpload.activityId': '活动',
   ...APPRAISAL_ACTION_LABELS,
 };
 

@@ -31,6 +31,8 @@ export const mediaContract = {
           .min(0)
           .max(24 * 3600)
           .optional(),
+        /** A 纪实 photo: the activity, so that its host or recorder may upload without a committee seat. */
+        activityId: id.optional(),
       })
       .strict(),
   },

@@ -48,6 +48,8 @@ Component({
   properties: {
     orgId: { type: String, value: '' },
     purpose: { type: String, value: 'record' },
+    /** A 纪实's activity: lets its host or recorder upload without a committee seat. */
+    activityId: { type: String, value: '' },
     kinds: { type: Array, value: ['image'] },
     max: { type: Number, value: 9 },
     value: { type: Array, value: [] },
@@ -201,7 +203,11 @@ Component({
       try {
         const view = await upload(
           job.file,
-          { orgId: this.properties.orgId, purpose: this.properties.purpose as never },
+          {
+            orgId: this.properties.orgId,
+            purpose: this.properties.purpose as never,
+            ...(this.properties.activityId ? { activityId: this.properties.activityId } : {}),
+          },
           (p) => {
             if (Math.floor(p) === last) return;
             last = Math.floor(p);

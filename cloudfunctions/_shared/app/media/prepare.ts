@@ -2,8 +2,10 @@ import { mediaContract } from '../../contracts/media';
 import { MEDIA_LIMITS } from '../../domain/media/model';
 import { checkUpload, cloudPathFor } from '../../domain/media/rules';
 import { insertMediaFile } from '../../repos/media';
-import { orThrow } from '../../runtime/errors';
+import type { Ctx } from '../../runtime/context';
+import { notFound, orThrow } from '../../runtime/errors';
 import { action } from '../../runtime/handler';
+import { activityRunner } from '../activity/queries';
 import { UPLOAD_PERMISSION } from './support';
 
 /**
@@ -14,16 +16,16 @@ import { UPLOAD_PERMISSION } from './support';
 export const prepareUpload = action({
   input: mediaContract.prepareUpload.input,
   async run(ctx, input) {
-    const org = await ctx.require(UPLOAD_PERMISSION[input.purpose], input.orgId);
-    const { ext } = orThrow(checkUpload(input));
     const { openid, member } = await ctx.caller();
+    const orgId = await mayUpload(ctx, input, member._id);
+    const { ext } = orThrow(checkUpload(input));
     const mediaId = Buffer.from(ctx.ports.random(8)).toString('hex');
-    const cloudPath = cloudPathFor(org._id, input.purpose, mediaId, ext, ctx.now);
+    const cloudPath = cloudPathFor(orgId, input.purpose, mediaId, ext, ctx.now);
     await insertMediaFile({
       _id: mediaId,
       fileId: null,
       cloudPath,
-      orgId: org._id,
+      orgId,
       purpose: input.purpose,
       kind: input.kind,
       name: input.name,
@@ -45,3 +47,21 @@ export const prepareUpload = action({
     return { mediaId, cloudPath, maxBytes: MEDIA_LIMITS[input.kind].maxBytes };
   },
 });
+
+/**
+ * Who may upload for the purpose (app/media/support.ts UPLOAD_PERMISSION); a 纪实 photo also by
+ * whoever runs that activity of the org — its host or recorder, committee seat or not [MTG-10,
+ * MTG-15], as `activity.record` lets them write the record. Answers the org of the upload.
+ */
+async function mayUpload(
+  ctx: Ctx,
+  input: { orgId: string; purpose: keyof typeof UPLOAD_PERMISSION; activityId?: string },
+  memberId: string,
+): Promise<string> {
+  if (input.purpose === 'record' && input.activityId) {
+    const runner = await activityRunner(input.activityId, memberId);
+    if (!runner || runner.orgId !== input.orgId) throw notFound('活动');
+    if (runner.runs) return runner.orgId;
+  }
+  return (await ctx.require(UPLOAD_PERMISSION[input.purpose], input.orgId))._id;
+}
