@@ -269,7 +269,13 @@ describe('who may upload for what', () => {
     );
     const [id] = created;
     await b.ok('activity', 'update', { activityId: id, recorderId: MEMBER }, SEC);
-    const slot = { orgId: ORG, purpose: 'record', kind: 'image', name: '照片.jpg', size: 100 };
+    const slot = {
+      orgId: ORG,
+      purpose: 'record' as const,
+      kind: 'image' as const,
+      name: '照片.jpg',
+      size: 100,
+    };
     expect((await b.err('media', 'prepareUpload', slot, MEMBER)).code).toBe('AUTH.FORBIDDEN');
     const before = snapshot(b);
     const other = { ...slot, activityId: RUNNING };

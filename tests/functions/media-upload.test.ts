@@ -45,8 +45,9 @@ describe('a 纪实 record’s photo and recording [MTG-10]', () => {
     expect(image.view.check).toBe('pending');
     expect(await download(image.view.url!)).toEqual(plainJpeg());
     expect(audio.view).toMatchObject({ kind: 'audio', durationSeconds: 95, check: 'pending' });
+    // The attachment is the checked copy, where no phone writes [MTG-20, PRIV-12].
     expect(image.fileId).toMatch(
-      /^cloud:\/\/local-emulator\.[\w-]+\/orgs\/demo-branch\/record\/2026-12\//,
+      /^cloud:\/\/local-emulator\.[\w-]+\/orgs\/demo-branch\/media\/record\/2026-12\//,
     );
 
     const files = [image.fileId, audio.fileId];
@@ -87,8 +88,10 @@ describe('a 纪实 record’s photo and recording [MTG-10]', () => {
   });
 
   it('answers a repeated confirmation with the same file and one content check', async () => {
-    const { mediaId, fileId, view } = await photo();
-    const again = await b.ok('media', 'confirmUpload', { mediaId, fileId }, SEC);
+    const { mediaId, view } = await photo();
+    const doc = b.docs('mediaFiles').find((d) => d._id === mediaId)!;
+    const uploaded = `cloud://local-emulator.${view.fileId.split('/')[2].split('.')[1]}/${doc.cloudPath}`;
+    const again = await b.ok('media', 'confirmUpload', { mediaId, fileId: uploaded }, SEC);
     expect({ ...again, url: null }).toEqual({ ...view, url: null });
     expect(b.emulator.mediaChecks()).toHaveLength(1);
   });

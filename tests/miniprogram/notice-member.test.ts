@@ -16,8 +16,7 @@ import {
 } from '../setup/simulate';
 import type { ActionInput } from '../../miniprogram/services/types';
 import { pdfBytes } from '../support/media-fixtures';
-import { prepareMedia } from '../support/media-kit';
-import { cloud } from '../../cloudfunctions/_shared/repos/db';
+import { uploadMedia } from '../support/media-kit';
 
 const server = useBackend('demo');
 let listPage: string;
@@ -50,19 +49,11 @@ async function publish(
   return res.id;
 }
 
-/**
- * A document uploaded for a notice: reserved and confirmed through the media function, the bytes
- * sent with the real SDK (jsdom's FormData is not one Node's fetch can send, so the kit's client
- * route is not used from a page test).
- */
+/** A document uploaded for a notice as the secretary's phone does (the kit's upload). */
 async function uploadPdf(name: string, who = 'demo-secretary'): Promise<string> {
-  const b = server.backend;
   const bytes = pdfBytes();
   const u = { orgId: ORG, purpose: 'notice' as const, kind: 'document' as const, name, bytes };
-  const { mediaId, cloudPath } = await prepareMedia(b, who, u);
-  const { fileID } = await cloud.uploadFile({ cloudPath, fileContent: bytes });
-  await b.ok('media', 'confirmUpload', { mediaId, fileId: fileID }, who);
-  return fileID;
+  return (await uploadMedia(server.backend, who, u)).fileId;
 }
 
 const plain = (title: string, category = '党费缴纳') =>

@@ -78,16 +78,22 @@ describe('local mode: the mini-program’s storage calls against the emulator', 
     });
     const fileId = await upload(slot.cloudPath, 'wxfile://tmp_1.jpg');
     expect(fileId).toMatch(/^cloud:\/\/local-emulator\.[^/]+\/orgs\/demo-branch\/record\//);
-    const confirmed = await callCloud('media', 'confirmUpload', { mediaId: slot.mediaId, fileId });
-    expect(confirmed).toMatchObject({ fileId, kind: 'image', mine: true });
 
     const [own] = await tempUrls([fileId]);
     expect(own).toMatchObject({ fileID: fileId, status: 0 });
     expect((await fetch(own.tempFileURL)).status).toBe(200);
-
     setDevOpenid('demo-member-1');
     const [other] = await tempUrls([fileId]);
     expect(other).toMatchObject({ status: -503002, tempFileURL: '' });
+
+    // Confirmed: the checked copy is where no phone reads or writes; the upload itself is gone.
+    setDevOpenid('demo-secretary');
+    const confirmed = await callCloud('media', 'confirmUpload', { mediaId: slot.mediaId, fileId });
+    expect(confirmed).toMatchObject({ kind: 'image', mine: true });
+    expect(confirmed.fileId).toMatch(/\/orgs\/demo-branch\/media\/record\//);
+    const [copy, upload1] = await tempUrls([confirmed.fileId, fileId]);
+    expect(copy).toMatchObject({ status: -503002 });
+    expect(upload1).toMatchObject({ status: -503003 });
   });
 
   it('refuses an upload outside a reserved path, as the bucket’s rule does', async () => {

@@ -347,14 +347,15 @@ describe('纪实 media: an upload, a page of attachments, a generated file’s U
   it('media.prepareUpload ≤ 3, media.confirmUpload ≤ 3, media.view of 10 files ≤ 3, media.fileUrl ≤ 3', async () => {
     const data = { ...photo, kind: 'image', size: plainJpeg().length };
     const prepare = await trips('media', 'prepareUpload', data, SEC, '≤ 3');
-    const fileId = await putBytes(b, SEC, prepare.data.cloudPath, plainJpeg());
+    const uploaded = await putBytes(b, SEC, prepare.data.cloudPath, plainJpeg());
     const confirm = await trips(
       'media',
       'confirmUpload',
-      { mediaId: prepare.data.mediaId, fileId },
+      { mediaId: prepare.data.mediaId, fileId: uploaded },
       SEC,
       '≤ 3',
     );
+    const fileId = confirm.data.fileId;
     const files = [fileId];
     for (let i = 1; i < 10; i += 1)
       files.push((await uploadMedia(b, SEC, { ...photo, bytes: plainJpeg() })).fileId);

@@ -138,10 +138,11 @@ export function useBackend(seed: 'demo' | 'empty' = 'demo'): { readonly backend:
     await backend!.reset(seed);
   });
   afterEach(async () => {
-    // A call a page made in the background (the consent ledger after 订阅) finishes here, not
-    // against the next test's reset or a closed backend.
+    // A call a page made in the background (the consent ledger after 订阅), or on leaving
+    // (detach), finishes here, not against the next test's reset or a closed backend.
     await settle();
     while (pageStack.length) pageStack.pop()!.detach();
+    await settle();
   });
   afterAll(async () => {
     await backend?.close();

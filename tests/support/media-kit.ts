@@ -25,9 +25,10 @@ export async function uploadMedia(
   u: Upload,
 ): Promise<{ mediaId: string; fileId: string; view: MediaView }> {
   const { mediaId, cloudPath } = await prepareMedia(b, openid, u);
-  const fileId = await putBytes(b, openid, cloudPath, u.bytes, u.name);
-  const view = await b.ok('media', 'confirmUpload', { mediaId, fileId }, openid);
-  return { mediaId, fileId, view };
+  const uploaded = await putBytes(b, openid, cloudPath, u.bytes, u.name);
+  const view = await b.ok('media', 'confirmUpload', { mediaId, fileId: uploaded }, openid);
+  // The fileID to attach is the checked copy's (media.confirmUpload), not the phone's upload.
+  return { mediaId, fileId: view.fileId, view };
 }
 
 /** Only the reservation (`media.prepareUpload`), for tests of what comes after. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CheckState, MEDIA_KINDS, MEDIA_PURPOSES, MediaKind } from '../domain/media/model';
-import { fileRef, id, text } from './common';
+import { fileRef, id, publicText } from './common';
 
 /**
  * The `media` function: 纪实 photos, recordings, videos and documents [MTG-10, MTG-21, CHK-15,
@@ -19,7 +19,7 @@ export const mediaContract = {
         purpose: z.enum(MEDIA_PURPOSES),
         kind: z.enum(MEDIA_KINDS),
         /** The file's name as the member sees it (a document's own name, "照片.jpg", "录音.mp3"). */
-        name: text(120),
+        name: publicText(120),
         size: z
           .number()
           .int()

@@ -25,6 +25,12 @@ export const STORAGE_FOLDERS: readonly StorageFolder[] = [
     url: 'media.view（附件）/ media.fileUrl',
   },
   {
+    path: `orgs/<orgId>/media/<${MEDIA_PURPOSES.join('|')}>/<YYYY-MM>/<mediaId>.<ext>`,
+    writer: 'function',
+    what: '确认后的附件：检查过类型和大小、去掉了照片里的位置等信息的副本（手机上传的原件随即删除）',
+    url: 'media.view（附件）/ media.fileUrl',
+  },
+  {
     path: 'orgs/<orgId>/exports/<area>[/<memberId>]/<time-random>/<文件名>.xlsx',
     writer: 'function',
     what: '导出的台账、报表和登记表（app/media/paths.ts 的 EXPORT_AREAS）',

@@ -192,13 +192,16 @@ export const joinRemote = action({
         '主持人没有确认您本次的线上参加；如有疑问，请与支部联系',
         { ruleId: 'CHK-15' },
       );
-    const evidence = input.evidence ?? [];
+    // Files already on the record (a 流入地 proof sent before) stay with it.
+    const prior = mine?.evidence ?? [];
+    const evidence = [...new Set([...prior, ...(input.evidence ?? [])])];
     const fresh = !mine || neverDowngrade(mine.status, 'remote') !== mine.status;
-    if (fresh && evidence.length)
+    if (fresh && evidence.length > prior.length)
       await acceptAttachments(ctx, {
         orgId: activity.orgId,
         purpose: 'remoteEvidence',
         fileIds: evidence,
+        previous: prior,
       });
     // The record just read saves recordOnce a second read of it.
     const { doc, already } = await recordOnce(
@@ -210,7 +213,7 @@ export const joinRemote = action({
       mine,
     );
     if (!already && doc.evidence?.length)
-      await markAttached({ kind: 'attendance', id: doc._id }, doc.evidence);
+      await markAttached({ kind: 'attendance', id: doc._id }, doc.evidence, { previous: prior });
     return { activityId: activity._id, status: 'remote', at: new Date(doc.at).toISOString() };
   },
 });

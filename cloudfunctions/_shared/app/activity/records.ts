@@ -129,7 +129,13 @@ export const record = action({
         tx,
       );
       const to = { kind: 'activityRecord', id: activity._id } as const;
-      if (withFiles) await markAttached(to, attachments, { previous, locked: next.archived }, tx);
+      if (withFiles)
+        await markAttached(
+          to,
+          attachments,
+          { previous, locked: next.archived, keptLocked: !!prev?.archived },
+          tx,
+        );
       return {
         audit: {
           org,

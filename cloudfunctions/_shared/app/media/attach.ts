@@ -57,6 +57,10 @@ export async function acceptAttachments(
     if (!PURPOSE_RULES[purpose].kinds.includes(doc.kind))
       throw new AppError('MEDIA.TYPE_NOT_ALLOWED', kindRefusal(purpose));
     if (doc.check.state === 'risky') throw new AppError('MEDIA.RISKY');
+    // One file, one place: a file already on something else (or locked there) is not taken
+    // again — detaching it from here would otherwise free it there [MTG-20].
+    if (doc.attachedTo || doc.locked)
+      throw new AppError('CONFLICT', '这个文件已经用在别处了，请重新上传一份');
   }
   return fileIds.map((f) => docs.get(f)).filter((d): d is MediaFileDoc => !!d);
 }
@@ -69,7 +73,7 @@ const kindRefusal = (purpose: MediaPurpose) =>
  * Inside the area's write (its `ctx.write` transaction when it has one, as every repo write
  * takes `tx` last): marks the files attached to `to` (and `locked` when the record is archived,
  * so they cannot be removed any more [MTG-20]); files no longer in the list are detached. One
- * update per changed file.
+ * update per changed file (kept files only when they become locked).
  *
  * Files are addressed by the media id their path ends in (`…/<mediaId>.<ext>`): no read inside
  * the transaction. A fileID without one (an attachment older than media files) is left alone.
@@ -77,7 +81,12 @@ const kindRefusal = (purpose: MediaPurpose) =>
 export async function markAttached(
   to: AttachedTo,
   fileIds: readonly string[],
-  opts: { previous?: readonly string[]; locked?: boolean } = {},
+  opts: {
+    previous?: readonly string[];
+    locked?: boolean;
+    /** The kept files are locked already (an amendment of an archived record): no rewrite. */
+    keptLocked?: boolean;
+  } = {},
   tx?: Tx,
 ): Promise<void> {
   const previous = new Set(opts.previous ?? []);
@@ -85,9 +94,14 @@ export async function markAttached(
   for (const fileId of next) {
     const id = mediaIdOfPath(fileId);
     if (!id) continue;
+    // A lock is never lifted here: only set.
     if (!previous.has(fileId))
-      await setMediaAttachment(id, { attachedTo: to, locked: !!opts.locked }, tx);
-    else if (opts.locked) await setMediaAttachment(id, { locked: true }, tx);
+      await setMediaAttachment(
+        id,
+        { attachedTo: to, ...(opts.locked ? { locked: true } : {}) },
+        tx,
+      );
+    else if (opts.locked && !opts.keptLocked) await setMediaAttachment(id, { locked: true }, tx);
   }
   for (const fileId of previous) {
     const id = mediaIdOfPath(fileId);

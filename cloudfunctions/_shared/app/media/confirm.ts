@@ -1,10 +1,11 @@
 import { mediaContract, MediaView } from '../../contracts/media';
-import { stripMetadata } from '../../domain/media/metadata';
+import { hasLocation, stripMetadata } from '../../domain/media/metadata';
 import { checkBytes, checkedKind, parseFileId } from '../../domain/media/rules';
 import { findMediaFile, MediaFileDoc, moveMediaFile } from '../../repos/media';
 import type { Ctx } from '../../runtime/context';
 import { AppError, notFound } from '../../runtime/errors';
 import { action } from '../../runtime/handler';
+import { storedPathOf } from './paths';
 import { CHECK_URL_SECONDS, pageUrls, viewOf } from './support';
 
 /**
@@ -12,7 +13,8 @@ import { CHECK_URL_SECONDS, pageUrls, viewOf } from './support';
  * this environment's and names the reserved path (`MEDIA.FOREIGN` otherwise, nothing changed);
  * the bytes are read back and must be of the declared kind and within its limit (otherwise the
  * object is deleted and the reservation dropped); a photo's location and other metadata are
- * removed and the clean bytes overwrite the same path before anyone else can see it; images and
+ * removed and the clean bytes are stored where only functions write (paths.ts storedPathOf), the
+ * phone's upload deleted, before anyone else can see them; images and
  * audio then go to WeChat's asynchronous content check. Nothing here recognises faces or any
  * other biometric feature [CHK-20]: the only platform call is security.mediaCheckAsync.
  * Confirming again the same file answers it again (a retry after a lost answer).
@@ -28,7 +30,7 @@ export const confirmUpload = action({
     const parsed = parseFileId(input.fileId);
     if (!parsed || parsed.env !== ctx.ports.files.envId() || parsed.path !== doc.cloudPath)
       throw new AppError('MEDIA.FOREIGN', '上传的文件和登记的不一致，请重新上传');
-    if (doc.state === 'ready' && doc.fileId === input.fileId) return answer(ctx, doc);
+    if (doc.state === 'ready' && doc.fileId) return answer(ctx, doc);
     if (doc.state !== 'reserved')
       throw new AppError('MEDIA.NOT_READY', '这个文件已经删除，请重新上传');
 
@@ -43,22 +45,23 @@ export const confirmUpload = action({
     let stripped: string[] = [];
     if (doc.kind === 'image') {
       const clean = stripMetadata(bytes, mime);
-      if (!clean.understood) {
-        // A photo we could not walk may still say where it was taken: never stored [PRIV-12].
+      // A photo we could not walk, or one still saying where it was taken after the strip (GPS in
+      // a part we keep), is never stored [PRIV-12].
+      if (!clean.understood || hasLocation(clean.bytes)) {
         await drop(ctx, doc, input.fileId);
         throw new AppError('MEDIA.MISMATCH', '这张照片无法处理，请换一张或重新拍摄后再上传');
       }
-      if (clean.removed.length) {
-        await ctx.ports.files.put(doc.cloudPath, clean.bytes);
-        stored = clean.bytes;
-        stripped = clean.removed;
-      }
+      stored = clean.bytes;
+      stripped = clean.removed;
     }
+    // The checked bytes go where only functions write; the phone's upload is deleted. So what
+    // others see can never be swapped or deleted from a phone afterwards [MTG-20].
+    const fileId = await ctx.ports.files.put(storedPathOf(doc.cloudPath), stored);
     const check = checkedKind(doc.kind)
-      ? await submitCheck(ctx, doc, input.fileId)
+      ? await submitCheck(ctx, doc, fileId)
       : { state: 'none' as const, traceId: null, submittedAt: null };
     const patch = {
-      fileId: input.fileId,
+      fileId,
       mime,
       size: stored.length,
       state: 'ready' as const,
@@ -71,12 +74,13 @@ export const confirmUpload = action({
     if (!(await moveMediaFile(doc._id, 'reserved', patch))) {
       // Confirmed by a concurrent retry meanwhile: answer what it stored.
       const now = await findMediaFile(doc._id);
-      if (now?.state === 'ready' && now.fileId === input.fileId) return answer(ctx, now);
+      if (now?.state === 'ready' && now.fileId) return answer(ctx, now);
       throw new AppError('MEDIA.NOT_READY', '这个文件已经删除，请重新上传');
     }
+    await ctx.ports.files.remove([input.fileId]);
     const confirmed: MediaFileDoc = {
       ...doc,
-      fileId: input.fileId,
+      fileId,
       mime,
       size: stored.length,
       state: 'ready',

@@ -61,6 +61,16 @@ export function generatedPathOf(cloudPath: string): GeneratedPath | null {
   return { kind: 'export', orgId, area, subject: parts[4] };
 }
 
+/**
+ * Where a confirmed upload's checked bytes live: `orgs/<org>/media/<purpose>/<YYYY-MM>/<id>.<ext>`,
+ * beside the reserved path the phone uploaded to but outside every path a client may write
+ * (repos/storage-spec.ts CLIENT_UPLOAD_PATH): once checked, the phone can neither swap nor delete
+ * the bytes others see [MTG-20, PRIV-12].
+ */
+export function storedPathOf(reservedPath: string): string {
+  return reservedPath.replace(/^orgs\/([^/]+)\//, 'orgs/$1/media/');
+}
+
 /** The media id of an upload's fileID or path (`…/<mediaId>.<ext>`); null when it has none. */
 export function mediaIdOfPath(path: string): string | null {
   const m = /\/([0-9a-f]{16})\.[a-z0-9]+$/.exec(path);

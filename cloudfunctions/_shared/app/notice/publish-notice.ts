@@ -82,7 +82,7 @@ export async function markNoticeFiles(
     await markAttached(
       { kind: 'notice', id: noticeId },
       all,
-      { previous: before, locked: true },
+      { previous: before, locked: true, keptLocked: true },
       tx,
     );
 }
