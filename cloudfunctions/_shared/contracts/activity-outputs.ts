@@ -13,6 +13,8 @@ import type { Inactivity } from '../domain/activity/inactivity';
 
 export type { MeetingRecordDetail, RuleAlert } from './activity-record-outputs';
 export type * from './activity-theme-day-outputs';
+export type { ActivityReport, ReportActivity } from './activity-report-outputs';
+import type { ActivityReport } from './activity-report-outputs';
 import type { HonoursReport, IntegrityReport, TdWarning } from './activity-theme-day-outputs';
 
 type In<K extends keyof typeof activityContract> = z.input<(typeof activityContract)[K]['input']>;
@@ -126,43 +128,6 @@ export type AbsenceAlert = {
 };
 /** A branch's days without an organisational-life record [FORT-22]. */
 export type BranchInactivity = Inactivity;
-/** One activity of the half-year report, from its records [TD-21, MTG-22]. */
-export type ReportActivity = {
-  id: string;
-  type: ActivityType;
-  typeName: string;
-  date: string;
-  title: string;
-  place: string | null;
-  host: string | null;
-  status: 'planned' | 'closed';
-  counts: AttendanceCounts & { expected: number };
-  /** Whole percent [CHK-03]; null when nobody was to attend. */
-  attendanceRate: number | null;
-  minutes: string | null;
-  resolutions: string[];
-  /** The archived original and each correction, so the report keeps both [MTG-20]. */
-  record: RecordHistory | null;
-  /** Counts towards the branch's obligations [MTG-27, MTG-18]. */
-  counted: boolean;
-  lateRegistration: boolean;
-  /**
-   * The 纪实's evidence [MTG-10]: `media` (complete: a photo, recording, video or document that
-   * passed the content check or needs none), `text` (a record without such a file), `none` (no
-   * record); `checking` files count once they pass; a file held back counts nowhere.
-   */
-  evidence: { level: 'media' | 'text' | 'none'; files: number; checking: number };
-};
-/** The half-year report of 主题党日 and 三会一课 (JSON form) [TD-21, MTG-22, PRIV-11]. */
-export type ActivityReport = {
-  orgId: string;
-  orgName: string;
-  half: string;
-  generatedAt: string;
-  summary: { type: ActivityType; typeName: string; held: number; missing: string[] }[];
-  activities: ReportActivity[];
-};
-
 export type PlanItem = {
   type: ActivityType;
   date: string;
