@@ -1,5 +1,6 @@
 import { attendance, attendanceYear } from '../_shared/app/export/attendance';
 import { points } from '../_shared/app/export/points';
+import { dashboard } from '../_shared/app/export/dashboard';
 import { isRender, render } from '../_shared/app/export/render-action';
 import { createFunction } from '../_shared/runtime/handler';
 
@@ -8,6 +9,6 @@ import { createFunction } from '../_shared/runtime/handler';
  * not grow. Members' actions below; `render` is for the other functions (`activity.report`,
  * `dues.ledger`, the 核算表), which check the permission and write the audit entry themselves.
  */
-const actions = createFunction('export', { attendance, attendanceYear, points });
+const actions = createFunction('export', { attendance, attendanceYear, points, dashboard });
 
 export const main = (event: unknown) => (isRender(event) ? render(event) : actions(event));

@@ -12,6 +12,16 @@ import { acceptTransfer, transferOut, transferredMembers } from '../_shared/app/
 import { setSetting, settings } from '../_shared/app/org/settings';
 import { subscribe } from '../_shared/app/org/subscribe';
 import { todo } from '../_shared/app/org/todo';
+import { branchDetail, dashboard } from '../_shared/app/org/dashboard';
+import { drawSpotChecks, recordSpotCheck, spotChecks } from '../_shared/app/org/spot-checks';
+import { quotas } from '../_shared/app/org/quotas';
+import { moveMember, setMemberGroup } from '../_shared/app/org/moves';
+import {
+  decideElection,
+  elections,
+  recordCommittee,
+  requestElection,
+} from '../_shared/app/org/elections';
 import { createFunction } from '../_shared/runtime/handler';
 
 export const main = createFunction('org', {
@@ -38,4 +48,16 @@ export const main = createFunction('org', {
   saveFiveStandards,
   setFiveStandardsStatus,
   todo,
+  dashboard,
+  branchDetail,
+  spotChecks,
+  drawSpotChecks,
+  recordSpotCheck,
+  quotas,
+  moveMember,
+  setMemberGroup,
+  requestElection,
+  decideElection,
+  elections,
+  recordCommittee,
 });

@@ -13,6 +13,8 @@ export const exportContract = {
   attendanceYear: { input: orgYear },
   /** A year's 先锋指数 of every member, by name, no rank unless the branch shows it [PTS-21, PTS-22]. */
   points: { input: orgYear },
+  /** The superior's compliance grid of the branches below, print-ready (issue 16). */
+  dashboard: { input: orgYear },
 };
 
 type In<K extends keyof typeof exportContract> = z.input<(typeof exportContract)[K]['input']>;
@@ -24,4 +26,5 @@ export type ExportApi = {
   attendance: { input: In<'attendance'>; output: ExportFileOutput };
   attendanceYear: { input: In<'attendanceYear'>; output: ExportFileOutput };
   points: { input: In<'points'>; output: ExportFileOutput };
+  dashboard: { input: In<'dashboard'>; output: ExportFileOutput };
 };

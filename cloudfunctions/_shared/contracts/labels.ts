@@ -1,4 +1,5 @@
 import { APPRAISAL_ACTION_LABELS } from './labels-appraisal';
+import { ORG_ACTION_LABELS } from './labels-org';
 
 /**
  * The Chinese name of every contract field, for the messages a member reads when an input is
@@ -278,9 +279,8 @@ export const ACTION_LABELS: Record<string, string> = {
   'dues.calculate.wages.items.kind': '工资项目',
   'dues.setBase.wages.items.kind': '工资项目',
   'dues.reviewSheet.note': '审核意见',
-  'media.prepareUpload.kind': '文件类型',
-  'media.prepareUpload.activityId': '活动',
   ...APPRAISAL_ACTION_LABELS,
+  ...ORG_ACTION_LABELS,
 };
 
 /**

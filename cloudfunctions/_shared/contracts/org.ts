@@ -5,6 +5,7 @@ import type { Permission } from '../domain/org/policy';
 import { SETTING_KEYS, SettingKey, SettingRow } from '../domain/org/settings';
 import { calendarDate, empty, id, isoInstant, publicText, text } from './common';
 import { orgStructureContract, OrgStructureApi } from './org-structure';
+import { orgOversightContract, OrgOversightApi } from './org-oversight';
 
 const role = z.enum(Object.keys(ROLES) as [keyof typeof ROLES, ...(keyof typeof ROLES)[]]);
 const sectorIds = Object.keys(SECTORS) as [keyof typeof SECTORS, ...(keyof typeof SECTORS)[]];
@@ -115,6 +116,7 @@ export const orgContract = {
   /** 首页的待办: what the caller may act on in the branch, each with where to fix it. */
   todo: { input: z.object({ orgId: id }).strict() },
   ...orgStructureContract,
+  ...orgOversightContract,
 } as const;
 
 export type MeOutput = {
@@ -204,48 +206,49 @@ export type AuditRow = {
   reason: string | null;
 };
 
-export type OrgApi = OrgStructureApi & {
-  me: { input: z.input<typeof orgContract.me.input>; output: MeOutput };
-  bind: { input: z.input<typeof orgContract.bind.input>; output: { memberId: string } };
-  createInvite: {
-    input: z.input<typeof orgContract.createInvite.input>;
-    output: { code: string; expiresAt: string };
+export type OrgApi = OrgStructureApi &
+  OrgOversightApi & {
+    me: { input: z.input<typeof orgContract.me.input>; output: MeOutput };
+    bind: { input: z.input<typeof orgContract.bind.input>; output: { memberId: string } };
+    createInvite: {
+      input: z.input<typeof orgContract.createInvite.input>;
+      output: { code: string; expiresAt: string };
+    };
+    createOrg: { input: z.input<typeof orgContract.createOrg.input>; output: { id: string } };
+    importMembers: {
+      input: { orgId: string; members: z.input<typeof importRow>[] };
+      output: { created: string[]; errors: { row: number; code: string; message: string }[] };
+    };
+    listMembers: { input: z.input<typeof orgContract.listMembers.input>; output: MemberRow[] };
+    setMemberFlags: {
+      input: z.input<typeof orgContract.setMemberFlags.input>;
+      output: { memberId: string };
+    };
+    setRole: {
+      input: z.input<typeof orgContract.setRole.input>;
+      output: { memberId: string; roles: string[] };
+    };
+    orgTree: { input: z.input<typeof orgContract.orgTree.input>; output: OrgTreeNode };
+    /** Every branch setting with its value in force, its rule and who may change it. */
+    settings: {
+      input: z.input<typeof orgContract.settings.input>;
+      output: { orgId: string; items: SettingRow[] };
+    };
+    setSetting: {
+      input: z.input<typeof orgContract.setSetting.input>;
+      output: { orgId: string; key: SettingKey; value: unknown };
+    };
+    subscribe: {
+      input: z.input<typeof orgContract.subscribe.input>;
+      output: { quota: Record<string, number> };
+    };
+    todo: { input: z.input<typeof orgContract.todo.input>; output: { items: TodoItem[] } };
+    auditLog: {
+      input: z.input<typeof orgContract.auditLog.input>;
+      /** Newest first; `nextOffset` is where the next page starts, null after the last. */
+      output: { entries: AuditRow[]; nextOffset: number | null };
+    };
   };
-  createOrg: { input: z.input<typeof orgContract.createOrg.input>; output: { id: string } };
-  importMembers: {
-    input: { orgId: string; members: z.input<typeof importRow>[] };
-    output: { created: string[]; errors: { row: number; code: string; message: string }[] };
-  };
-  listMembers: { input: z.input<typeof orgContract.listMembers.input>; output: MemberRow[] };
-  setMemberFlags: {
-    input: z.input<typeof orgContract.setMemberFlags.input>;
-    output: { memberId: string };
-  };
-  setRole: {
-    input: z.input<typeof orgContract.setRole.input>;
-    output: { memberId: string; roles: string[] };
-  };
-  orgTree: { input: z.input<typeof orgContract.orgTree.input>; output: OrgTreeNode };
-  /** Every branch setting with its value in force, its rule and who may change it. */
-  settings: {
-    input: z.input<typeof orgContract.settings.input>;
-    output: { orgId: string; items: SettingRow[] };
-  };
-  setSetting: {
-    input: z.input<typeof orgContract.setSetting.input>;
-    output: { orgId: string; key: SettingKey; value: unknown };
-  };
-  subscribe: {
-    input: z.input<typeof orgContract.subscribe.input>;
-    output: { quota: Record<string, number> };
-  };
-  todo: { input: z.input<typeof orgContract.todo.input>; output: { items: TodoItem[] } };
-  auditLog: {
-    input: z.input<typeof orgContract.auditLog.input>;
-    /** Newest first; `nextOffset` is where the next page starts, null after the last. */
-    output: { entries: AuditRow[]; nextOffset: number | null };
-  };
-};
 
 /** What an action of `org` answers. */
 export type OrgOutput<K extends keyof OrgApi> = OrgApi[K]['output'];

@@ -32,6 +32,21 @@ const DECLARED = <const>[
   },
   { name: 'personKeys', indexes: [] },
   { name: 'fiveStandards', indexes: [{ name: 'org_year', keys: { orgId: 1, year: 1 } }] },
+  {
+    name: 'spotChecks',
+    indexes: [
+      { name: 'root_year', keys: { rootId: 1, year: 1 } },
+      { name: 'org_year', keys: { orgId: 1, year: 1 } },
+    ],
+  },
+  {
+    name: 'elections',
+    indexes: [
+      { name: 'org', keys: { orgId: 1, requestedAt: -1 } },
+      { name: 'ancestors', keys: { ancestors: 1 } },
+    ],
+  },
+  { name: 'memberMoves', indexes: [{ name: 'member', keys: { memberId: 1, at: -1 } }] },
   { name: 'bindings', indexes: [{ name: 'member', keys: { memberId: 1 } }] },
   { name: 'invites', indexes: [{ name: 'member', keys: { memberId: 1 } }] },
   { name: 'auditLogs', indexes: [{ name: 'org_at', keys: { orgId: 1, at: -1 } }] },

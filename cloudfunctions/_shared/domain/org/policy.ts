@@ -90,6 +90,12 @@ export const POLICY = {
   'appraisal.decideMembers': g(COMMITTEE, { forSecretary: DEPUTY_OR_COMMISSIONER }),
   /** 纪实 files: see those still being checked, remove someone else's (the committee, the superior). */
   'media.moderate': g(COMMITTEE),
+  /** The superior's compliance grid, spot checks, quotas and rankings of the orgs below [FORT-23]. */
+  'org.oversee': g([]),
+  /** Put members in the branch's 党小组 [ORG-23]. */
+  'group.assign': g(OFFICERS.concat(['orgCommissioner'])),
+  /** File the branch's 换届选举请示 with the superior [ORG-20]. */
+  'election.request': g(OFFICERS),
 } satisfies Record<string, Grant>;
 
 export type Permission = keyof typeof POLICY;
@@ -197,6 +203,9 @@ export const REFUSALS: Record<Permission, string> = {
     '支部党员大会的测评由支部委员会或上级党组织组织（书记本人的评议由副书记、其他委员或上级党组织组织）',
   'appraisal.decideMembers': '民主评议由支部委员会或上级党组织评定',
   'media.moderate': '只有上传的人、本支部委员或上级党组织可以处理这个文件',
+  'org.oversee': '只有上级党组织可以查看各支部的落实情况',
+  'group.assign': '只有支部书记、副书记、组织委员或上级党组织可以分配党小组',
+  'election.request': '换届选举请示由支部书记或副书记提交',
 };
 
 export const OWN_CASE_REFUSAL =
