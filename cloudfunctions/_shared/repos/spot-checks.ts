@@ -1,0 +1,71 @@
+import type { SpotResult } from '../contracts/org-oversight';
+import { _, collection, Tx } from './db';
+
+/**
+ * Spot checks [MTG-37]: one document per drawn check, `_id = <rootId>:<year>:Q<quarter>:<orgId>`,
+ * written when the quarter's sample is drawn (with the seed it was drawn with) and completed once
+ * when its result is recorded [ORG-30, FORT-24].
+ */
+export interface SpotCheckDoc {
+  _id: string;
+  /** The org that drew the sample (the 基层党委, 县 or 市). */
+  rootId: string;
+  /** The branch checked. */
+  orgId: string;
+  year: number;
+  quarter: number;
+  seed: string;
+  drawnAt: Date;
+  drawnBy: string;
+  result: SpotResult | null;
+  fiveStandardsFailed: boolean;
+  findings: string | null;
+  recordedAt: Date | null;
+  recordedBy: string | null;
+}
+
+const checks = collection<SpotCheckDoc>('spotChecks');
+
+/** A year's checks drawn by `rootId`, by quarter then org. */
+export const spotChecksOfRoot = (rootId: string, year: number): Promise<SpotCheckDoc[]> =>
+  checks.all(
+    checks.ref().where({ rootId, year }).orderBy('quarter', 'asc').orderBy('orgId', 'asc'),
+  );
+
+/**
+ * The last recorded check of the year of each of these branches, whoever drew it (one query):
+ * the dashboard's column and the 五化 mark [ORG-30].
+ */
+export async function lastSpotChecks(
+  orgIds: readonly string[],
+  year: number,
+): Promise<Map<string, SpotCheckDoc>> {
+  if (!orgIds.length) return new Map();
+  const docs = await checks.all(
+    checks
+      .ref()
+      .where({ orgId: _.in([...orgIds]), year, result: _.neq(null) })
+      .orderBy('recordedAt', 'asc'),
+  );
+  return new Map(docs.map((d) => [d.orgId, d]));
+}
+
+export const findSpotCheck = (id: string, tx?: Tx) => checks.byId(id, tx);
+
+export async function insertSpotChecks(docs: readonly SpotCheckDoc[], tx: Tx): Promise<void> {
+  for (const d of docs) await checks.add(d, tx);
+}
+
+export async function recordSpotCheckResult(
+  id: string,
+  patch: Pick<
+    SpotCheckDoc,
+    'result' | 'fiveStandardsFailed' | 'findings' | 'recordedAt' | 'recordedBy'
+  >,
+  tx: Tx,
+): Promise<void> {
+  await checks
+    .ref(tx)
+    .doc(id)
+    .update({ data: { ...patch } });
+}
