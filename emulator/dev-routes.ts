@@ -5,7 +5,7 @@ import { DEMO_NOW_MS } from './demo-instant';
 import { FunctionHost } from './host';
 import { fail, readJson, send, sendRaw } from './http';
 import { MediaChecks, SUGGESTS, Suggest } from './media-check';
-import { SeedName } from './seeds';
+import { isSeedName, SEED_NAMES, SeedName } from './seeds';
 import { RoundTripStats } from './stats';
 import { ObjectStorage, pathOfFileId } from './storage';
 import { DocumentStore } from './store';
@@ -102,8 +102,8 @@ export function devRoutes(d: DevDeps) {
     if (typeof body !== 'object' || body === null)
       return fail(res, 400, 'INPUT.INVALID', '请求内容应为 JSON 对象');
     const seed = body.seed ?? 'demo';
-    if (seed !== 'demo' && seed !== 'empty')
-      return fail(res, 400, 'INPUT.INVALID', 'seed 只能是 demo 或 empty');
+    if (!isSeedName(seed))
+      return fail(res, 400, 'INPUT.INVALID', `seed 只能是 ${SEED_NAMES.join('、')}`);
     const now =
       body.now === undefined || body.now === null ? DEMO_NOW_MS : Date.parse(String(body.now));
     if (Number.isNaN(now)) return fail(res, 400, 'INPUT.INVALID', 'now 应为 ISO-8601 时间');

@@ -1,11 +1,12 @@
 // mingo's subpath modules, by `exports` (which TypeScript's node10 resolution does not read, so
 // their types come from mingo/types): the operator tables, to register an indexed `$lookup`.
 const { Aggregator } = require('mingo/aggregator') as typeof import('mingo/types/aggregator');
-const { Context, evalExpr } = require('mingo/core') as typeof import('mingo/types/core');
+const { evalExpr } = require('mingo/core') as typeof import('mingo/types/core');
 const { Lazy } = require('mingo/lazy') as typeof import('mingo/types/lazy');
 const ops = (name: string) => require(`mingo/operators/${name}`) as Record<string, any>;
 const pipelineOperators = ops('pipeline') as typeof import('mingo/types/operators/pipeline');
 import type { Doc } from '../store';
+import { contextWith } from './fast-in';
 
 type Query = Record<string, unknown>;
 type Stage = Record<string, any>;
@@ -44,14 +45,7 @@ export function createAggregate(deps: AggregateDeps) {
       ).collect()[0];
     });
   };
-  const context = Context.init({
-    accumulator: ops('accumulator'),
-    expression: ops('expression'),
-    pipeline: { ...pipelineOperators, $lookup: indexedLookup },
-    projection: ops('projection'),
-    query: ops('query'),
-    window: ops('window'),
-  } as Parameters<typeof Context.init>[0]);
+  const context = contextWith({ ...pipelineOperators, $lookup: indexedLookup });
 
   return function aggregate(name: string, pipeline: Stage[]): Doc[] {
     const first = pipeline[0]?.$match as Query | undefined;

@@ -2,15 +2,20 @@ import { COLLECTION_NAMES } from '../../cloudfunctions/_shared/repos/collections
 import type { MemberDoc } from '../../cloudfunctions/_shared/repos/members';
 import type { Doc } from '../store';
 import { seedActivities } from './activities';
+import { seedCommittee } from './committee';
 import { demoMembers, superiorMember } from './members';
 import { committeeOrg, demoBranches } from './orgs';
 
 /**
  * The seeds of the emulator (api.md §2, "Demo seed"), built around one instant `now`: orgs.ts
  * (the committee and its branches), members.ts (the demo identities), activities.ts (this
- * month's theme day and last month's, closed, with its attendance).
+ * month's theme day and last month's, closed, with its attendance). `committee` and
+ * `committee-large` are the demo seed plus a 基层党委 of many generated branches with a year of
+ * records (committee.ts; its plan of deliberate gaps: `committeePlan`).
  */
-export type SeedName = 'demo' | 'empty';
+export type SeedName = 'demo' | 'empty' | 'committee' | 'committee-large';
+export const SEED_NAMES: readonly SeedName[] = ['demo', 'empty', 'committee', 'committee-large'];
+export const isSeedName = (s: unknown): s is SeedName => SEED_NAMES.includes(s as SeedName);
 export type SeedData = Record<string, Doc[]>;
 
 /** The demo identities (X-WX-OPENID values) printed at start-up. */
@@ -31,7 +36,7 @@ export function buildSeed(name: SeedName, now: Date): SeedData {
   data.orgs.push(committeeOrg(now) as unknown as Doc);
   const members: MemberDoc[] = [superiorMember(now)];
 
-  if (name === 'demo') {
+  if (name !== 'empty') {
     data.orgs.push(...demoBranches(now));
     members.push(...demoMembers(now));
     seedActivities(data, now, members);
@@ -44,9 +49,12 @@ export function buildSeed(name: SeedName, now: Date): SeedData {
       createdAt: now,
     });
   }
+  if (name === 'committee' || name === 'committee-large') seedCommittee(data, now, name, members);
 
+  const seen = new Set<string>();
   for (const m of members) {
-    if (data.members.some((d) => d._id === m._id)) continue;
+    if (seen.has(m._id)) continue;
+    seen.add(m._id);
     data.members.push(m as unknown as Doc);
     data.personKeys.push({ _id: m.personKey, memberId: m._id });
     if (m.openid) data.bindings.push({ _id: m.openid, memberId: m._id, boundAt: now });

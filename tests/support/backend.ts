@@ -2,6 +2,7 @@ import { DEMO_NOW_MS } from '../../emulator/demo-instant';
 import { startEmulator, Emulator } from '../../emulator/server';
 import type { Envelope } from '../../cloudfunctions/_shared/runtime/errors';
 import type { StatsSnapshot } from '../../emulator/stats';
+import type { SeedName } from '../../emulator/seeds';
 import type { ErrorCode } from '../../cloudfunctions/_shared/contracts/errors';
 import type {
   ActionInput,
@@ -45,8 +46,8 @@ export interface Backend {
   ): Promise<{ code: ErrorCode; message: string; details?: any }>;
   /** Every document of a collection, straight from the store (to assert what was written). */
   docs<T = any>(collection: string): T[];
-  /** Loads a seed built around the demo instant and freezes the emulator's clock there. */
-  reset(seed: 'demo' | 'empty'): Promise<void>;
+  /** Loads a seed built around `now` (default: the demo instant) and freezes the emulator's clock there. */
+  reset(seed: SeedName, now?: number): Promise<void>;
   /** Freezes the emulator's clock back at the demo instant (what tests restore after moving it). */
   restoreClock(): void;
   /** Calls and database round trips per `"<fn>.<action>"` since the last reset (GET /__emulator/stats). */
@@ -63,7 +64,7 @@ export interface Backend {
 }
 
 export async function startBackend(
-  opts: { seed?: 'demo' | 'empty'; dataDir?: string } = {},
+  opts: { seed?: SeedName; dataDir?: string } = {},
 ): Promise<Backend> {
   const emulator = await startEmulator({
     port: 0,
@@ -91,7 +92,7 @@ export async function startBackend(
     },
     docs: (collection) =>
       [...(emulator.store.get(collection)?.values() ?? [])].map((d) => structuredClone(d)) as any[],
-    reset: (seed) => emulator.reset(seed),
+    reset: (seed, now) => emulator.reset(seed, now),
     restoreClock: () => emulator.clock.freeze(DEMO_NOW_MS),
     stats: () => emulator.stats(),
     resetStats: () => emulator.resetStats(),
