@@ -485,6 +485,30 @@ CALLS['appraisal.decideMembers'] = call('appraisal', 'open', {
   data: () => ({ kind: 'democraticAppraisal', orgId: OWN.id, year: 2026 }),
 });
 
+CALLS['org.oversee'] = call('org', 'dashboard', {
+  org: COMMITTEE,
+  holder: SUPERIOR,
+  nonHolder: SEC,
+  data: () => ({ orgId: COMMITTEE.id, year: 2026 }),
+});
+CALLS['group.assign'] = call('org', 'setMemberGroup', {
+  org: OWN,
+  holder: SEC,
+  nonHolder: MEMBER,
+  data: () => ({ memberId: 'demo-member-2', groupId: null }),
+});
+CALLS['election.request'] = call('org', 'requestElection', {
+  org: OWN,
+  holder: SEC,
+  nonHolder: ORGANIZER,
+  data: () => ({
+    orgId: OWN.id,
+    plannedDate: '2027-06-01',
+    seats: 5,
+    reason: '本届支部委员会任期将满，申请按期换届',
+  }),
+});
+
 /** 双述双评 of demo-secretary up to the 党员大会 step, with a 支部党员大会 to hold its ballot. */
 async function reviewAtAssembly(): Promise<string> {
   const id = 'secretaryReview:demo-secretary:2026';

@@ -1,5 +1,6 @@
 import { Backend, startBackend } from '../support/backend';
 import { voteKit } from '../support/vote-kit';
+import { approvedElection } from '../support/elect-kit';
 
 let b: Backend;
 beforeAll(async () => {
@@ -9,6 +10,7 @@ afterAll(() => b.close());
 beforeEach(async () => {
   b.emulator.clock.freeze(Date.parse('2026-12-04T06:30:00Z')); // Fri 14:30 in Shanghai
   await b.reset('demo');
+  await approvedElection(b); // an election is recorded only under an approved 请示 [ORG-20]
 });
 afterEach(() => b.restoreClock());
 
@@ -25,6 +27,7 @@ describe('elections [VOTE-11, VOTE-12, VOTE-14, PRIV-13]', () => {
     );
     expect(r10).toMatchObject({ valid: false, eligible: 13, present: 10, elected: [] });
     await b.reset('demo');
+    await approvedElection(b);
     const eleven = await meeting(FULL.slice(0, 11));
     const r11 = await b.ok('activity', 'elect', ballot(eleven), SEC);
     // 6 of 11 present is over half of those present, though not of E = 13
@@ -76,7 +79,8 @@ describe('elections [VOTE-11, VOTE-12, VOTE-14, PRIV-13]', () => {
     await b.ok('activity', 'vote', motion(id, { method: 'secretBallot' }), SEC);
     await b.ok('activity', 'vote', motion(id, { kind: 'development' }), SEC);
     await b.ok('activity', 'elect', ballot(id), SEC);
-    const stored = [...b.docs('votes'), ...b.docs('elections')];
+    const tallies = b.docs('elections'); // the tallies (the 请示 live in electionRequests)
+    const stored = [...b.docs('votes'), ...tallies];
     const audit = b
       .docs('auditLogs')
       .filter((a) => a.entity === 'votes' || a.entity === 'elections')

@@ -1,5 +1,6 @@
 import { Backend, snapshot, startBackend } from '../support/backend';
 import { voteKit } from '../support/vote-kit';
+import { approvedElection } from '../support/elect-kit';
 
 let b: Backend;
 beforeAll(async () => {
@@ -9,6 +10,7 @@ afterAll(() => b.close());
 beforeEach(async () => {
   b.emulator.clock.freeze(Date.parse('2026-12-04T06:30:00Z')); // Fri 14:30 in Shanghai
   await b.reset('demo');
+  await approvedElection(b); // an election is recorded only under an approved 请示 [ORG-20]
 });
 afterEach(() => b.restoreClock());
 

@@ -392,3 +392,37 @@ describe('activity.report does not grow with the 纪实 files [MTG-10]', () => {
     expect(two.roundTrips).toBe(one.roundTrips);
   });
 });
+
+describe('org.dashboard does not grow with the number of branches (issue 16)', () => {
+  beforeAll(() => b.reset('demo'));
+  afterAll(() => b.restoreClock());
+  const ARGS = { orgId: 'demo-committee', year: 2026 };
+  it('org.dashboard ≤ 10 on the demo seed, and the same after 50 more branches [FORT-23]', async () => {
+    const small = await trips('org', 'dashboard', ARGS, 'demo-superior', '≤ 10, constant');
+    for (let i = 1; i <= 50; i++)
+      await b.ok(
+        'org',
+        'createOrg',
+        {
+          parentId: 'demo-committee',
+          name: `看板第${i}党支部`,
+          kind: 'branch',
+          category: 'organ',
+          termStart: '2025-01-01',
+        },
+        'demo-superior',
+      );
+    const large = await trips('org', 'dashboard', ARGS, 'demo-superior', '≤ 10, constant');
+    expect(large.data.branches.length).toBe(small.data.branches.length + 50);
+    expect(small.roundTrips).toBeLessThanOrEqual(10);
+    expect(large.roundTrips).toBe(small.roundTrips);
+    const detail = await trips(
+      'org',
+      'branchDetail',
+      { orgId: 'demo-branch', year: 2026 },
+      'demo-superior',
+      '≤ 10',
+    );
+    expect(detail.roundTrips).toBeLessThanOrEqual(10);
+  });
+});

@@ -103,6 +103,8 @@ export const activityContract = {
         delegationReason: publicText(200).optional(),
         /** The 书记 or 支委 the 党小组会 topic was agreed with [MTG-14]. */
         topicAgreedBy: id.optional(),
+        /** A theme day or 党小组会 held by one of the branch's 党小组 [TD-11, MTG-03]. */
+        groupId: id.optional(),
       })
       .strict()
       .refine((v) => Date.parse(v.endAt) > Date.parse(v.startAt), {

@@ -209,9 +209,19 @@ export type SpotChecksOutput = {
   unchecked: { orgId: string; name: string }[];
   checks: SpotCheckRow[];
   note: string;
+  /** The quarters of the year already drawn (each is drawn once) [MTG-37]. */
+  drawnQuarters?: number[];
 };
 
-export type QuotaMeter = { limit: number; used: number; left: number; of: number; note: string };
+export type QuotaMeter = {
+  limit: number;
+  used: number;
+  left: number;
+  of: number;
+  note: string;
+  /** false where the profile sets no such limit (then `limit` = `of`, and `note` says so). */
+  applies?: boolean;
+};
 export type QuotasOutput = {
   orgId: string;
   year: number;

@@ -146,6 +146,8 @@ export type MemberRow = {
   /** Masked, e.g. 138****1234 [PRIV-03]. */
   phone: string | null;
   bound: boolean;
+  /** The 党小组 (an org of kind partyGroup) the member is in, when in one [ORG-23]. */
+  groupId?: string;
 };
 
 export type OrgTreeNode = {

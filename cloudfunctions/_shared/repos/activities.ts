@@ -40,6 +40,8 @@ export interface ActivityDoc {
   lecturerKind?: string | null;
   /** The host standing in for the 书记, with the reason [MTG-15]. */
   delegation?: { reason: string; by: string; at: Date } | null;
+  /** The 党小组 holding it, for a group's theme day or 党小组会 [TD-11, MTG-03]; absent: the branch. */
+  groupId?: string | null;
   /** The committee member the 党小组会 topic was agreed with [MTG-14]. */
   topicAgreedBy?: string | null;
   /** Agenda topics the superior liaison is told of at scheduling time [MTG-24]. */

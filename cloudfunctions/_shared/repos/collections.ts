@@ -40,7 +40,7 @@ const DECLARED = <const>[
     ],
   },
   {
-    name: 'elections',
+    name: 'electionRequests',
     indexes: [
       { name: 'org', keys: { orgId: 1, requestedAt: -1 } },
       { name: 'ancestors', keys: { ancestors: 1 } },

@@ -26,6 +26,10 @@ export interface MemberDoc {
   duties?: Record<string, string>;
   /** Set once the member's 组织关系 is transferred out: the roster then leaves them out [PRIV-20]. */
   transfer?: TransferRecord | null;
+  /** The branch's 党小组 (an org of kind partyGroup under `orgId`) the member is in [ORG-23, TD-11]. */
+  groupId?: string | null;
+  /** Branches of the tree the member was moved out of: their records there are history [PRIV-20]. */
+  movedFrom?: string[];
   createdAt: Date;
 }
 
@@ -215,4 +219,46 @@ export async function recordTransfer(
   };
   if (opts.clearContact) data.phone = null;
   await members.ref(tx).doc(id).update({ data });
+}
+
+/** Puts a member in one of their branch's 党小组, or none [ORG-23]. */
+export async function setMemberGroupId(id: string, groupId: string | null, tx: Tx): Promise<void> {
+  await members.ref(tx).doc(id).update({ data: { groupId } });
+}
+
+/** Whether a person key is taken, read in the transaction that would take it. */
+export const personKeyTaken = async (key: string, tx: Tx): Promise<boolean> =>
+  !!(await personKeys.byId(key, tx));
+
+/**
+ * Moves a member to another branch of the tree [PRIV-20]: the org, the roles and 分工 kept, no
+ * 党小组, the old branch added to `movedFrom`, and the person key re-issued for the new branch
+ * (free: checked with `personKeyTaken` in the same transaction). Their records stay where they are.
+ */
+export async function moveMemberDoc(
+  member: Pick<MemberDoc, '_id' | 'personKey' | 'movedFrom'>,
+  to: {
+    orgId: string;
+    personKey: string;
+    fromOrgId: string;
+    roles: RoleGrant[];
+    duties: Record<string, string>;
+  },
+  tx: Tx,
+): Promise<void> {
+  await personKeys.ref(tx).doc(member.personKey).remove();
+  await personKeys.ref(tx).add({ data: { _id: to.personKey, memberId: member._id } as never });
+  await members
+    .ref(tx)
+    .doc(member._id)
+    .update({
+      data: {
+        orgId: to.orgId,
+        personKey: to.personKey,
+        roles: _.set(to.roles),
+        duties: _.set(to.duties),
+        groupId: null,
+        movedFrom: _.set([...new Set([...(member.movedFrom ?? []), to.fromOrgId])]),
+      },
+    });
 }

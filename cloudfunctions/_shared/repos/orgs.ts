@@ -74,7 +74,9 @@ export async function setOrgSetting(
 /** Sets facts of an org kept on its document (units, liaison, vacancies, room). */
 export async function updateOrgFacts(
   id: string,
-  patch: Partial<Pick<OrgDoc, 'units' | 'liaisonId' | 'vacancies' | 'room' | 'approvedElection'>>,
+  patch: Partial<
+    Pick<OrgDoc, 'units' | 'liaisonId' | 'vacancies' | 'room' | 'approvedElection' | 'termStart'>
+  >,
   tx?: Tx,
 ): Promise<void> {
   const data = Object.fromEntries(

@@ -1,10 +1,19 @@
 import type { SpotResult } from '../contracts/org-oversight';
+import { createHash } from 'crypto';
 import { _, collection, Tx } from './db';
 
 /**
- * Spot checks [MTG-37]: one document per drawn check, `_id = <rootId>:<year>:Q<quarter>:<orgId>`,
- * written when the quarter's sample is drawn (with the seed it was drawn with) and completed once
- * when its result is recorded [ORG-30, FORT-24].
+ * `spot:` + 32 hex of sha256(`<rootId>:<year>:Q<quarter>:<orgId>`): one id per branch per drawn
+ * quarter (a second draw hits it), short enough for an action's id (≤ 64; two org ids are 64
+ * alone).
+ */
+export const spotCheckId = (rootId: string, year: number, quarter: number, orgId: string) =>
+  `spot:${createHash('sha256').update(`${rootId}:${year}:Q${quarter}:${orgId}`).digest('hex').slice(0, 32)}`;
+
+/**
+ * Spot checks [MTG-37]: one document per drawn check, `_id = spotCheckId(rootId, year, quarter,
+ * orgId)`, written when the quarter's sample is drawn (with the seed it was drawn with) and
+ * completed once when its result is recorded [ORG-30, FORT-24].
  */
 export interface SpotCheckDoc {
   _id: string;

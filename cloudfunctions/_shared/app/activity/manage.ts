@@ -2,7 +2,9 @@ import { randomUUID } from 'crypto';
 import { activityContract } from '../../contracts/activity';
 import type { ActivityOutput } from '../../contracts/activity';
 import { checkActivityTimes } from '../../domain/activity/timing';
+import { checkGroup } from '../../domain/org/moves';
 import { insertActivity, updateActivity } from '../../repos/activities';
+import { findOrg } from '../../repos/orgs';
 import { codePath } from '../media/paths';
 import { listOrgMembers } from '../../repos/members';
 import { action } from '../../runtime/handler';
@@ -16,7 +18,9 @@ import { loadActivity, loadAsRunner, newActivity } from './support';
  * once the superior approves [MTG-17, MTG-18]. The host defaults to the 书记 (the group leader
  * for a 党小组会) and the recorder to the 组织委员; another host of an assembly or committee meeting
  * is a 支委 with the delegation recorded [MTG-14, MTG-15, MTG-16]. Agenda topics the superior sends
- * someone to are flagged to its liaison [MTG-24].
+ * someone to are flagged to its liaison [MTG-24]. A large branch may hold a theme day or 党小组会
+ * by 党小组 (`groupId`, one of the branch's groups): its members are the ones expected, and the
+ * group's leader hosts a 党小组会 by default [TD-11, MTG-03].
  */
 export const create = action({
   input: activityContract.create.input,
@@ -33,9 +37,22 @@ export const create = action({
         { ruleId: 'MTG-17' },
       );
     }
+    if (input.groupId !== undefined) {
+      if (input.type !== 'themeDay' && input.type !== 'groupMeeting') {
+        throw new AppError('INPUT.INVALID', '只有主题党日和党小组会可以按党小组开展', {
+          fields: ['groupId'],
+          ruleId: 'TD-11',
+        });
+      }
+      orThrow(checkGroup((await findOrg(input.groupId)) ?? undefined, org._id));
+    }
     const roster = await listOrgMembers(org._id);
     const { member } = await ctx.caller();
-    const runners = defaultRunners(roster, org._id, input.type);
+    const groupRoster =
+      input.groupId && input.type === 'groupMeeting'
+        ? roster.filter((m) => m.groupId === input.groupId)
+        : roster;
+    const runners = defaultRunners(groupRoster, org._id, input.type);
     const hostId = input.hostId ?? runners.hostId ?? member._id;
     const { delegation, liaisonTopics, alerts } = checkScheduling(
       {
@@ -75,10 +92,17 @@ export const create = action({
       guests: (input.guests ?? []).map((g) => ({ name: g.name, kind: g.kind ?? null })),
       geofence: input.geofence ?? null,
       lateRegistration: late ? { reason: input.lateReason as string, approved: false } : null,
+      ...(input.groupId ? { groupId: input.groupId } : {}),
     });
     await ctx.write(async (tx) => {
       await insertActivity(doc, tx);
-      const after = { type: input.type, title: input.title, startAt, endAt };
+      const after = {
+        type: input.type,
+        title: input.title,
+        startAt,
+        endAt,
+        ...(input.groupId ? { groupId: input.groupId } : {}),
+      };
       return { audit: { org, entity: 'activities', entityId: id, after } };
     });
     return { id, alerts };

@@ -2,7 +2,10 @@ import type { ComplianceItem, RecordHistory, RecordVersion } from '../../contrac
 import {
   compliance,
   CountFacts,
+  heldPeriodsOf,
   Frequency,
+  GroupFacts,
+  groupsOfRoster,
   NotCounted,
   notCountedReasons,
   requirements,
@@ -78,10 +81,17 @@ export type CountedActivity = Pick<
 
 /** What compliance reads of a branch's period: `BranchActivities`, or the same facts read for many. */
 export interface ComplianceFacts {
-  activities: readonly (CountedActivity & Pick<ActivityDoc, '_id' | 'startAt'>)[];
-  members: readonly Pick<MemberDoc, '_id' | 'orgId' | 'roles'>[];
+  /** `groupId`: held by one 党小组 [TD-11]. */
+  activities: readonly (CountedActivity &
+    Pick<ActivityDoc, '_id' | 'startAt'> & { groupId?: string | null })[];
+  members: readonly Pick<MemberDoc, '_id' | 'orgId' | 'roles' | 'groupId'>[];
   byActivity: ReadonlyMap<string, readonly Pick<AttendanceDoc, 'memberId' | 'status'>[]>;
+  /** The branch's 党小组 with their members; absent: read from the members' `groupId` [MTG-03]. */
+  groups?: readonly GroupFacts[];
 }
+
+const partyGroupsOf = (data: ComplianceFacts, orgId?: string) =>
+  (data.groups ?? groupsOfRoster(data.members, orgId)).filter((g) => g.memberIds.length > 0);
 
 /**
  * Whether a held activity counts towards the branch's obligations: finalised, with a theme,
@@ -115,10 +125,13 @@ function countFacts(
  * so the secretary sees what to fix [MTG-27, MTG-18, TD-30].
  */
 export function notCountedOf(data: ComplianceFacts, today: string): NotCounted[] {
+  const grouped = partyGroupsOf(data).length > 0;
   return data.activities.flatMap((a) => {
     const date = localDate(a.startAt);
     if (date >= today && a.status !== 'closed') return [];
-    const reasons = notCountedReasons(countFacts(a, data.byActivity.get(a._id) ?? []));
+    const facts = countFacts(a, data.byActivity.get(a._id) ?? []);
+    const ungroupedMeeting = grouped && !a.groupId; // [MTG-03]
+    const reasons = notCountedReasons({ ...facts, ungroupedMeeting });
     return reasons.length
       ? [{ activityId: a._id, type: a.type, title: a.title, date, reasons }]
       : [];
@@ -135,9 +148,24 @@ export function complianceOf(
   year: number,
   asOf: { now: Date },
 ): ComplianceItem[] {
-  const groups = data.members.some((m) =>
-    m.roles.some((r) => r.orgId === org._id && r.role === 'groupLeader'),
-  );
+  return compliancePeriodsOf(org, data, year, asOf).map((item) => {
+    const { heldPeriods, ...rest } = item;
+    void heldPeriods; // the compliance page answers counts and missing periods only
+    return rest;
+  });
+}
+
+/** The same, each requirement with the periods held (by every 党小组 where it is owed per group). */
+export function compliancePeriodsOf(
+  org: OrgDoc,
+  data: ComplianceFacts,
+  year: number,
+  asOf: { now: Date },
+): (ComplianceItem & { heldPeriods: string[] })[] {
+  const partyGroups = partyGroupsOf(data, org._id);
+  const groups =
+    partyGroups.length > 0 ||
+    data.members.some((m) => m.roles.some((r) => r.orgId === org._id && r.role === 'groupLeader'));
   const reqs = requirements(org.profile, org.category, hasCommittee(data.members, org._id), {
     lecture: settingOf(org, 'mtg.lecture') as Frequency,
     group: groups ? (settingOf(org, 'mtg.group') as Frequency) : null,
@@ -147,9 +175,12 @@ export function complianceOf(
     type: a.type,
     date: localDate(a.startAt),
     counts: isCounted(a, data.byActivity.get(a._id) ?? []),
+    groupId: a.groupId ?? null,
   }));
   const today = localDate(asOf.now);
-  return compliance(reqs, held, year, today, notCountedOf(data, today));
+  return compliance(reqs, held, year, today, notCountedOf(data, today), partyGroups).map(
+    (item, i) => ({ ...item, heldPeriods: [...heldPeriodsOf(reqs[i], held, year, partyGroups)] }),
+  );
 }
 
 /** Who is expected at an activity, from the branch's roster [TD-07] (reminders, closing). */
@@ -261,3 +292,6 @@ export async function activityRunner(
   const activity = await findActivity(activityId);
   return activity ? { orgId: activity.orgId, runs: runsActivity(activity, memberId) } : null;
 }
+
+/** Elections held at meetings, for the 换届 workflow [ORG-20] (see queries-elections.ts). */
+export { electionHeldAt, electionsHeldSince } from './queries-elections';

@@ -1,3 +1,4 @@
+import { movedAwayFrom } from '../../domain/org/moves';
 import { activityContract } from '../../contracts/activity';
 import type { ActivityOutput, AttendanceStatus } from '../../contracts/activity';
 import { closeStatuses, countStatuses, neverDowngrade } from '../../domain/activity/attendance';
@@ -144,6 +145,14 @@ export const setAttendance = action({
       subject: input.memberId,
     });
     const target = await findMember(input.memberId);
+    if (target && movedAwayFrom(target, activity.orgId))
+      throw new AppError(
+        'MEMBER.TRANSFERRED',
+        '这位党员已调到其他支部，原支部的记录只能查看，不能再修改',
+        {
+          ruleId: 'PRIV-20',
+        },
+      );
     if (!target || !isParticipant(activity, target))
       throw new AppError('CHECKIN.NOT_PARTICIPANT', '该党员不是本次活动的参加人员');
     if (input.status === 'exempt' && !target.exempt) {

@@ -17,6 +17,7 @@ import { insertElection, insertVote, listDiscussion, listExclusions } from '../.
 import { action } from '../../runtime/handler';
 import { AppError, orThrow } from '../../runtime/errors';
 import type { Ctx } from '../../runtime/context';
+import { approvedElectionRequest } from '../org/queries';
 import { loadAsRunner, LoadedActivity } from './support';
 
 type Ballot = 'ordinary' | 'development' | 'election';
@@ -144,7 +145,8 @@ async function checkDeliberation(ctx: Ctx, activityId: string, orgId: string): P
 
 /**
  * An election's tallies [VOTE-11, VOTE-12, VOTE-14]: secret ballot, no proxy [VOTE-16]; voters are
- * E's members present on site [VOTE-21]; stored as counts per candidate only [PRIV-13].
+ * E's members present on site [VOTE-21]; stored as counts per candidate only [PRIV-13]. Only under
+ * the branch's approved 换届选举请示 [ORG-20].
  */
 export const elect = action({
   input: activityContract.elect.input,
@@ -154,6 +156,19 @@ export const elect = action({
     });
     const { activity, org } = loaded;
     orThrow(ballotMethod('election', input.method, 'secretBallot', input.proxies ?? 0));
+    const approved = await approvedElectionRequest(activity.orgId);
+    if (!approved) throw new AppError('ELECTION.NOT_APPROVED', undefined, { ruleId: 'ORG-20' });
+    // the meeting is held after the approval, for no more seats than were approved [ORG-20]
+    if (approved.decidedAt && +new Date(activity.startAt) < +new Date(approved.decidedAt))
+      throw new AppError('ELECTION.NOT_APPROVED', '选举大会须在上级党组织批准换届请示之后召开', {
+        ruleId: 'ORG-20',
+      });
+    if (input.seats > approved.seats)
+      throw new AppError(
+        'ELECTION.NOT_APPROVED',
+        `上级党组织批准的应选人数是${approved.seats}名，选举的名额不能超过`,
+        { ruleId: 'ORG-20' },
+      );
     const { eligible, status } = await voters(loaded, 'election');
     const present = eligible.filter((m) => onSite(status.get(m._id))).length;
     const round = input.round ?? 1;

@@ -4,10 +4,19 @@
  * done. No actions here.
  */
 import { handlingReason, TASK_RULES } from '../../domain/appraisal/consequences';
-import { DEMOCRATIC_STEPS, democraticFiled } from '../../domain/appraisal/democratic-model';
+import { BRANCH_STEP_WORDS, type BranchStep } from '../../domain/appraisal/branch-grading';
+import {
+  DEMOCRATIC_STEP_WORDS,
+  DEMOCRATIC_STEPS,
+  democraticFiled,
+  type DemocraticStep,
+} from '../../domain/appraisal/democratic-model';
+import { STEP_WORDS, type SecretaryStep } from '../../domain/appraisal/model';
 import type { TaskKind } from '../../domain/appraisal/model';
 import { openFollowUps } from '../../repos/appraisal-decisions';
-import type { AppraisalDoc } from '../../repos/appraisals';
+import { hasQuota, QUOTA_GRADE } from '../../domain/appraisal/quota';
+import { branchAppraisalsUnder, type BranchAppraisalDoc } from '../../repos/appraisal-branch';
+import { appraisalsUnder, type AppraisalDoc } from '../../repos/appraisals';
 import { rectificationFollowUps, type RectificationAsk } from './rectification-queries';
 
 const BOARD = '/subpackages/appraisal/board/index';
@@ -86,4 +95,86 @@ export function democraticFiledOf(
   if (!campaigns.length) return null;
   const c = campaigns[0];
   return democraticFiled(DEMOCRATIC_STEPS.filter((s) => !!c.stepsDone?.[s]));
+}
+
+/**
+ * The 评组织 (焦作 branchAppraisal) 先进 of a year under an org, for the cross-branch quota console
+ * [FORT-19, FORT-23]: per 基层党委 the year-end decision where made, else the mid-year one; the
+ * branches graded 先进 in it. `opened`: campaigns of the year; `decided`: of them with a decision.
+ * One query.
+ */
+export async function branchAdvancedUnder(
+  orgId: string,
+  year: number,
+): Promise<{ opened: number; decided: number; advanced: string[] }> {
+  const docs = await branchAppraisalsUnder(orgId, year);
+  const byCommittee = new Map<string, BranchAppraisalDoc>();
+  for (const d of docs) {
+    if (!d.decision) continue;
+    const held = byCommittee.get(d.committeeId);
+    if (!held || (held.phase === 'midYear' && d.phase === 'yearEnd'))
+      byCommittee.set(d.committeeId, d);
+  }
+  const advanced = [...byCommittee.values()].flatMap((d) =>
+    Object.entries(d.decision?.grades ?? {})
+      .filter(([, g]) => g === 'advanced')
+      .map(([id]) => id),
+  );
+  return {
+    opened: docs.length,
+    decided: byCommittee.size,
+    advanced: [...new Set(advanced)].sort(),
+  };
+}
+
+/**
+ * The 双述双评 secretary reviews of a year under an org, for the 好 quota [SEC-18]: how many are
+ * reviewed, how many decided 好, and whether any is under a profile that caps 好 (`jiaozuo`).
+ * One query.
+ */
+export async function secretaryGoodUnder(
+  orgId: string,
+  year: number,
+): Promise<{ of: number; good: number; capped: boolean }> {
+  const docs = await appraisalsUnder(orgId, year, 'secretaryReview');
+  return {
+    of: docs.length,
+    good: docs.filter((d) => d.decision?.grade === QUOTA_GRADE).length,
+    capped: docs.some((d) => hasQuota(d.profile)),
+  };
+}
+
+/** What the superior's dashboard reads of a branch's campaigns of a year: their steps only. */
+export interface CampaignSteps {
+  /** 双述双评 of the branch's secretary (`appraisals`, kind secretaryReview). */
+  secretaryReviews: readonly { step: string }[];
+  /** 民主评议党员 of the branch. */
+  democratic: readonly { step: string }[];
+  /** 评组织 campaigns that rate the branch (mid-year, year-end). */
+  branchAppraisals: readonly { phase: string; step: string }[];
+}
+
+/**
+ * The step each appraisal of a branch's year has reached, in its Chinese word, by kind
+ * (`secretaryReview` 双述双评, `democraticAppraisal` 民主评议, `branchAppraisal` 评组织); a kind not
+ * opened is absent. Never a box, a ballot or a grade. The campaigns are read with the branches'
+ * year in one aggregate (repos/dashboard-scan.ts); this turns their steps into words.
+ */
+export function appraisalStepWords(c: CampaignSteps): Record<string, string> {
+  const out: Record<string, string> = {};
+  const sec = c.secretaryReviews[0];
+  if (sec) out.secretaryReview = STEP_WORDS[sec.step as SecretaryStep | 'done'] ?? sec.step;
+  const dem = c.democratic[0];
+  if (dem)
+    out.democraticAppraisal =
+      DEMOCRATIC_STEP_WORDS[dem.step as DemocraticStep | 'done'] ?? dem.step;
+  // the year-end campaign once opened, else the mid-year one
+  const branch =
+    c.branchAppraisals.find((x) => x.phase === 'yearEnd') ?? c.branchAppraisals[0] ?? null;
+  if (branch)
+    out.branchAppraisal =
+      branch.step === 'done'
+        ? '已完成'
+        : (BRANCH_STEP_WORDS[branch.step as BranchStep] ?? branch.step);
+  return out;
 }

@@ -13,6 +13,8 @@ export const EXPORT_AREAS = {
   reports: { permission: 'activity.oversee' },
   /** 签到表 and the yearly attendance book (export.attendance …). */
   attendance: { permission: 'activity.oversee' },
+  /** The superior's compliance grid of the branches below (export.dashboard). */
+  oversight: { permission: 'org.oversee' },
   /** 先锋指数 workbook (export.points). */
   points: { permission: 'points.readAll' },
   /** Dues ledger and assessment sheets. */

@@ -28,6 +28,8 @@ import {
 } from '../../repos/five-standards';
 import { countByStatus, findMember, listRoleHolders } from '../../repos/members';
 import { findOrg, OrgDoc, updateOrgFacts } from '../../repos/orgs';
+import type { Tx } from '../../repos/db';
+import type { AuditInput } from '../../runtime/context';
 import { action } from '../../runtime/handler';
 import { AppError, forbidden } from '../../runtime/errors';
 
@@ -175,36 +177,50 @@ export const saveFiveStandards = action({
   },
 });
 
+/**
+ * Writes the 五化 status of a branch's year inside `tx`, keeping the rest of the record, and answers
+ * the audit entry of it: what `setFiveStandardsStatus` writes, and what a failed spot check
+ * writes (抽查不合格) [ORG-26, ORG-30].
+ */
+export async function writeFiveStatus(
+  org: OrgDoc,
+  year: number,
+  status: FiveStandardsDoc['status'],
+  reason: string,
+  now: Date,
+  tx: Tx,
+): Promise<AuditInput> {
+  const before = await findFiveStandards(org._id, year, tx);
+  const doc: FiveStandardsDoc = {
+    _id: fiveStandardsId(org._id, year),
+    orgId: org._id,
+    year,
+    status,
+    declaredOn: before?.declaredOn ?? null,
+    progress: before?.progress ?? emptyProgress(),
+    model: before?.model ?? null,
+    updatedAt: now,
+  };
+  await writeRecord(doc, tx);
+  return {
+    org,
+    entity: 'fiveStandards',
+    entityId: doc._id,
+    before: before?.status ?? null,
+    after: status,
+    reason,
+  };
+}
+
 /** A superior sets the 五化 status of a year: 达标, 示范点, or 抽查不合格 after a spot check [ORG-26, ORG-30]. */
 export const setFiveStandardsStatus = action({
   input: orgContract.setFiveStandardsStatus.input,
   async run(ctx, input): Promise<OrgOutput<'setFiveStandardsStatus'>> {
     const org = await ctx.require('org.administer', input.orgId);
     onlyBranches(org);
-    await ctx.write(async (tx) => {
-      const before = await findFiveStandards(org._id, input.year, tx);
-      const doc: FiveStandardsDoc = {
-        _id: fiveStandardsId(org._id, input.year),
-        orgId: org._id,
-        year: input.year,
-        status: input.status,
-        declaredOn: before?.declaredOn ?? null,
-        progress: before?.progress ?? emptyProgress(),
-        model: before?.model ?? null,
-        updatedAt: ctx.now,
-      };
-      await writeRecord(doc, tx);
-      return {
-        audit: {
-          org,
-          entity: 'fiveStandards',
-          entityId: doc._id,
-          before: before?.status ?? null,
-          after: input.status,
-          reason: input.reason,
-        },
-      };
-    });
+    await ctx.write(async (tx) => ({
+      audit: await writeFiveStatus(org, input.year, input.status, input.reason, ctx.now, tx),
+    }));
     return { orgId: org._id, year: input.year, status: input.status };
   },
 });

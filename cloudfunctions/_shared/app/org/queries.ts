@@ -1,6 +1,7 @@
 /** What other areas read of the org area (read models). No actions here. */
 import { FIVE_STATUSES, statusOf, type FiveStatus } from '../../domain/org/five-standards';
 import { fiveStandardsUpTo } from '../../repos/five-standards';
+import { approvedRequestOf } from '../../repos/elections';
 
 /**
  * A branch's 五化 status of a year, carried from earlier years as `org.fiveStandards` shows it
@@ -33,3 +34,19 @@ export async function fiveStandardsStatuses(
     }),
   );
 }
+
+/**
+ * The branch's approved 换届选举请示 whose new committee is not recorded yet, or null (one query):
+ * an election meeting's tallies are recorded only under one [ORG-20].
+ */
+export async function approvedElectionRequest(
+  orgId: string,
+): Promise<{ id: string; plannedDate: string; seats: number; decidedAt: Date | null } | null> {
+  const doc = await approvedRequestOf(orgId);
+  return doc
+    ? { id: doc._id, plannedDate: doc.plannedDate, seats: doc.seats, decidedAt: doc.decidedAt }
+    : null;
+}
+
+/** The superior's compliance grid of the branches below an org (org.dashboard's answer) [issue 16]. */
+export { dashboardOf } from './dashboard-read';

@@ -106,6 +106,7 @@ export const listMembers = action({
       duty: m.duties?.[input.orgId] ?? null,
       phone: maskPhone(m.phone),
       bound: !!m.openid,
+      ...(m.groupId ? { groupId: m.groupId } : {}),
     }));
   },
 });

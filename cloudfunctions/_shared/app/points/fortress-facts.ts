@@ -13,7 +13,7 @@ import { localDate, localMonth } from '../../domain/shared/time';
 import type { ActivityType } from '../../contracts/activity';
 import type { AttendanceDoc } from '../../repos/attendance';
 import type { FortressYearView } from '../../repos/points-fortress';
-import { complianceOf, isCounted } from '../activity/queries';
+import { compliancePeriodsOf, isCounted } from '../activity/queries';
 import { democraticFiledOf } from '../appraisal/queries';
 
 /** Records whose filing on time the 堡垒指数 counts: the 主题党日 and the 三会一课 [FORT-13, MTG-19]. */
@@ -34,7 +34,7 @@ export function fortressFacts(view: FortressYearView, year: number, now: Date): 
   const byActivity = new Map<string, AttendanceDoc[]>(
     view.activities.map((a) => [a._id, a.attendance]),
   );
-  const items = complianceOf(
+  const items = compliancePeriodsOf(
     view.org,
     { activities: view.activities, members: view.members, byActivity },
     year,
@@ -60,7 +60,8 @@ export function fortressFacts(view: FortressYearView, year: number, now: Date): 
     .map((a) => finalisedOnTime(a, days, now))
     .filter((x): x is boolean => x !== null);
   return {
-    themeDayMonths: countedMonths('themeDay').size,
+    // months held as the compliance page judges them: by every 党小组 where it is held by group [TD-11]
+    themeDayMonths: get('themeDay')?.heldPeriods.length ?? 0,
     assembly: {
       compliant: get('branchAssembly')?.held ?? 0,
       required: get('branchAssembly')?.required ?? 0,

@@ -23,8 +23,9 @@ export interface Requirement {
 
 /**
  * What a branch must hold, by profile and sector [TD-01, MTG-01, MTG-02, MTG-03, MTG-04, MTG-05,
- * MTG-06, MTG-28, MTG-29]. The 党小组会 is counted for the branch as a whole until 党小组 are
- * organisations of their own (issue 16).
+ * MTG-06, MTG-28, MTG-29]. Where the branch has 党小组 (orgs of kind partyGroup with members),
+ * the theme day and the 党小组会 are judged per group (`compliance`, `groups`) [TD-11, MTG-03];
+ * a branch with group leaders but no such orgs is judged as a whole, as before.
  */
 export function requirements(
   profile: Profile,
@@ -121,6 +122,67 @@ export interface HeldActivity {
   /** Local date of the start. */
   date: string;
   counts: boolean;
+  /** The 党小组 that held it; absent or null for the whole branch [TD-11]. */
+  groupId?: string | null;
+}
+
+/** A 党小组 of the branch, with whom it holds its meetings for [ORG-23]. */
+export interface GroupFacts {
+  id: string;
+  memberIds: readonly string[];
+  /** Local date from which the group owes its meetings (set up then); absent: all year. */
+  since?: string | null;
+}
+
+/**
+ * The branch's 党小组 as its roster shows them: each group with its members (of `orgId` when
+ * given) [ORG-23]. A group nobody is in yet owes nothing.
+ */
+export function groupsOfRoster(
+  members: readonly { _id: string; orgId: string; groupId?: string | null }[],
+  orgId?: string,
+): GroupFacts[] {
+  const by = new Map<string, string[]>();
+  for (const m of members) {
+    if ((orgId && m.orgId !== orgId) || !m.groupId) continue;
+    by.set(m.groupId, [...(by.get(m.groupId) ?? []), m._id]);
+  }
+  return [...by].map(([id, memberIds]) => ({ id, memberIds }));
+}
+
+/** The types judged per 党小组 where the branch has groups [TD-11, MTG-03]. */
+const BY_GROUP: readonly ActivityType[] = ['themeDay', 'groupMeeting'];
+
+/**
+ * The periods held of a requirement [TD-11, MTG-03]. Without 党小组 (or for other types): any
+ * counted activity of the type in the period. With groups, a period is held when every group
+ * that owed it (set up before its end) held a counted one of its own in it; a theme day of the
+ * whole branch also holds the month for everyone. A 党小组会 naming no group holds none.
+ */
+export function heldPeriodsOf(
+  r: Pick<Requirement, 'type' | 'frequency'>,
+  held: readonly HeldActivity[],
+  year: number,
+  groups: readonly GroupFacts[] = [],
+): Set<string> {
+  const counted = held.filter((h) => h.type === r.type && h.counts);
+  const periodsWith = (list: readonly HeldActivity[]) =>
+    new Set(list.map((h) => periodOf(r.frequency, h.date)).filter((p): p is string => !!p));
+  const withMembers = groups.filter((g) => g.memberIds.length > 0);
+  if (!withMembers.length || !BY_GROUP.includes(r.type)) return periodsWith(counted);
+  const out: Set<string> =
+    r.type === 'themeDay' ? periodsWith(counted.filter((h) => !h.groupId)) : new Set();
+  const byGroup = new Map(
+    withMembers.map((g) => [g.id, periodsWith(counted.filter((h) => h.groupId === g.id))]),
+  );
+  for (const p of periodsOf(r.frequency, year)) {
+    const owing = withMembers.filter((g) => !g.since || g.since <= p.lastDay);
+    if (out.has(p.label)) continue;
+    if (!owing.length) {
+      if (periodsWith(counted).has(p.label)) out.add(p.label);
+    } else if (owing.every((g) => byGroup.get(g.id)!.has(p.label))) out.add(p.label);
+  }
+  return out;
 }
 
 /**
@@ -136,6 +198,8 @@ export interface CountFacts {
   minutes: string | null;
   attendedBesidesHost: number;
   lateRegistration: { approved: boolean } | null;
+  /** A 党小组会 of a branch with 党小组 names its group [MTG-03]; absent: not asked. */
+  ungroupedMeeting?: boolean;
 }
 
 /**
@@ -151,6 +215,7 @@ export function notCountedReasons(a: CountFacts): string[] {
   if (a.lateRegistration && !a.lateRegistration.approved) out.push('补录尚未经上级党组织同意');
   if (a.type === 'themeDay' && !a.agenda.some((x) => TEMPLATE_ITEMS.has(x)))
     out.push('议程中没有主题党日的规定内容');
+  if (a.ungroupedMeeting && a.type === 'groupMeeting') out.push('没有写明是哪个党小组召开的');
   return out;
 }
 
@@ -169,7 +234,8 @@ export interface NotCounted {
 
 /**
  * Required vs held per type; a period is missing once it has ended with nothing counted in it
- * [MTG-08]. Periods still running are not missing yet.
+ * [MTG-08] (with 党小组: once a group that owed it held none [TD-11, MTG-03]). Periods still
+ * running are not missing yet.
  */
 export function compliance(
   reqs: Requirement[],
@@ -177,15 +243,14 @@ export function compliance(
   year: number,
   today: string,
   notCounted: readonly NotCounted[] = [],
+  groups: readonly GroupFacts[] = [],
 ): ComplianceItem[] {
   const listed = new Set<ActivityType>();
   return reqs.map((r) => {
     const first = !listed.has(r.type);
     listed.add(r.type);
     const periods = periodsOf(r.frequency, year);
-    const heldPeriods = new Set(
-      held.filter((h) => h.type === r.type && h.counts).map((h) => periodOf(r.frequency, h.date)),
-    );
+    const heldPeriods = heldPeriodsOf(r, held, year, groups);
     return {
       type: r.type,
       frequency: r.frequency,

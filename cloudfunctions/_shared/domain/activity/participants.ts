@@ -6,6 +6,8 @@ export interface Person {
   _id: string;
   orgId: string;
   roles: readonly RoleGrant[];
+  /** The 党小组 the member is in, if any [ORG-23]. */
+  groupId?: string | null;
 }
 
 /** What they read of an activity. */
@@ -14,6 +16,8 @@ export interface Session {
   type: ActivityType;
   hostId?: string | null;
   recorderId?: string | null;
+  /** A theme day or 党小组会 held by one 党小组 of the branch [TD-11, MTG-03]. */
+  groupId?: string | null;
 }
 
 /** Whether a member holds a seat on the committee (支委) of this org. */
@@ -26,10 +30,12 @@ export const hasCommittee = (members: readonly Person[], orgId: string): boolean
 
 /**
  * Who is expected [TD-07]: every member of the branch (正式 and 预备), derived from the roster and
- * never trimmed by hand; for a 支委会, the committee members.
+ * never trimmed by hand; for a 支委会, the committee members; for an activity held by one
+ * 党小组, the group's members [TD-11, MTG-03].
  */
 export function isParticipant(activity: Session, member: Person): boolean {
   if (member.orgId !== activity.orgId) return false;
+  if (activity.groupId && member.groupId !== activity.groupId) return false;
   return activity.type !== 'committeeMeeting' || sitsOnCommittee(member, activity.orgId);
 }
 
