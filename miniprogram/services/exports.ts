@@ -17,9 +17,11 @@ export const exportAttendance = action('attendance');
 export const exportAttendanceYear = action('attendanceYear');
 /** 导出支部全年党员先锋指数（按姓名排列） */
 export const exportPoints = action('points');
+/** 导出各支部落实情况总表（上级党组织） */
+export const exportDashboard = action('dashboard');
 
 export type ExportKind =
-  'report' | 'ledger' | 'attendance' | 'attendanceYear' | 'points' | 'appraisalForm';
+  'report' | 'ledger' | 'attendance' | 'attendanceYear' | 'points' | 'appraisalForm' | 'dashboard';
 export interface ExportParams {
   orgId?: string;
   year?: number;
@@ -56,6 +58,8 @@ export async function makeExport(kind: ExportKind, p: ExportParams): Promise<Exp
       return exportPoints({ orgId, year });
     case 'appraisalForm':
       return exportForm(p.appraisalId ?? '', p.memberId || undefined);
+    case 'dashboard':
+      return exportDashboard({ orgId, year });
   }
 }
 

@@ -24,6 +24,15 @@ export const dutyPosts: readonly RoleKey[] = (Object.keys(roleLabels) as RoleKey
   (r) => !superiorPosts.includes(r) && r !== 'superiorAdmin',
 );
 
+/** The posts of a 支部委员会 an election fills [ORG-10, ORG-11] (the 换届 page's choices). */
+export const committeePosts: readonly RoleKey[] = [
+  'secretary',
+  'deputySecretary',
+  'orgCommissioner',
+  'publicityCommissioner',
+  'disciplineCommissioner',
+];
+
 export const statusLabels: Record<MemberStatus, string> = {
   full: '正式党员',
   probationary: '预备党员',

@@ -233,7 +233,7 @@ export class PreviewRenderer {
 
   /** A fresh demo world for the scenario: clock, seed, device storage, identity, refusals. */
   private async prepare(scenario: PreviewScenario): Promise<void> {
-    await this.backend.reset('demo');
+    await this.backend.reset(scenario.seed ?? 'demo');
     if (scenario.now !== undefined)
       this.backend.emulator.clock.freeze(new Date(scenario.now).getTime());
     await scenario.setup?.(this.backend);

@@ -41,6 +41,8 @@ export const README_SHOTS = [
   'branch-board',
   'record-media',
   'activity-media',
+  'oversight-grid',
+  'branch-page',
 ] as const;
 export type ReadmeShot = (typeof README_SHOTS)[number];
 
@@ -85,6 +87,8 @@ export interface PreviewScenario {
   large?: boolean;
   /** Answer backend calls with a refusal instead of running them. */
   refuse?: boolean | Refusal;
+  /** The seed the state starts from (default `demo`; `committee`: a 基层党委 of many branches). */
+  seed?: Parameters<Backend['reset']>[0];
   /** The emulator's clock (ISO time or ms) for this state; the demo seed is built around it. */
   now?: string | number;
   /** Changes the freshly seeded demo data before the page opens (e.g. to make a list empty). */

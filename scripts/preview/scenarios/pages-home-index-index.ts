@@ -1,7 +1,8 @@
 // 首页 that knows who you are (issue 12's scenario states): a member on the theme-day morning
 // (sign-in open: 扫码签到 first), the same member after signing in (已签到 and the time), a
 // 流动党员 (线上参加 beside the scan), a secretary and a 组织委员 with to-dos from `org.todo`, the
-// superior with the branches below; and a member with unread 党务公开.
+// superior with the compliance grid of the branches below (issue 16); and a member with unread
+// 党务公开.
 import type { Backend } from '../../../tests/support/backend';
 import { createFridayThemeDay } from '../../../tests/support/theme-day';
 import { noticeBoard } from '../fixtures/notice';
@@ -69,7 +70,20 @@ export default definePreview({
       openid: 'demo-organizer',
       setup: withTodos,
     },
-    { state: 'superior', caption: '上级党组织：下级支部', openid: 'demo-superior' },
+    {
+      state: 'superior',
+      caption: '上级党组织：各支部落实情况总表（颜色之外都有文字和符号）',
+      openid: 'demo-superior',
+      seed: 'committee',
+      readme: 'oversight-grid',
+    },
+    {
+      state: 'superior-large',
+      caption: '上级党组织，大字模式：支部名称不动，左右滑动看各项',
+      openid: 'demo-superior',
+      seed: 'committee',
+      large: true,
+    },
     {
       state: 'unread-notices',
       caption: '有未读的党务公开',

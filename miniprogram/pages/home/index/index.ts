@@ -1,19 +1,22 @@
 // 首页 that knows who you are: for every member, today's or the next activity with the one action
 // that matters now (扫码签到 in the window, 线上参加, 请假 before the cut-off, or 已签到 9:02),
 // unread notices, this month's dues and the 先锋指数; for whoever may act on the branch, the
-// backend's to-do list (`org.todo`); for a superior, the branches below with their alerts. What is
-// shown follows `org.me`'s `can` map only; each part that fails simply stays away.
+// backend's to-do list (`org.todo`); for a superior who oversees branches (`org.oversee`), the
+// compliance grid of the branches below (`org.dashboard`), else the branches with their alerts.
+// What is shown follows `org.me`'s `can` map only; each part that fails simply stays away.
 import { checkIn, fetchActivities, fetchActivity } from '../../../services/activity';
 import { fetchCampaign, fetchCampaigns } from '../../../services/appraisal';
 import { fetchMyDues } from '../../../services/dues';
 import { fetchNotices } from '../../../services/notice';
 import { fetchOrgTree, fetchTodo } from '../../../services/org';
+import { fetchDashboard, type DashboardOutput } from '../../../services/oversight';
 import { fetchPioneerIndex } from '../../../services/points';
+import { messageOf } from '../../../services/cloud';
 import type { MeOutput, Permission } from '../../../services/types';
 import { appraisalLinks, type AppraisalLink } from '../../../utils/appraisal-links';
 import { kindOfId } from '../../../utils/appraisal-kinds';
 import { democraticLinks } from '../../../utils/democratic-links';
-import { can, canAnywhere } from '../../../utils/can';
+import { can, canAnywhere, orgsWith } from '../../../utils/can';
 import { currentYear } from '../../../utils/activity-view';
 import { definePage } from '../../../utils/define-page';
 import { locateOnce, scanQr } from '../../../utils/platform';
@@ -42,7 +45,31 @@ const TODO_PERMISSIONS: Permission[] = [
   'notice.publish',
 ];
 
+const ORG_PAGES = '/subpackages/org';
+
+/** The org whose branches the grid shows: the caller's own when they oversee it, else the first. */
+function overseenOrg(me: MeOutput): string | null {
+  const orgs = orgsWith(me, 'org.oversee');
+  return orgs.includes(me.member.orgId) ? me.member.orgId : (orgs[0] ?? null);
+}
+
 const beijingMonth = (now: number) => new Date(now + 8 * 3600_000).toISOString().slice(0, 7);
+
+/**
+ * The grid of the branches below `orgId`; where it cannot be had, the branches with their alerts
+ * (org.orgTree) as before, and why the grid is missing.
+ */
+async function loadGrid(
+  orgId: string,
+  year: number,
+): Promise<{ dashboard: DashboardOutput | null; branches: BranchView[] | null; error: string }> {
+  try {
+    return { dashboard: await fetchDashboard({ orgId, year }), branches: null, error: '' };
+  } catch (err) {
+    const tree = await fetchOrgTree(orgId).catch(() => null);
+    return { dashboard: null, branches: tree ? branchViews(tree) : null, error: messageOf(err) };
+  }
+}
 
 async function loadCard(me: MeOutput, now: number): Promise<ActivityCard | null> {
   const list = await fetchActivities({
@@ -64,6 +91,11 @@ definePage({
     pioneer: null as { total: number } | null,
     todos: null as TodoView[] | null,
     branches: null as BranchView[] | null,
+    /** The superior's grid (org.dashboard) and the org it is of; null for everyone else. */
+    dashboard: null as DashboardOutput | null,
+    oversight: null as { orgId: string; year: number } | null,
+    /** Why the grid could not be shown (the branch list is shown instead). */
+    gridError: '',
     geofence: false,
     appraisals: [] as AppraisalLink[],
     democratic: [] as AppraisalLink[],
@@ -74,17 +106,19 @@ definePage({
     const now = Date.now();
     const orgId = me.member.orgId;
     const committee = TODO_PERMISSIONS.some((p) => can(me, p, orgId));
-    const superior = canAnywhere(me, 'org.administer');
+    const overseen = overseenOrg(me);
+    const superior = !overseen && canAnywhere(me, 'org.administer');
     const quiet = <T>(p: Promise<T>) => p.catch(() => null);
     // 双述双评: the branch's reviews of the year (the secretary's report, the boxes to run).
     const year = currentYear(now);
-    const [card, notices, dues, index, todo, tree, reviews, own] = await Promise.all([
+    const [card, notices, dues, index, todo, tree, grid, reviews, own] = await Promise.all([
       quiet(loadCard(me, now)),
       quiet(fetchNotices(orgId)),
       quiet(fetchMyDues(currentYear(now))),
       quiet(fetchPioneerIndex(currentYear(now))),
       committee ? quiet(fetchTodo(orgId)) : null,
       superior ? quiet(fetchOrgTree()) : null,
+      overseen ? loadGrid(overseen, currentYear(now)) : null,
       committee ? quiet(fetchCampaigns({ orgId, year: currentYear(now) })) : null,
       // 民主评议党员: a member's own branch's campaign of the year (its id is known) [APR-02].
       quiet(fetchCampaign({ id: `democraticAppraisal:${orgId}:${year}` })),
@@ -101,7 +135,12 @@ definePage({
       pioneer:
         index && typeof index.total === 'number' && !index.exempt ? { total: index.total } : null,
       todos: todo ? todoViews(todo.items) : null,
-      branches: tree ? branchViews(tree) : null,
+      branches: tree ? branchViews(tree) : (grid?.branches ?? null),
+      dashboard: grid?.dashboard ?? null,
+      oversight: grid?.dashboard
+        ? { orgId: grid.dashboard.orgId, year: grid.dashboard.year }
+        : null,
+      gridError: grid?.error ?? '',
       appraisals: secretary ? appraisalLinks(secretary, me.member.id) : [],
       democratic: democraticLinks([...others, own]),
       canConsole: canAnywhere(me, 'appraisal.decide'),
@@ -167,6 +206,17 @@ definePage({
     },
     openHints() {
       wx.navigateTo({ url: '/subpackages/appraisal/hints/index' });
+    },
+    /** A row of the grid: that branch's page (its counts and records of the year). */
+    openGridBranch(e: WechatMiniprogram.CustomEvent<{ orgId: string }>) {
+      const year = this.data.oversight?.year ?? currentYear();
+      wx.navigateTo({ url: `${ORG_PAGES}/branch/index?orgId=${e.detail.orgId}&year=${year}` });
+    },
+    /** 抽查, 名额和排名, 换届: the superior's pages, for the org of the grid. */
+    openOversight(e: WechatMiniprogram.TouchEvent<object, object, { page: string }>) {
+      const { orgId, year } = this.data.oversight ?? { orgId: '', year: currentYear() };
+      const page = e.currentTarget.dataset.page;
+      wx.navigateTo({ url: `${ORG_PAGES}/${page}/index?orgId=${orgId}&year=${year}` });
     },
     openBranch(e: WechatMiniprogram.TouchEvent) {
       wx.navigateTo({

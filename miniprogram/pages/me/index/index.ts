@@ -32,6 +32,8 @@ definePage({
       importMembers: false,
       audit: false,
       createOrg: false,
+      elections: false,
+      move: false,
     },
   },
   lifetimes: {
@@ -64,6 +66,8 @@ definePage({
         importMembers: can(me, 'member.manage'),
         audit: can(me, 'audit.read'),
         createOrg: canAnywhere(me, 'org.administer'),
+        elections: canAnywhere(me, 'election.request'),
+        move: canAnywhere(me, 'group.assign'),
       },
     });
   },

@@ -26,6 +26,8 @@ definePage({
     pendingText: '',
     /** A superior (or anyone overseeing branches) whose own org keeps no points: what they can do instead. */
     overseer: false,
+    /** …who oversees the branches below (`org.oversee`): the grid and the ranking instead. */
+    oversees: false,
   },
   // Every show: a declaration or a review is reflected here.
   async load(me) {
@@ -40,6 +42,7 @@ definePage({
       },
       // Overseeing branches below (a superior), not a branch that merely keeps its points off.
       overseer: !pointsOn && orgsWith(me, 'fortress.read').some((id) => id !== me.member.orgId),
+      oversees: !pointsOn && canAnywhere(me, 'org.oversee'),
     });
     if (this.data.links.review) {
       // The count is a convenience: without it the link still works.
@@ -88,6 +91,13 @@ definePage({
     },
     onOpenFortress() {
       wx.navigateTo({ url: `${SUB}/fortress/index` });
+    },
+    /** The superior's grid is the home tab; the ranking is the quota console [FORT-23]. */
+    onOpenGrid() {
+      wx.switchTab({ url: '/pages/home/index/index' });
+    },
+    onOpenQuotas() {
+      wx.navigateTo({ url: '/subpackages/org/quotas/index' });
     },
   },
 });
