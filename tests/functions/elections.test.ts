@@ -290,4 +290,23 @@ describe('the list of 请示 [ORG-20]', () => {
     const { roundTrips } = await b.roundTrips('org', 'elections', { orgId: 'demo-committee' }, SUP);
     expect(roundTrips).toBeLessThanOrEqual(5);
   });
+
+  it('lists every branch’s 请示 to the superior only, not to a plain member of the 党委 [ORG-20]', async () => {
+    await approvedElection(b);
+    const { created } = await b.ok(
+      'org',
+      'importMembers',
+      {
+        orgId: 'demo-committee',
+        members: [{ name: '党委干事', status: 'full', joinedAt: '2010-07-01' }],
+      },
+      SUP,
+    );
+    const { code } = await b.ok('org', 'createInvite', { memberId: created[0] }, SUP);
+    await b.ok('org', 'bind', { code }, 'committee-clerk');
+    expect(
+      (await b.err('org', 'elections', { orgId: 'demo-committee' }, 'committee-clerk')).code,
+    ).toBe('AUTH.FORBIDDEN');
+    expect(await b.ok('org', 'elections', { orgId: 'demo-committee' }, SUP)).toHaveLength(1);
+  });
 });

@@ -8,6 +8,8 @@ import {
 } from '../../domain/org/election-workflow';
 import { checkTermShift, termEnd } from '../../domain/org/term';
 import { localDate } from '../../domain/shared/time';
+import { isBranchKind } from '../../domain/org/model';
+import { REFUSALS } from '../../domain/org/policy';
 import { isDuplicateKey } from '../../repos/db';
 import {
   ElectionRequestDoc,
@@ -20,7 +22,7 @@ import {
 import { countByStatus } from '../../repos/members';
 import { orgNames, updateOrgFacts } from '../../repos/orgs';
 import { action } from '../../runtime/handler';
-import { AppError, orNotFound, orThrow } from '../../runtime/errors';
+import { AppError, forbidden, orNotFound, orThrow } from '../../runtime/errors';
 import type { AuditInput } from '../../runtime/context';
 import { electionsHeldSince } from '../activity/queries';
 import { electionRow } from './elections-row';
@@ -148,7 +150,11 @@ export const decideElection = action({
 export const elections = action({
   input: orgContract.elections.input,
   async run(ctx, input): Promise<OrgOutput<'elections'>> {
+    // a branch's own 请示 for its members; a superior org's list (every branch below) for the
+    // superior only, not for every member of the 党委 org
     const org = await ctx.require('org.read', input.orgId);
+    if (!isBranchKind(org.kind) && !(await ctx.may('org.oversee', org)))
+      throw forbidden(REFUSALS['org.oversee']);
     const docs = await requestsOfSubtree(org._id);
     const approved = docs.filter((d) => d.step === 'approved' && d.decidedAt);
     const since = approved.reduce<Date | null>(
