@@ -100,6 +100,37 @@ describe('drawing the quarter’s sample [MTG-37]', () => {
     expect(samples.size).toBeGreaterThan(1);
   });
 
+  it('lets only one of two draws of a quarter at the same instant land, with its seed logged [MTG-37]', async () => {
+    await b.reset('demo');
+    const t = await committeeTree(b, 20);
+    // a 市: one branch a quarter, so two draws would nearly always pick different branches
+    await b.ok(
+      'org',
+      'setSetting',
+      { orgId: t.committee, key: 'org.spotCheckLevel', value: 'city', reason: '按市委要求' },
+      SUP,
+    );
+    const draw = () =>
+      b.invoke(
+        'org',
+        { action: 'drawSpotChecks', data: { orgId: t.committee, year: 2026, quarter: 3 } },
+        SUP,
+      );
+    const answers = await Promise.all([draw(), draw()]);
+    const landed = answers.filter((a) => a.ok);
+    expect(landed).toHaveLength(1);
+    expect(answers.find((a) => !a.ok)).toMatchObject({ error: { code: 'SPOT.ALREADY_DRAWN' } });
+    const q3 = b.docs('spotChecks').filter((d) => d.rootId === t.committee && d.quarter === 3);
+    expect(new Set(q3.map((d) => d.seed)).size).toBe(1);
+    expect(b.docs('spotCheckDraws')).toEqual([
+      expect.objectContaining({
+        _id: `${t.committee}:2026:Q3`,
+        seed: q3[0].seed,
+        sample: q3.map((d) => d.orgId).sort(),
+      }),
+    ]);
+  });
+
   it('follows the county’s 10% when the superior sets the level, and refuses a quarter not begun [MTG-37]', async () => {
     at('2026-02-10T02:00:00Z');
     const t = await committeeTree(b, 30);

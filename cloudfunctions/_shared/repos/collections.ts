@@ -39,6 +39,7 @@ const DECLARED = <const>[
       { name: 'org_year', keys: { orgId: 1, year: 1 } },
     ],
   },
+  { name: 'spotCheckDraws', indexes: [{ name: 'root_year', keys: { rootId: 1, year: 1 } }] },
   {
     name: 'electionRequests',
     indexes: [

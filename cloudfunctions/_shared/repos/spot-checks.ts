@@ -1,6 +1,6 @@
 import type { SpotResult } from '../contracts/org-oversight';
 import { createHash } from 'crypto';
-import { _, collection, Tx } from './db';
+import { _, collection, insertOnce, Tx } from './db';
 
 /**
  * `spot:` + 32 hex of sha256(`<rootId>:<year>:Q<quarter>:<orgId>`): one id per branch per drawn
@@ -78,3 +78,26 @@ export async function recordSpotCheckResult(
     .doc(id)
     .update({ data: { ...patch } });
 }
+
+/**
+ * The log of a quarter's draw [MTG-37], `_id = <rootId>:<year>:Q<quarter>`: its seed and sample.
+ * Written first in the draw's transaction, so a second draw of the quarter — even one at the same
+ * instant with another seed — hits the `_id` and is refused.
+ */
+export interface SpotDrawDoc {
+  _id: string;
+  rootId: string;
+  year: number;
+  quarter: number;
+  seed: string;
+  sample: string[];
+  drawnAt: Date;
+  drawnBy: string;
+}
+
+export const spotDrawId = (rootId: string, year: number, quarter: number) =>
+  `${rootId}:${year}:Q${quarter}`;
+
+/** False when the quarter was drawn already. */
+export const insertSpotDraw = (doc: SpotDrawDoc, tx: Tx): Promise<boolean> =>
+  insertOnce('spotCheckDraws', doc, tx);

@@ -11,11 +11,13 @@ import { localDate } from '../../domain/shared/time';
 import { findOrg } from '../../repos/orgs';
 import {
   findSpotCheck,
+  insertSpotDraw,
   insertSpotChecks,
   recordSpotCheckResult,
   SpotCheckDoc,
   spotCheckId,
   spotChecksOfRoot,
+  spotDrawId,
 } from '../../repos/spot-checks';
 import type { AuditInput } from '../../runtime/context';
 import { action } from '../../runtime/handler';
@@ -129,9 +131,23 @@ export const drawSpotChecks = action({
       recordedBy: null,
     }));
     await ctx.write(async (tx) => {
-      // A concurrent draw of the same quarter is refused here rather than by a duplicate key.
+      // One draw per quarter: its log's `_id` is the quarter, so a concurrent draw with another
+      // seed (and another sample) is refused by the duplicate key [MTG-37].
+      const logged = await insertSpotDraw(
+        {
+          _id: spotDrawId(root._id, input.year, input.quarter),
+          rootId: root._id,
+          year: input.year,
+          quarter: input.quarter,
+          seed,
+          sample,
+          drawnAt: ctx.now,
+          drawnBy: member._id,
+        },
+        tx,
+      );
       const existing = await Promise.all(fresh.map((d) => findSpotCheck(d._id, tx)));
-      if (existing.some(Boolean)) throw new AppError('SPOT.ALREADY_DRAWN');
+      if (!logged || existing.some(Boolean)) throw new AppError('SPOT.ALREADY_DRAWN');
       await insertSpotChecks(fresh, tx);
       return {
         audit: {
