@@ -91,6 +91,18 @@ describe('org.branchDetail', () => {
       );
   });
 
+  it('gives each month of dues and disclosure the grid’s verdict, the running month due [FEE-24, FORT-12]', async () => {
+    const grid = await b.ok('org', 'dashboard', { orgId: 'demo-committee', year: 2026 }, SUP);
+    const row = grid.branches.find((r) => r.orgId === ORG)!;
+    expect(detail.dues.months.map((m) => [m.month, m.state])).toEqual(
+      Object.entries(row.cells.dues),
+    );
+    expect(detail.disclosures.map((m) => [m.month, m.state])).toEqual(
+      Object.entries(row.cells.disclosure),
+    );
+    expect(detail.disclosures.find((m) => m.month === '2026-12')!.state).not.toBe('missing');
+  });
+
   it('gives the 堡垒指数 its own page gives, and the dashboard row’s alerts [FORT-22, ORG-22]', async () => {
     const f = await b.ok('points', 'fortress', { orgId: ORG, year: 2026 }, SUP);
     expect(detail.fortress).toEqual({ total: f.total, stars: f.stars });

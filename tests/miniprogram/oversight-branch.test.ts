@@ -56,15 +56,28 @@ describe('支部情况 for the superior', () => {
     const dues = textOf(find(page, '.dues'));
     for (const m of d.dues.months) {
       expect(dues).toContain(monthWord(m.month));
-      if (m.due > 0)
-        expect(dues).toContain(
-          m.paid >= m.due ? `✓ 已交齐（${m.due}人）` : `✗ 未交齐：已交${m.paid}人，应交${m.due}人`,
-        );
-      else expect(dues).toContain('— 无需交纳');
+      // the grid's verdict of the month, in words: the running month is not yet a gap
+      expect(dues).toContain(
+        m.due === 0 || m.state === 'n/a'
+          ? '— 无需交纳'
+          : m.state === 'due'
+            ? `… 本月收缴中：已交${m.paid}人，应交${m.due}人`
+            : m.state === 'held'
+              ? `✓ 已交齐（${m.due}人）`
+              : `✗ 未交齐：已交${m.paid}人，应交${m.due}人`,
+      );
     }
     const disclosures = textOf(find(page, '.disclosures'));
     for (const m of d.disclosures)
-      expect(disclosures).toContain(m.count ? `✓ 公开${m.count}次` : '✗ 没有公开');
+      expect(disclosures).toContain(
+        m.count
+          ? `✓ 公开${m.count}次`
+          : m.state === 'due'
+            ? '… 本月尚未公开'
+            : m.state === 'n/a'
+              ? '— 支部成立前'
+              : '✗ 没有公开',
+      );
     const alerts = textOf(find(page, '.alerts'));
     const inWords = (t: string) =>
       t.replace(/(\d{4})-(\d{2})-(\d{2})/g, (_, y, m, dd) => `${y}年${Number(m)}月${Number(dd)}日`);

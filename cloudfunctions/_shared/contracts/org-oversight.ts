@@ -176,8 +176,9 @@ export type BranchDetailOutput = {
     expected: number;
     filedOnTime: boolean | null;
   }[];
-  dues: { months: { month: string; paid: number; due: number }[] };
-  disclosures: { month: string; count: number }[];
+  /** `state`: the grid's cell of the month (held, missing, due while running, n/a). */
+  dues: { months: { month: string; paid: number; due: number; state: CellState }[] };
+  disclosures: { month: string; count: number; state: CellState }[];
   fortress: { total: number; stars: number };
   alerts: DashboardAlert[];
 };

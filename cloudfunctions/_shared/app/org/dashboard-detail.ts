@@ -78,11 +78,13 @@ export async function branchDetailOf(
         month: d.month,
         paid: d.owing - d.unpaid,
         due: d.owing,
+        state: row.cells.dues[d.month] ?? 'n/a',
       })),
     },
     disclosures: yearMonths(year).map((month) => ({
       month,
       count: noticeMonths.filter((s) => s.has(month)).length,
+      state: row.cells.disclosure[month] ?? 'n/a',
     })),
     fortress: row.fortress,
     alerts: row.alerts,

@@ -48,7 +48,7 @@ export interface MonthView {
   key: string;
   month: string;
   text: string;
-  tone: 'ok' | 'bad' | 'na';
+  tone: 'ok' | 'bad' | 'na' | 'wait';
 }
 
 export interface BranchView {
@@ -95,24 +95,31 @@ function recordView(r: Detail['records'][number], today: string): RecordView {
 }
 
 function duesView(m: Detail['dues']['months'][number]): MonthView {
-  if (m.due === 0)
-    return { key: m.month, month: monthText(m.month), text: '— 无需交纳', tone: 'na' };
-  const all = m.paid >= m.due;
+  const month = monthText(m.month);
+  if (m.due === 0 || m.state === 'n/a')
+    return { key: m.month, month, text: '— 无需交纳', tone: 'na' };
+  if (m.state === 'due')
+    return {
+      key: m.month,
+      month,
+      text: `… 本月收缴中：已交${m.paid}人，应交${m.due}人`,
+      tone: 'wait',
+    };
+  const all = m.state === 'held';
   return {
     key: m.month,
-    month: monthText(m.month),
+    month,
     text: all ? `✓ 已交齐（${m.due}人）` : `✗ 未交齐：已交${m.paid}人，应交${m.due}人`,
     tone: all ? 'ok' : 'bad',
   };
 }
 
 function disclosureView(d: Detail['disclosures'][number]): MonthView {
-  return {
-    key: d.month,
-    month: monthText(d.month),
-    text: d.count ? `✓ 公开${d.count}次` : '✗ 没有公开',
-    tone: d.count ? 'ok' : 'bad',
-  };
+  const month = monthText(d.month);
+  if (d.count) return { key: d.month, month, text: `✓ 公开${d.count}次`, tone: 'ok' };
+  if (d.state === 'due') return { key: d.month, month, text: '… 本月尚未公开', tone: 'wait' };
+  if (d.state === 'n/a') return { key: d.month, month, text: '— 支部成立前', tone: 'na' };
+  return { key: d.month, month, text: '✗ 没有公开', tone: 'bad' };
 }
 
 /** The page's view of the branch as of `now` (ms; the phone's clock, read in Beijing time). */
