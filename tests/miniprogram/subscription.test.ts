@@ -16,12 +16,22 @@ let config: {
 const storage = new Map<string, unknown>();
 const prompt = jest.fn();
 
-// What wx.request does for a JSON POST: success with status and parsed body, or fail.
+// What wx.request does for a JSON POST: success with status and parsed body, or fail. Each request
+// is kept until it ends: the report runs in the background, and must finish before the next reset
+// or the backend's close, not against them.
+const inFlight = new Set<Promise<void>>();
 function request(opts: any): void {
-  fetch(opts.url, { method: opts.method, headers: opts.header, body: JSON.stringify(opts.data) })
+  const done = fetch(opts.url, {
+    method: opts.method,
+    headers: opts.header,
+    body: JSON.stringify(opts.data),
+  })
     .then(async (res) => opts.success({ statusCode: res.status, data: await res.json() }))
-    .catch((err: Error) => opts.fail({ errMsg: `request:fail ${err.message}` }));
+    .catch((err: Error) => opts.fail({ errMsg: `request:fail ${err.message}` }))
+    .finally(() => inFlight.delete(done));
+  inFlight.add(done);
 }
+const backgroundDone = () => Promise.all([...inFlight]);
 
 async function quotaOf(memberId: string): Promise<any> {
   for (let i = 0; i < 100; i += 1) {
@@ -47,6 +57,8 @@ beforeAll(async () => {
   config.backendConfig.emulatorUrl = backend.url;
 });
 
+afterEach(backgroundDone);
+
 beforeEach(async () => {
   storage.clear();
   storage.set('devOpenid', 'demo-member-1');
@@ -56,6 +68,7 @@ beforeEach(async () => {
 });
 
 afterAll(async () => {
+  await backgroundDone();
   await backend.close();
   delete (globalThis as any).wx;
 });
