@@ -7,11 +7,10 @@ import type { ElectionDoc as TallyDoc } from './votes';
  * 换届选举请示 [ORG-20, ORG-21]: one document per request, `_id = <orgId>:<n>` (the org's n-th
  * request, so two requests filed at once cannot both land: the second hits the first's `_id`).
  * They live in `electionRequests`, apart from the activity area's election tallies (`elections`,
- * repos/votes.ts); each still carries `kind: 'request'`, which every query here also asks for.
+ * repos/votes.ts).
  */
 export interface ElectionRequestDoc {
   _id: string;
-  kind: 'request';
   orgId: string;
   /** The orgs above, root first: a superior lists its subtree's requests in one query. */
   ancestors: string[];
@@ -34,38 +33,30 @@ export interface ElectionRequestDoc {
 }
 
 const REQUESTS = 'electionRequests' as const;
-const MARK = { kind: 'request' as const };
 const requests = collection<ElectionRequestDoc>(REQUESTS);
 /** The activity area's tallies (read only here, for the step an election reached). */
 const tallies = collection<TallyDoc>('elections');
 
-export async function findElectionRequest(id: string, tx?: Tx): Promise<ElectionRequestDoc | null> {
-  const doc = await requests.byId(id, tx);
-  return doc && doc.kind === 'request' ? doc : null;
-}
+export const findElectionRequest = (id: string, tx?: Tx): Promise<ElectionRequestDoc | null> =>
+  requests.byId(id, tx);
 
 /** Every request of one org, oldest first (inside a write, through its transaction). */
 export const requestsOfOrg = (orgId: string, tx?: Tx): Promise<ElectionRequestDoc[]> =>
-  requests.all(
-    requests
-      .ref(tx)
-      .where({ ...MARK, orgId })
-      .orderBy('requestedAt', 'asc'),
-  );
+  requests.all(requests.ref(tx).where({ orgId }).orderBy('requestedAt', 'asc'));
 
 /** The requests of an org and of every org below it, newest first (one query). */
 export const requestsOfSubtree = (orgId: string): Promise<ElectionRequestDoc[]> =>
   requests.all(
     requests
       .ref()
-      .where(_.and([MARK, _.or([{ orgId }, { ancestors: orgId }])]))
+      .where(_.or([{ orgId }, { ancestors: orgId }]))
       .orderBy('requestedAt', 'desc'),
     2_000,
   );
 
 /** The org's approved request whose committee is not recorded yet, or null [ORG-20]. */
 export const approvedRequestOf = (orgId: string): Promise<ElectionRequestDoc | null> =>
-  requests.first(requests.ref().where({ ...MARK, orgId, step: 'approved' }));
+  requests.first(requests.ref().where({ orgId, step: 'approved' }));
 
 export async function insertElectionRequest(doc: ElectionRequestDoc, tx: Tx): Promise<void> {
   await requests.add(doc, tx);

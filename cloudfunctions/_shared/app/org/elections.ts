@@ -55,7 +55,6 @@ export const requestElection = action({
         orThrow(checkNoneOpen(earlier.map((d) => d.step)));
         const doc: ElectionRequestDoc = {
           _id: `${org._id}:${earlier.length + 1}`,
-          kind: 'request',
           orgId: org._id,
           ancestors: org.ancestors,
           step: 'requested',
