@@ -1,4 +1,5 @@
 import type { ActivityType, PlanItem, RecordItem } from '../contracts/activity';
+import type { AttendanceTally } from '../domain/activity/tally';
 import type { AttendanceDoc, LeaveDoc } from './attendance';
 import { _, collection, Tx } from './db';
 import type { MemberDoc } from './members';
@@ -69,6 +70,12 @@ export interface ActivityDoc {
   createdBy: string;
   /** The short code a scene sign-in token names the activity by [CHK-05]; set lazily on older ones. */
   checkinCode?: string;
+  /**
+   * Once closed, what its records come to, written by the close and by every later change of a
+   * record in the same transaction (`domain/activity/tally.ts`); absent before the close and on
+   * activities closed before tallies were kept (readers then count the records).
+   */
+  tally?: AttendanceTally;
 }
 
 /** A published year plan [MTG-09]; `_id = orgId:year`. */
@@ -121,13 +128,23 @@ export async function updateActivity(
  * (closing twice changes nothing). Its state is read through the transaction: a conditional
  * `where().update()` would not join it (the SDK sends it without the transaction).
  */
-export async function closeActivity(id: string, at: Date, tx: Tx): Promise<boolean> {
+export async function closeActivity(
+  id: string,
+  at: Date,
+  tally: AttendanceTally,
+  tx: Tx,
+): Promise<boolean> {
   if ((await activities.byId(id, tx))?.status !== 'planned') return false;
   await activities
     .ref(tx)
     .doc(id)
-    .update({ data: { status: 'closed', closedAt: at } });
+    .update({ data: { status: 'closed', closedAt: at, tally } });
   return true;
+}
+
+/** Writes a closed activity's tally (a record changed after the close, in its transaction). */
+export async function setTally(id: string, tally: AttendanceTally, tx: Tx): Promise<void> {
+  await activities.ref(tx).doc(id).update({ data: { tally } });
 }
 
 /** A branch's activities starting in [from, to), by start. */

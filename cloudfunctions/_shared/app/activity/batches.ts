@@ -61,6 +61,7 @@ export async function settleEarlierBatches(
   const audit: AuditInput[] = [];
   for (const r of batches.siblingAbsences) {
     if (!attended(final.get(r.memberId))) continue;
+    // absent → excused: neither took part, so the earlier batch's tally stands
     await setAttendanceStatus(r._id, { status: 'excused', method: 'otherBatch' }, tx);
     audit.push({
       org,

@@ -25,6 +25,7 @@ import { acceptAttachments, markAttached } from '../media/attach';
 import { mediaStates } from '../media/queries';
 import { rotatingCode } from './signin-code';
 import { loadAsRunner } from './support';
+import { keepTally } from './tally';
 
 function assertOpen(activity: ActivityDoc): void {
   if (activity.status === 'closed')
@@ -245,6 +246,7 @@ export const decideRemote = action({
         input.accept ? { status } : { status, method: 'remoteRejected' },
         tx,
       );
+      await keepTally(activity, { memberId: input.memberId, status }, tx);
       const change = { before: { status: current.status }, after: { status } };
       return {
         audit: {

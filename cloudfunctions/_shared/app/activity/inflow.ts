@@ -72,6 +72,8 @@ export const attendInflow = action({
       inflow: { org: input.inflowOrg, proof },
       ...(files.length ? { evidence: [...files] } : {}),
     };
+    // from a state that did not take part to remotePending (nor does it): a closed activity's
+    // tally stands; the host's confirmation (`decideRemote`) keeps it
     await putInflowRecord(doc);
     if (files.length || previous.length)
       await markAttached({ kind: 'attendance', id: doc._id }, files, { previous });

@@ -3,7 +3,8 @@ import { activityContract } from '../../contracts/activity';
 import type { ActivityOutput, AttendanceStatus } from '../../contracts/activity';
 import { closeStatuses, countStatuses, neverDowngrade } from '../../domain/activity/attendance';
 import { expectedOf, isParticipant } from '../../domain/activity/participants';
-import { closeActivity, findActivity } from '../../repos/activities';
+import { tallyOf } from '../../domain/activity/tally';
+import { closeActivity, findActivity, setTally } from '../../repos/activities';
 import {
   attendanceId,
   AttendanceDoc,
@@ -23,6 +24,7 @@ import { action } from '../../runtime/handler';
 import { AppError, orNotFound } from '../../runtime/errors';
 import { batchesOf, batchStatus, settleEarlierBatches } from './batches';
 import { loadActivity, loadAsRunner, mayRun } from './support';
+import { keepTally } from './tally';
 
 const LEAVE_CUTOFF_MS = 20 * 60_000; // CHK-04: leave is asked for at least 20 minutes before the start
 
@@ -53,7 +55,7 @@ const row = (
  */
 async function putStatus(
   ctx: Ctx,
-  activity: { _id: string; orgId: string },
+  activity: { _id: string; orgId: string; status: 'planned' | 'closed' },
   memberId: string,
   status: AttendanceStatus,
   method: AttendanceDoc['method'],
@@ -63,6 +65,7 @@ async function putStatus(
   const fresh = row(ctx, activity, memberId, status, method);
   if (current) await setAttendanceStatus(fresh._id, { status, method }, tx);
   else await insertAttendance(fresh, tx);
+  await keepTally(activity, { memberId, status }, tx);
 }
 
 /** A member asks for leave before the cut-off [CHK-04]; the reason is seen only by the approver [PRIV-17]. */
@@ -207,11 +210,6 @@ export const close = action({
       activity.status === 'closed'
         ? closeStatuses(expected, byMember(loaded.attendance))
         : await ctx.write(async (tx) => {
-            if (!(await closeActivity(activity._id, ctx.now, tx))) {
-              // closed a moment ago by another host: every record is in
-              const stored = await attendanceOf(activity._id, tx);
-              return { audit: null, result: closeStatuses(expected, byMember(stored)) };
-            }
             const recorded = byMember(loaded.attendance);
             const proposed = closeStatuses(expected, recorded);
             const missing = [...proposed]
@@ -223,14 +221,22 @@ export const close = action({
                   : batchStatus(batches, memberId, status)),
               }));
             for (const m of missing) proposed.set(m.memberId, m.status); // other batch [TD-12]
-            const raced = await insertAttendanceRows(
-              missing.map((m) => row(ctx, activity, m.memberId, m.status, m.method)),
-              tx,
-            );
+            const rows = missing.map((m) => row(ctx, activity, m.memberId, m.status, m.method));
+            // the tally rides on the close: the records read and the rows it adds [MTG-27]
+            const tally = tallyOf([...loaded.attendance, ...rows]);
+            if (!(await closeActivity(activity._id, ctx.now, tally, tx))) {
+              // closed a moment ago by another host: every record is in
+              const stored = await attendanceOf(activity._id, tx);
+              return { audit: null, result: closeStatuses(expected, byMember(stored)) };
+            }
+            const raced = await insertAttendanceRows(rows, tx);
             // a sign-in between the read and the close keeps its record: count what is stored
-            const result = raced
-              ? closeStatuses(expected, byMember(await attendanceOf(activity._id, tx)))
-              : proposed;
+            let result = proposed;
+            if (raced) {
+              const stored = await attendanceOf(activity._id, tx);
+              result = closeStatuses(expected, byMember(stored));
+              await setTally(activity._id, tallyOf(stored), tx);
+            }
             const change = { before: { status: 'planned' }, after: { status: 'closed' } };
             const settled = await settleEarlierBatches(batches, result, org, tx);
             return {
