@@ -118,6 +118,7 @@ const DECLARED = <const>[
     ],
   },
   { name: 'duesSheets', indexes: [{ name: 'org', keys: { orgId: 1 } }] },
+  { name: 'duesYears', indexes: [{ name: 'org_year', keys: { orgId: 1, year: 1 } }] },
   { name: 'outbox', indexes: [{ name: 'sentAt', keys: { sentAt: -1 } }] },
   {
     name: 'appraisals',

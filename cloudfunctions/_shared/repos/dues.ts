@@ -1,4 +1,5 @@
 import type { DuesCategory } from '../domain/dues/fee';
+import type { PaidMonths } from '../domain/dues/paid-months';
 import { _, collection, Tx } from './db';
 import { joinPerOrg } from './per-org';
 
@@ -123,6 +124,48 @@ export const addBase = (doc: DuesBaseDoc, tx?: Tx) => bases.add(doc, tx);
 
 /** Appends a payment. */
 export const addPayment = (doc: DuesPaymentDoc, tx?: Tx) => payments.add(doc, tx);
+
+/**
+ * What a member paid per month of a year in one branch (`PaidMonths`), kept by the transaction
+ * that appends a payment — a summary of `duesPayments`, never a second source: it can be rebuilt
+ * from them. `_id` = `${orgId}:${memberId}:${year}`.
+ */
+export interface DuesYearDoc {
+  _id: string;
+  orgId: string;
+  memberId: string;
+  year: number;
+  paid: PaidMonths;
+}
+
+const duesYears = collection<DuesYearDoc>('duesYears');
+
+export const duesYearId = (orgId: string, memberId: string, year: number) =>
+  `${orgId}:${memberId}:${year}`;
+
+export const findDuesYear = (orgId: string, memberId: string, year: number, tx?: Tx) =>
+  duesYears.byId(duesYearId(orgId, memberId, year), tx);
+
+/** Writes a member's paid months whole, read before in the same transaction. */
+export async function putDuesYear(doc: DuesYearDoc, tx: Tx): Promise<void> {
+  const { _id, ...data } = doc;
+  await duesYears.ref(tx).doc(_id).set({ data });
+}
+
+/**
+ * The paid months of these branches' members in a year, one document per member, in one round
+ * trip (an aggregate answers up to its `limit`; a query pages by 1,000) — at most 1,000 branches.
+ */
+export async function duesYearsOf(orgIds: readonly string[], year: number) {
+  const res = (await duesYears
+    .ref()
+    .aggregate()
+    .match({ orgId: _.in([...orgIds]), year })
+    .project({ _id: 0, orgId: 1, memberId: 1, paid: 1 })
+    .limit(200_000)
+    .end()) as unknown as { list: Pick<DuesYearDoc, 'orgId' | 'memberId' | 'paid'>[] };
+  return res.list;
+}
 
 /** One member's payments for one month, read inside the transaction that records the next. */
 export const monthPayments = (memberId: string, month: string, tx: Tx) =>

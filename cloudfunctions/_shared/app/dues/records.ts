@@ -3,6 +3,7 @@ import { duesContract } from '../../contracts/dues';
 import { salariedBase, type Wages } from '../../domain/dues/base';
 import { calculateFee, DuesCategory, firstDuesMonth } from '../../domain/dues/fee';
 import { baseInForce, dueIn, nextRevision } from '../../domain/dues/ledger';
+import { withPayment } from '../../domain/dues/paid-months';
 import { DuesCycle, paymentOutcome, paymentRefusal } from '../../domain/dues/payment';
 import { settingOf } from '../../domain/org/settings';
 import { localDate, localMonth } from '../../domain/shared/time';
@@ -14,6 +15,9 @@ import {
   DuesBaseDoc,
   DuesPaymentDoc,
   monthPayments,
+  findDuesYear,
+  duesYearId,
+  putDuesYear,
 } from '../../repos/dues';
 import { findMember, takeDuesTurn } from '../../repos/members';
 import type { OrgDoc } from '../../repos/orgs';
@@ -166,7 +170,10 @@ export const pay = action({
     // the member's turn, so payments recorded at the same moment add up as if one after another.
     const { extraFen, flags } = await ctx.write(async (tx) => {
       await takeDuesTurn(member._id, tx);
-      const earlier = await monthPayments(member._id, input.month, tx);
+      const [earlier, summary] = await Promise.all([
+        monthPayments(member._id, input.month, tx),
+        findDuesYear(doc.orgId, doc.memberId, doc.year, tx),
+      ]);
       const outcome = paymentOutcome({
         month: input.month,
         thisMonth,
@@ -175,6 +182,13 @@ export const pay = action({
         amountFen: input.amountFen,
       });
       await addPayment(doc, tx);
+      // the paid months beside the payments, in the same transaction [FEE-24]
+      const paid = withPayment(summary?.paid ?? {}, doc.month, doc.amountFen);
+      const id = duesYearId(doc.orgId, doc.memberId, doc.year);
+      await putDuesYear(
+        { _id: id, orgId: doc.orgId, memberId: doc.memberId, year: doc.year, paid },
+        tx,
+      );
       return {
         audit: {
           orgId: member.orgId,
