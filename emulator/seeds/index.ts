@@ -5,6 +5,7 @@ import { seedActivities } from './activities';
 import { seedCommittee } from './committee';
 import { demoMembers, superiorMember } from './members';
 import { committeeOrg, demoBranches } from './orgs';
+import { addSummaries } from './summaries';
 
 /**
  * The seeds of the emulator (api.md §2, "Demo seed"), built around one instant `now`: orgs.ts
@@ -59,5 +60,6 @@ export function buildSeed(name: SeedName, now: Date): SeedData {
     data.personKeys.push({ _id: m.personKey, memberId: m._id });
     if (m.openid) data.bindings.push({ _id: m.openid, memberId: m._id, boundAt: now });
   }
+  addSummaries(data);
   return data;
 }

@@ -1,0 +1,37 @@
+import type { AttendanceStatus } from '../../cloudfunctions/_shared/contracts/activity';
+import { tallyOf } from '../../cloudfunctions/_shared/domain/activity/tally';
+import { paidMonthsOf } from '../../cloudfunctions/_shared/domain/dues/paid-months';
+import { duesYearId } from '../../cloudfunctions/_shared/repos/dues';
+import type { Doc } from '../store';
+import type { SeedData } from './index';
+
+type Row = { activityId: string; memberId: string; status: AttendanceStatus };
+type Payment = { orgId: string; memberId: string; year: number; month: string; amountFen: number };
+
+/**
+ * The summaries the actions keep on write, for a seed's records written directly: each closed
+ * activity's tally (what `activity.close` writes) and each member's paid months of a year in a
+ * branch (what `dues.pay` keeps), from the same pure functions the actions use.
+ */
+export function addSummaries(data: SeedData): void {
+  const rows = new Map<string, Row[]>();
+  for (const r of data.attendance as unknown as Row[]) {
+    const list = rows.get(r.activityId);
+    if (list) list.push(r);
+    else rows.set(r.activityId, [r]);
+  }
+  for (const a of data.activities) {
+    if (a.status === 'closed') a.tally = tallyOf(rows.get(a._id as string) ?? []);
+  }
+  const years = new Map<string, Payment[]>();
+  for (const p of data.duesPayments as unknown as Payment[]) {
+    const id = duesYearId(p.orgId, p.memberId, p.year);
+    const list = years.get(id);
+    if (list) list.push(p);
+    else years.set(id, [p]);
+  }
+  for (const [_id, list] of years) {
+    const { orgId, memberId, year } = list[0];
+    data.duesYears.push({ _id, orgId, memberId, year, paid: paidMonthsOf(list) } as Doc);
+  }
+}
