@@ -1,6 +1,8 @@
 import type { ActivityDoc } from './activities';
-import type { AttendanceDoc } from './attendance';
-import type { DuesBaseDoc, DuesPaymentDoc } from './dues';
+import { tallyOf, tallyRecords } from '../domain/activity/tally';
+import { paymentEntries } from '../domain/dues/paid-months';
+import { attendanceOfMany, type AttendanceDoc } from './attendance';
+import { type DuesBaseDoc, type DuesPaymentDoc, duesYearsOf } from './dues';
 import type { MemberDoc } from './members';
 import type { OrgDoc } from './orgs';
 import type { AssessmentDoc, EntryDoc } from './points';
@@ -32,23 +34,24 @@ export interface FortressYearView {
   democratic: { step: string; stepsDone: Record<string, unknown> }[];
 }
 
-/** Statuses of an attendance record that count as attended (`attended` of domain/activity/participants). */
-const ATTENDED = ['present', 'late', 'remote'];
-
 /**
  * The `$lookup`s of a branch year inside an aggregate of `orgs` [FORT-02 … FORT-18]. `narrow`
- * (many branches at once): each activity carries only what counting it needs and its attended
- * records reduced in the database to the first and the last attendee (`isCounted` asks for one
- * besides the host) — a year's 60,000 attendance rows never travel; payments are grouped per
- * member; members carry the fields the facts read.
+ * (many branches at once): each activity carries only what counting it needs, its records come
+ * to its tally (kept on the activity by the close and every later change of a record) — a year's
+ * 100,000 attendance rows are never read; payments come from the paid months kept per member;
+ * members carry the fields the facts read.
  */
 export function fortressLookups(year: number, narrow: boolean): object[] {
   const inYear = yearRange(year);
   const attendance = join('attendance', 'attendance', { aid: '$_id' }, [
     where(eq('activityId', 'aid')),
   ]);
+  // The minutes' first character stands for the minutes: stored trimmed and never empty, it is
+  // what "a record with minutes" asks — a year of minutes (up to 20,000 characters each) stays.
+  const minutesHead = { $substrCP: [{ $ifNull: ['$record.minutes', ''] }, 0, 1] };
   const activityFields = narrow
     ? [
+        { $addFields: { minutesHead } },
         fields(
           'orgId',
           'type',
@@ -59,10 +62,11 @@ export function fortressLookups(year: number, narrow: boolean): object[] {
           'lateRegistration',
           'startAt',
           'endAt',
-          'record.minutes',
+          'minutesHead',
           'record.archived',
           'record.archivedAt',
           'groupId',
+          'tally',
         ),
       ]
     : [];
@@ -177,16 +181,17 @@ export async function fortressYear(orgId: string, year: number): Promise<Fortres
 }
 
 /**
- * The 堡垒指数 view of many branches of a year in THREE aggregates per 1,000 orgs, whatever the
- * number of branches (the superior's dashboard and quotas): the orgs with their `$lookup`s, and,
- * apart, the year's attended records grouped per activity and the payments grouped per member.
- * A year's 60,000–100,000 attendance rows and 60,000 payments never travel and are never joined
- * one by one: a `$match` and a `$group` over the collection are cheaper than a correlated join per
- * activity. Each activity's `attendance` holds at most two attendees (the lowest and the highest
- * member id attended; one record per member and activity): enough for `isCounted` and the 堡垒指数,
- * NOT an attendance count. Members carry only the fields the facts read. `extra` lookups (`$lookup`
- * stages over the same org, `as` named in `extraKeys`) ride along with the orgs and come back
- * under `extra`. An unknown id is absent from the map.
+ * The 堡垒指数 view of many branches of a year in TWO queries per 1,000 orgs, whatever the number
+ * of branches (the superior's dashboard and quotas): the orgs with their `$lookup`s, and the
+ * members' paid months of the year (`duesYears`, one small document per member, kept by
+ * `dues.pay`) — neither the attendance rows nor the payments are read. Each activity's
+ * `attendance` holds at most two attendees, from its tally (`tallyRecords`): enough for
+ * `isCounted` and the 堡垒指数, NOT an attendance count; a closed activity without a tally (closed
+ * before tallies were kept) is counted from its records, in one more query only when there are
+ * any. Each member's payments are one entry per month paid (the month's sum). Members carry only
+ * the fields the facts read. `extra` lookups (`$lookup` stages over the same org, `as` named in
+ * `extraKeys`) ride along with the orgs and come back under `extra`. An unknown id is absent from
+ * the map.
  */
 export async function fortressYears<X extends string = never>(
   orgIds: readonly string[],
@@ -205,67 +210,49 @@ export async function fortressYears<X extends string = never>(
       .match({ _id: _.in(page) })
       .limit(PAGE);
     for (const l of lookups) agg = agg.lookup(l);
-    const [res, attended, paid] = await Promise.all([
+    const [res, paid] = await Promise.all([
       agg.end() as unknown as Promise<{ list: FortressRow[] }>,
-      attendedOf(page, year),
-      paymentsOf(page, year),
+      paidOf(page, year),
     ]);
+    const counted = await untalliedRecords(res.list);
     for (const row of res.list) {
-      const { view, extra } = viewOf(decodeNarrow(row, attended, paid.get(row._id) ?? []), keys);
+      const { view, extra } = viewOf(decodeNarrow(row, counted, paid.get(row._id) ?? []), keys);
       out.set(row._id, { ...view, extra });
     }
   }
   return out;
 }
 
-type AttendedGroup = { _id: string; n: number; lo: string; hi: string };
-type PaymentGroup = { _id: { orgId: string; memberId: string }; months: string[]; fens: number[] };
+type NarrowActivity = FortressRow['activities'][number];
 
 /**
- * The attended records of these orgs' activities of the year, per activity: how many, and the
- * lowest and highest member id. A record is written at or after the sign-in window opens (20
- * minutes before the start, CHK-09); a month of slack covers an activity moved into the year after
- * its first sign-ins (TD-04). Groups of other years' activities are ignored by the caller.
+ * The records of closed activities that carry no tally (closed before tallies were kept), in one
+ * query only when there are any: each activity's tally is then worked out from them.
  */
-async function attendedOf(orgIds: readonly string[], year: number) {
-  const inYear = yearRange(year);
-  const res = (await db
-    .collection('attendance')
-    .aggregate()
-    .match({
-      orgId: _.in([...orgIds]),
-      status: _.in(ATTENDED),
-      at: _.gte(new Date(+inYear.$gte - 31 * 86400_000)),
-    })
-    .group({
-      _id: '$activityId',
-      n: { $sum: 1 },
-      lo: { $min: '$memberId' },
-      hi: { $max: '$memberId' },
-    })
-    .limit(100_000)
-    .end()) as unknown as { list: AttendedGroup[] };
-  return new Map(res.list.map((g) => [g._id, g]));
+async function untalliedRecords(rows: readonly FortressRow[]) {
+  const ids = rows.flatMap((r) =>
+    r.activities.filter((a) => a.status === 'closed' && !a.tally).map((a) => a._id),
+  );
+  const byActivity = new Map<string, AttendanceDoc[]>();
+  for (const r of await attendanceOfMany(ids)) {
+    const list = byActivity.get(r.activityId);
+    if (list) list.push(r);
+    else byActivity.set(r.activityId, [r]);
+  }
+  return byActivity;
 }
 
-/** The year's payments of these orgs, one row per member with the months and amounts paid. */
-async function paymentsOf(orgIds: readonly string[], year: number) {
-  const res = (await db
-    .collection('duesPayments')
-    .aggregate()
-    .match({ orgId: _.in([...orgIds]), year })
-    .group({
-      _id: { orgId: '$orgId', memberId: '$memberId' },
-      months: { $push: '$month' },
-      fens: { $push: '$amountFen' },
-    })
-    .limit(100_000)
-    .end()) as unknown as { list: PaymentGroup[] };
-  const byOrg = new Map<string, PaymentGroup[]>();
-  for (const p of res.list) {
-    const list = byOrg.get(p._id.orgId);
-    if (list) list.push(p);
-    else byOrg.set(p._id.orgId, [p]);
+/**
+ * The year's paid months of these orgs' members, per org (one small document per member), as
+ * the entries the ledger reads (member, month, the month's sum) — not whole payment documents.
+ */
+async function paidOf(orgIds: readonly string[], year: number) {
+  const byOrg = new Map<string, DuesPaymentDoc[]>();
+  for (const d of await duesYearsOf(orgIds, year)) {
+    const entries = paymentEntries(d.memberId, d.paid) as DuesPaymentDoc[];
+    const list = byOrg.get(d.orgId);
+    if (list) list.push(...entries);
+    else byOrg.set(d.orgId, entries);
   }
   return byOrg;
 }
@@ -273,28 +260,17 @@ async function paymentsOf(orgIds: readonly string[], year: number) {
 /** The narrowed rows back in the shapes the facts read (what `isCounted` and the ledger need). */
 function decodeNarrow(
   row: FortressRow,
-  attended: ReadonlyMap<string, AttendedGroup>,
-  paid: readonly PaymentGroup[],
+  untallied: ReadonlyMap<string, readonly AttendanceDoc[]>,
+  duesPayments: DuesPaymentDoc[],
 ): FortressRow {
-  const activities = row.activities.map((a) => {
-    const g = attended.get(a._id);
-    const ids = g ? [...new Set([g.lo, g.hi])] : [];
-    const attendance = ids.map(
-      (memberId) =>
-        ({ activityId: a._id, memberId, status: 'present' }) as unknown as AttendanceDoc,
+  const activities = row.activities.map((narrowed: NarrowActivity & { minutesHead?: string }) => {
+    const { minutesHead, ...a } = narrowed;
+    const tally = a.tally ?? tallyOf(untallied.get(a._id) ?? []);
+    const attendance = tallyRecords(tally).map(
+      (r) => ({ ...r, activityId: a._id }) as unknown as AttendanceDoc,
     );
-    return { ...a, attendance };
+    const record = a.record ? { ...a.record, minutes: minutesHead ?? '' } : a.record;
+    return { ...a, record, attendance };
   });
-  const duesPayments = paid.flatMap((p) =>
-    p.months.map(
-      (month, i) =>
-        ({
-          orgId: row._id,
-          memberId: p._id.memberId,
-          month,
-          amountFen: p.fens[i],
-        }) as DuesPaymentDoc,
-    ),
-  );
   return { ...row, activities, duesPayments };
 }

@@ -115,7 +115,11 @@ export function monthCells(
 
 const byMember = <T extends { memberId: string }>(xs: readonly T[]) => {
   const m = new Map<string, T[]>();
-  for (const x of xs) m.set(x.memberId, [...(m.get(x.memberId) ?? []), x]);
+  for (const x of xs) {
+    const list = m.get(x.memberId);
+    if (list) list.push(x);
+    else m.set(x.memberId, [x]);
+  }
   return m;
 };
 
