@@ -7,6 +7,7 @@ const ops = (name: string) => require(`mingo/operators/${name}`) as Record<strin
 const pipelineOperators = ops('pipeline') as typeof import('mingo/types/operators/pipeline');
 import type { Doc } from '../store';
 import { contextWith } from './fast-in';
+import { fastProject } from './fast-project';
 
 type Query = Record<string, unknown>;
 type Stage = Record<string, any>;
@@ -45,7 +46,11 @@ export function createAggregate(deps: AggregateDeps) {
       ).collect()[0];
     });
   };
-  const context = contextWith({ ...pipelineOperators, $lookup: indexedLookup });
+  const context = contextWith({
+    ...pipelineOperators,
+    $lookup: indexedLookup,
+    $project: fastProject,
+  });
 
   return function aggregate(name: string, pipeline: Stage[]): Doc[] {
     const first = pipeline[0]?.$match as Query | undefined;
