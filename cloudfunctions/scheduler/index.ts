@@ -1,4 +1,6 @@
 import { purgeExpiredGuests } from '../_shared/app/activity/guests';
+import { recountTallies } from '../_shared/app/activity/tally';
+import { rebuildPaidMonths } from '../_shared/app/dues/paid-months';
 import { sendWorkAlerts } from '../_shared/app/scheduler/alerts';
 import { sendAppraisalReminders } from '../_shared/app/scheduler/appraisal-reminders';
 import { sendBranchReminders } from '../_shared/app/scheduler/branch-reminders';
@@ -9,7 +11,8 @@ import { createTimerFunction } from '../_shared/runtime/handler';
 
 /**
  * Daily at 08:00 (UTC+8): reminders of theme days and meetings, and the 工作提醒 of the rules'
- * alerts (tallies per rule). No actions; the timer only.
+ * alerts (tallies per rule), and the summaries the dashboard reads kept whole. No actions; the
+ * timer only.
  */
 export const main = createTimerFunction('scheduler', async (ctx) => ({
   reminders: await sendActivityReminders(ctx),
@@ -19,4 +22,6 @@ export const main = createTimerFunction('scheduler', async (ctx) => ({
   branch: await sendBranchReminders(ctx), // 焦作评组织: the superior at each step, branches to hold 测评
   rectification: await sendRectificationReminders(ctx), // 整改清单: reports due, items late
   guests: await purgeExpiredGuests(ctx), // guests' names after the retention period [PRIV-19]
+  tallies: await recountTallies(ctx), // activities closed lately, or before tallies were kept
+  paidMonths: await rebuildPaidMonths(ctx), // orgs from before paid months were kept
 }));

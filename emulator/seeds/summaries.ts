@@ -11,7 +11,8 @@ type Payment = { orgId: string; memberId: string; year: number; month: string; a
 /**
  * The summaries the actions keep on write, for a seed's records written directly: each closed
  * activity's tally (what `activity.close` writes) and each member's paid months of a year in a
- * branch (what `dues.pay` keeps), from the same pure functions the actions use.
+ * branch (what `dues.pay` keeps), from the same pure functions the actions use; every org is
+ * marked as keeping its paid months (what `insertOrg` writes).
  */
 export function addSummaries(data: SeedData): void {
   const rows = new Map<string, Row[]>();
@@ -30,6 +31,8 @@ export function addSummaries(data: SeedData): void {
     if (list) list.push(p);
     else years.set(id, [p]);
   }
+  // every seeded org's paid months are complete: it has no payment without them
+  for (const o of data.orgs) o.paidMonthsKept = true;
   for (const [_id, list] of years) {
     const { orgId, memberId, year } = list[0];
     data.duesYears.push({ _id, orgId, memberId, year, paid: paidMonthsOf(list) } as Doc);

@@ -142,11 +142,6 @@ export async function closeActivity(
   return true;
 }
 
-/** Writes a closed activity's tally (a record changed after the close, in its transaction). */
-export async function setTally(id: string, tally: AttendanceTally, tx: Tx): Promise<void> {
-  await activities.ref(tx).doc(id).update({ data: { tally } });
-}
-
 /** A branch's activities starting in [from, to), by start. */
 export const listActivities = (orgId: string, from: Date, to: Date) =>
   activities.all(

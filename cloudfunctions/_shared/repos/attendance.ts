@@ -1,4 +1,5 @@
 import type { AttendanceStatus, LEAVE_CATEGORIES } from '../contracts/activity';
+import type { AttendanceTally } from '../domain/activity/tally';
 import { _, collection, isDuplicateKey, Tx, updatedCount } from './db';
 
 /** One member's state at one activity; `_id = activityId:memberId`, so it exists once [CHK-11]. */
@@ -69,6 +70,35 @@ export const attendanceOfMany = (activityIds: readonly string[]) =>
           .orderBy('_id', 'asc'),
         200_000,
       );
+
+/**
+ * The tallies of these activities counted in the database, one round trip per 1,000 activities:
+ * records in `attended` states, how many, and the lowest and the highest member id — what
+ * `tallyOf` answers for the same records (member ids are plain ASCII, compared alike). An activity
+ * with none is absent.
+ */
+export async function countedTallies(
+  activityIds: readonly string[],
+  attended: readonly AttendanceStatus[],
+): Promise<Map<string, AttendanceTally>> {
+  const out = new Map<string, AttendanceTally>();
+  for (let i = 0; i < activityIds.length; i += 1000) {
+    const res = (await attendance
+      .ref()
+      .aggregate()
+      .match({ activityId: _.in(activityIds.slice(i, i + 1000)), status: _.in([...attended]) })
+      .group({
+        _id: '$activityId',
+        attended: { $sum: 1 },
+        lo: { $min: '$memberId' },
+        hi: { $max: '$memberId' },
+      })
+      .limit(1000)
+      .end()) as unknown as { list: (AttendanceTally & { _id: string })[] };
+    for (const { _id, ...t } of res.list) out.set(_id, t);
+  }
+  return out;
+}
 
 /** One member's records at these activities, by their deterministic ids (one indexed read). */
 export const memberAttendanceIn = (activityIds: readonly string[], memberId: string) =>

@@ -1,6 +1,6 @@
 import type { DuesCategory } from '../domain/dues/fee';
 import type { PaidMonths } from '../domain/dues/paid-months';
-import { _, collection, Tx } from './db';
+import { _, collection, isDuplicateKey, Tx } from './db';
 import { joinPerOrg } from './per-org';
 
 /**
@@ -147,7 +147,7 @@ export const findDuesYear = (orgId: string, memberId: string, year: number, tx?:
   duesYears.byId(duesYearId(orgId, memberId, year), tx);
 
 /** Writes a member's paid months whole, read before in the same transaction. */
-export async function putDuesYear(doc: DuesYearDoc, tx: Tx): Promise<void> {
+export async function putDuesYear(doc: DuesYearDoc, tx?: Tx): Promise<void> {
   const { _id, ...data } = doc;
   await duesYears.ref(tx).doc(_id).set({ data });
 }
@@ -164,6 +164,57 @@ export async function duesYearsOf(orgIds: readonly string[], year: number) {
     .project({ _id: 0, orgId: 1, memberId: 1, paid: 1 })
     .limit(200_000)
     .end()) as unknown as { list: Pick<DuesYearDoc, 'orgId' | 'memberId' | 'paid'>[] };
+  return res.list;
+}
+
+/**
+ * Inserts paid-months documents, 1,000 per request; the ids of those that existed already (a
+ * payment recorded meanwhile created them), which were not written.
+ */
+export async function insertDuesYears(docs: readonly DuesYearDoc[]): Promise<string[]> {
+  const existed: string[] = [];
+  for (let i = 0; i < docs.length; i += 1000) {
+    const batch = docs.slice(i, i + 1000);
+    try {
+      await duesYears.ref().add({ data: batch as never });
+    } catch (e) {
+      if (!isDuplicateKey(e)) throw e;
+      for (const d of batch) if (!(await duesYears.insertOnce(d))) existed.push(d._id);
+    }
+  }
+  return existed;
+}
+
+/** Every payment of an org, of every year (rebuilding its paid months). */
+export const paymentsOfOrg = (orgId: string) => paymentsWhere({ orgId });
+
+/** The paid-months documents of an org, of every year. */
+export const duesYearsOfOrg = (orgId: string) =>
+  duesYears.all(duesYears.ref().where({ orgId }).orderBy('_id', 'asc'), 200_000);
+
+/** A member's payments of a year in one org, inside the transaction that rebuilds their months. */
+export const memberYearPayments = (orgId: string, memberId: string, year: number, tx: Tx) =>
+  payments.all(payments.ref(tx).where({ orgId, memberId, year }).orderBy('_id', 'asc'), 10_000);
+
+/**
+ * The year's payments of these orgs grouped per member in the database (orgs whose paid months
+ * are not kept yet): one row per member with the months and amounts paid.
+ */
+export async function paymentsByMember(orgIds: readonly string[], year: number) {
+  if (!orgIds.length) return [];
+  const res = (await payments
+    .ref()
+    .aggregate()
+    .match({ orgId: _.in([...orgIds]), year })
+    .group({
+      _id: { orgId: '$orgId', memberId: '$memberId' },
+      months: { $push: '$month' },
+      fens: { $push: '$amountFen' },
+    })
+    .limit(200_000)
+    .end()) as unknown as {
+    list: { _id: { orgId: string; memberId: string }; months: string[]; fens: number[] }[];
+  };
   return res.list;
 }
 

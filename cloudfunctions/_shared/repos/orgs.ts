@@ -34,6 +34,12 @@ export interface OrgDoc {
    * with every write of the list), so the to-do list reads them with the org [APR-18].
    */
   rectificationDue?: Record<string, RectificationDigest>;
+  /**
+   * The members' paid months (`duesYears`) are complete for this org: kept by every payment since
+   * it was created, or rebuilt from its payments by the daily job (orgs from before the summaries).
+   * Readers of an org without it read its payments.
+   */
+  paidMonthsKept?: boolean;
   createdAt: Date;
 }
 
@@ -54,8 +60,28 @@ export async function setRectificationDigest(
 
 export const findOrg = (id: string, tx?: Tx) => orgs.byId(id, tx);
 
+/** Creates an org; its paid months are kept from its first payment on (`paidMonthsKept`). */
 export async function insertOrg(doc: OrgDoc, tx?: Tx): Promise<void> {
-  await orgs.add(doc, tx);
+  await orgs.add({ ...doc, paidMonthsKept: true }, tx);
+}
+
+/** Orgs whose paid months are not known to be complete (from before the summaries), up to `max`. */
+export async function orgsWithoutPaidMonths(max: number): Promise<OrgDoc[]> {
+  const res = (await orgs
+    .ref()
+    .where({ paidMonthsKept: _.neq(true) })
+    .orderBy('_id', 'asc')
+    .limit(Math.min(max, 1000))
+    .get()) as unknown as { data: OrgDoc[] };
+  return res.data;
+}
+
+/** The org's paid months were rebuilt from its payments. */
+export async function markPaidMonthsKept(id: string): Promise<void> {
+  await orgs
+    .ref()
+    .doc(id)
+    .update({ data: { paidMonthsKept: true } });
 }
 
 /** Sets one branch setting (`settings.<key>`): schedule rule, ranking visibility, … */

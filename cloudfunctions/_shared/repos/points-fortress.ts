@@ -1,8 +1,9 @@
 import type { ActivityDoc } from './activities';
-import { tallyOf, tallyRecords } from '../domain/activity/tally';
+import { ATTENDED } from '../domain/activity/participants';
+import { type AttendanceTally, tallyRecords } from '../domain/activity/tally';
 import { paymentEntries } from '../domain/dues/paid-months';
-import { attendanceOfMany, type AttendanceDoc } from './attendance';
-import { type DuesBaseDoc, type DuesPaymentDoc, duesYearsOf } from './dues';
+import { type AttendanceDoc, countedTallies } from './attendance';
+import { type DuesBaseDoc, type DuesPaymentDoc, duesYearsOf, paymentsByMember } from './dues';
 import type { MemberDoc } from './members';
 import type { OrgDoc } from './orgs';
 import type { AssessmentDoc, EntryDoc } from './points';
@@ -210,13 +211,18 @@ export async function fortressYears<X extends string = never>(
       .match({ _id: _.in(page) })
       .limit(PAGE);
     for (const l of lookups) agg = agg.lookup(l);
-    const [res, paid] = await Promise.all([
+    const [res, kept] = await Promise.all([
       agg.end() as unknown as Promise<{ list: FortressRow[] }>,
       paidOf(page, year),
     ]);
-    const counted = await untalliedRecords(res.list);
+    // orgs from before the summaries, until the daily job rebuilt them: their records themselves
+    const [counted, unkept] = await Promise.all([
+      untalliedCounts(res.list),
+      paidFromPayments(res.list, year),
+    ]);
     for (const row of res.list) {
-      const { view, extra } = viewOf(decodeNarrow(row, counted, paid.get(row._id) ?? []), keys);
+      const paid = (row.paidMonthsKept ? kept : unkept).get(row._id) ?? [];
+      const { view, extra } = viewOf(decodeNarrow(row, counted, paid), keys);
       out.set(row._id, { ...view, extra });
     }
   }
@@ -226,20 +232,32 @@ export async function fortressYears<X extends string = never>(
 type NarrowActivity = FortressRow['activities'][number];
 
 /**
- * The records of closed activities that carry no tally (closed before tallies were kept), in one
- * query only when there are any: each activity's tally is then worked out from them.
+ * The tallies of closed activities that carry none (closed before tallies were kept, until the
+ * daily job counted them), counted in the database — one round trip only when there are any.
  */
-async function untalliedRecords(rows: readonly FortressRow[]) {
+async function untalliedCounts(rows: readonly FortressRow[]) {
   const ids = rows.flatMap((r) =>
     r.activities.filter((a) => a.status === 'closed' && !a.tally).map((a) => a._id),
   );
-  const byActivity = new Map<string, AttendanceDoc[]>();
-  for (const r of await attendanceOfMany(ids)) {
-    const list = byActivity.get(r.activityId);
-    if (list) list.push(r);
-    else byActivity.set(r.activityId, [r]);
+  return ids.length ? countedTallies(ids, ATTENDED) : new Map<string, AttendanceTally>();
+}
+
+/**
+ * The year's payments of the orgs whose paid months are not kept yet, grouped per member in the
+ * database, as ledger entries — one round trip only when there are such orgs.
+ */
+async function paidFromPayments(rows: readonly FortressRow[], year: number) {
+  const byOrg = new Map<string, DuesPaymentDoc[]>();
+  const ids = rows.filter((r) => !r.paidMonthsKept).map((r) => r._id);
+  for (const g of await paymentsByMember(ids, year)) {
+    const entries = g.months.map(
+      (month, i) => ({ memberId: g._id.memberId, month, amountFen: g.fens[i] }) as DuesPaymentDoc,
+    );
+    const list = byOrg.get(g._id.orgId);
+    if (list) list.push(...entries);
+    else byOrg.set(g._id.orgId, entries);
   }
-  return byActivity;
+  return byOrg;
 }
 
 /**
@@ -260,12 +278,12 @@ async function paidOf(orgIds: readonly string[], year: number) {
 /** The narrowed rows back in the shapes the facts read (what `isCounted` and the ledger need). */
 function decodeNarrow(
   row: FortressRow,
-  untallied: ReadonlyMap<string, readonly AttendanceDoc[]>,
+  untallied: ReadonlyMap<string, AttendanceTally>,
   duesPayments: DuesPaymentDoc[],
 ): FortressRow {
   const activities = row.activities.map((narrowed: NarrowActivity & { minutesHead?: string }) => {
     const { minutesHead, ...a } = narrowed;
-    const tally = a.tally ?? tallyOf(untallied.get(a._id) ?? []);
+    const tally = a.tally ?? untallied.get(a._id);
     const attendance = tallyRecords(tally).map(
       (r) => ({ ...r, activityId: a._id }) as unknown as AttendanceDoc,
     );

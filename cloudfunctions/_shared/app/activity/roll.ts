@@ -4,7 +4,8 @@ import type { ActivityOutput, AttendanceStatus } from '../../contracts/activity'
 import { closeStatuses, countStatuses, neverDowngrade } from '../../domain/activity/attendance';
 import { expectedOf, isParticipant } from '../../domain/activity/participants';
 import { tallyOf } from '../../domain/activity/tally';
-import { closeActivity, findActivity, setTally } from '../../repos/activities';
+import { closeActivity, findActivity } from '../../repos/activities';
+import { setTally } from '../../repos/activity-tallies';
 import {
   attendanceId,
   AttendanceDoc,

@@ -53,7 +53,8 @@ export const holderOf = <P extends Person>(
 export const runsActivity = (activity: Session, memberId: string): boolean =>
   memberId === activity.hostId || memberId === activity.recorderId;
 
-const ATTENDED: readonly AttendanceStatus[] = ['present', 'late', 'remote'];
+/** The states that count as taking part [CHK-01] (what the database groups by, for tallies). */
+export const ATTENDED: readonly AttendanceStatus[] = ['present', 'late', 'remote'];
 const ON_SITE: readonly AttendanceStatus[] = ['present', 'late'];
 
 /** Took part: on site (on time or late) or online, accepted [CHK-01]. */

@@ -1,0 +1,68 @@
+import { paidMonthsOf, type PaidMonths } from '../../domain/dues/paid-months';
+import {
+  type DuesPaymentDoc,
+  duesYearId,
+  duesYearsOfOrg,
+  type DuesYearDoc,
+  insertDuesYears,
+  memberYearPayments,
+  paymentsOfOrg,
+  putDuesYear,
+} from '../../repos/dues';
+import { takeDuesTurn } from '../../repos/members';
+import { markPaidMonthsKept, orgsWithoutPaidMonths } from '../../repos/orgs';
+import type { Ctx } from '../../runtime/context';
+
+/** Orgs rebuilt per daily run: a 基层党委's branches from before the summaries, over a few days. */
+export const ORGS_PER_RUN = 20;
+
+const sameMonths = (a: PaidMonths | undefined, b: PaidMonths) =>
+  !!a &&
+  Object.keys(a).length === Object.keys(b).length &&
+  Object.keys(b).every((m) => a[m] === b[m]);
+
+/**
+ * The daily job's part for dues: the paid months of orgs from before they were kept (no
+ * `paidMonthsKept`) rebuilt from their payments, then the org marked — until then its readers read
+ * the payments themselves [FEE-24]. A member-year without a document is inserted in a batch; one
+ * that a payment created meanwhile, or that differs, is rebuilt in the member's dues turn, as
+ * `dues.pay` writes it, so a payment at the same moment is counted exactly once.
+ */
+export async function rebuildPaidMonths(ctx: Ctx): Promise<{ orgs: number; rebuilt: number }> {
+  const orgs = await orgsWithoutPaidMonths(ORGS_PER_RUN);
+  let rebuilt = 0;
+  for (const org of orgs) {
+    const [payments, existing] = await Promise.all([
+      paymentsOfOrg(org._id),
+      duesYearsOfOrg(org._id),
+    ]);
+    const byYear = new Map<string, DuesPaymentDoc[]>();
+    for (const p of payments) {
+      const id = duesYearId(org._id, p.memberId, p.year);
+      const list = byYear.get(id);
+      if (list) list.push(p);
+      else byYear.set(id, [p]);
+    }
+    const have = new Map(existing.map((d) => [d._id, d.paid]));
+    const fresh: DuesYearDoc[] = [];
+    const redo: DuesYearDoc[] = [];
+    for (const [_id, list] of byYear) {
+      const { memberId, year } = list[0];
+      const doc = { _id, orgId: org._id, memberId, year, paid: paidMonthsOf(list) };
+      if (!have.has(_id)) fresh.push(doc);
+      else if (!sameMonths(have.get(_id), doc.paid)) redo.push(doc);
+    }
+    const raced = new Set(await insertDuesYears(fresh));
+    for (const doc of [...redo, ...fresh.filter((d) => raced.has(d._id))]) {
+      await ctx.write(async (tx) => {
+        await takeDuesTurn(doc.memberId, tx);
+        const paid = paidMonthsOf(await memberYearPayments(org._id, doc.memberId, doc.year, tx));
+        await putDuesYear({ ...doc, paid }, tx);
+        return { audit: null, result: null };
+      });
+    }
+    rebuilt += fresh.length + redo.length;
+    await markPaidMonthsKept(org._id);
+  }
+  return { orgs: orgs.length, rebuilt };
+}
