@@ -77,6 +77,7 @@ export function createContext(fn: string, action: string, ports: Ports): Ctx {
     return known(org);
   }
   async function entries(list: readonly AuditInput[], tx: Tx) {
+    if (!list.length) return []; // nothing to attribute: a system write (the timer) has no caller
     const c = await caller(); // settled before any action runs
     const actor = (org: OrgDoc | null) => ({
       memberId: c.member._id,

@@ -35,7 +35,8 @@ const same = (a: AttendanceTally, b: AttendanceTally) =>
  * The daily job's part for tallies: activities closed in the last days, whose tally a sign-in or
  * a correction at the very moment of the close may have missed (those writes read the activity
  * outside the close's transaction), and those closed before tallies were kept, counted again in
- * the database and corrected where they differ [MTG-27].
+ * the database and, where they differ, counted again from the records and written in one
+ * transaction [MTG-27].
  */
 export async function recountTallies(ctx: Ctx): Promise<{ checked: number; fixed: number }> {
   const list = await closedToRecount(new Date(+ctx.now - RECOUNT_DAYS * 86400_000));
@@ -48,7 +49,11 @@ export async function recountTallies(ctx: Ctx): Promise<{ checked: number; fixed
   for (const a of list) {
     const t = counted.get(a._id) ?? NONE;
     if (a.tally && same(a.tally, t)) continue;
-    await setTally(a._id, t);
+    // counted again in a transaction, as `keepTally` does: a correction at this moment is kept
+    await ctx.write(async (tx) => {
+      await setTally(a._id, tallyOf(await attendanceOf(a._id, tx)), tx);
+      return { audit: null, result: null };
+    });
     fixed += 1;
   }
   return { checked: list.length, fixed };
