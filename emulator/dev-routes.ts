@@ -132,12 +132,14 @@ export function devRoutes(d: DevDeps) {
   }
 
   async function trigger(p: string, res: ServerResponse): Promise<void> {
-    const name = p.slice('/__emulator/trigger/'.length);
+    // `/__emulator/trigger/<function>` fires its first timer; `/<function>/<trigger>` a named one
+    const [name, which] = p.slice('/__emulator/trigger/'.length).split('/');
     const timers = /^[\w-]+$/.test(name) && host.has(name) ? host.timers(name) : [];
-    if (timers.length === 0) return fail(res, 404, 'NOT_FOUND', `云函数 ${name} 没有定时触发器`);
+    const timer = which === undefined ? timers[0] : timers.find((t) => t.name === which);
+    if (!timer) return fail(res, 404, 'NOT_FOUND', `云函数 ${name} 没有这个定时触发器`);
     const event = {
       Type: 'Timer',
-      TriggerName: timers[0].name,
+      TriggerName: timer.name,
       Time: new Date(clock.now()).toISOString(),
     };
     send(res, 200, await host.invoke(name, event, undefined, 'wx_trigger'));

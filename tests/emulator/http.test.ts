@@ -112,6 +112,10 @@ describe('timer-only functions [PRIV-22]', () => {
     expect(await outbox()).toBe(before);
     const fired = await (await post('/__emulator/trigger/scheduler', {})).json();
     expect(fired).toMatchObject({ ok: true, data: { reminders: { failed: 0 } } });
+    // a named trigger fires that one; an unknown name is not a trigger of the function
+    const nightly = await (await post('/__emulator/trigger/scheduler/nightly', {})).json();
+    expect(nightly).toMatchObject({ ok: true, data: { tallies: { fixed: 0 } } });
+    expect((await post('/__emulator/trigger/scheduler/hourly', {})).status).toBe(404);
   });
 });
 

@@ -6,7 +6,7 @@ import { _, collection, Tx } from './db';
 const activities = collection<ActivityDoc>('activities');
 
 /**
- * Closed activities whose tally the daily job counts again: those closed since `since` (a
+ * Closed activities whose tally the nightly job counts again: those closed since `since` (a
  * correction or a late sign-in racing the close) and those closed before tallies were kept.
  */
 export const closedToRecount = (since: Date) =>

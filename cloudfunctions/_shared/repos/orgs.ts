@@ -36,7 +36,7 @@ export interface OrgDoc {
   rectificationDue?: Record<string, RectificationDigest>;
   /**
    * The members' paid months (`duesYears`) are complete for this org: kept by every payment since
-   * it was created, or rebuilt from its payments by the daily job (orgs from before the summaries).
+   * it was created, or rebuilt from its payments by the nightly job (orgs from before the summaries).
    * Readers of an org without it read its payments.
    */
   paidMonthsKept?: boolean;

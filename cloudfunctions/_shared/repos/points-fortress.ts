@@ -215,7 +215,7 @@ export async function fortressYears<X extends string = never>(
       agg.end() as unknown as Promise<{ list: FortressRow[] }>,
       paidOf(page, year),
     ]);
-    // orgs from before the summaries, until the daily job rebuilt them: their records themselves
+    // orgs from before the summaries, until the nightly job rebuilt them: their records themselves
     const [counted, unkept] = await Promise.all([
       untalliedCounts(res.list),
       paidFromPayments(res.list, year),

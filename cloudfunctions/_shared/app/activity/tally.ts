@@ -24,7 +24,7 @@ export async function keepTally(
   await setTally(activity._id, tallyOf([...rows, change]), tx);
 }
 
-/** Days after its close in which the daily job counts an activity's records again. */
+/** Days after its close in which the nightly job counts an activity's records again. */
 export const RECOUNT_DAYS = 3;
 
 const NONE: AttendanceTally = { attended: 0, lo: null, hi: null };
@@ -32,7 +32,7 @@ const same = (a: AttendanceTally, b: AttendanceTally) =>
   a.attended === b.attended && a.lo === b.lo && a.hi === b.hi;
 
 /**
- * The daily job's part for tallies: activities closed in the last days, whose tally a sign-in or
+ * The nightly job's part for tallies: activities closed in the last days, whose tally a sign-in or
  * a correction at the very moment of the close may have missed (those writes read the activity
  * outside the close's transaction), and those closed before tallies were kept, counted again in
  * the database and, where they differ, counted again from the records and written in one

@@ -13,7 +13,7 @@ import { takeDuesTurn } from '../../repos/members';
 import { markPaidMonthsKept, orgsWithoutPaidMonths } from '../../repos/orgs';
 import type { Ctx } from '../../runtime/context';
 
-/** Orgs rebuilt per daily run: a 基层党委's branches from before the summaries, over a few days. */
+/** Orgs rebuilt per nightly run: a 基层党委's branches from before the summaries, over a few days. */
 export const ORGS_PER_RUN = 20;
 
 const sameMonths = (a: PaidMonths | undefined, b: PaidMonths) =>
@@ -22,7 +22,7 @@ const sameMonths = (a: PaidMonths | undefined, b: PaidMonths) =>
   Object.keys(b).every((m) => a[m] === b[m]);
 
 /**
- * The daily job's part for dues: the paid months of orgs from before they were kept (no
+ * The nightly job's part for dues: the paid months of orgs from before they were kept (no
  * `paidMonthsKept`) rebuilt from their payments, then the org marked — until then its readers read
  * the payments themselves [FEE-24]. A member-year without a document is inserted in a batch; one
  * that a payment created meanwhile, or that differs, is rebuilt in the member's dues turn, as
