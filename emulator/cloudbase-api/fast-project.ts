@@ -12,6 +12,8 @@ const SKIP = Symbol('skip');
 /** A value this fast path does not decide (a class instance on the way): mingo answers the document. */
 const UNSURE = Symbol('unsure');
 
+const UNSAFE = new Set(['__proto__', 'constructor', 'prototype']);
+
 const isPlain = (v: unknown): v is Record<string, unknown> => {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
   const proto = Object.getPrototypeOf(v);
@@ -34,14 +36,14 @@ export const fastProject: Project = (coll, expr, options) => {
   return coll.map((doc: Record<string, unknown>) => {
     const out = pick(doc, plan.tree);
     if (out === UNSURE) return mingoProject(Lazy([doc]), expr, options).collect()[0];
-    if (plan.implicitId && doc._id !== undefined) out._id = doc._id;
+    if (plan.implicitId && Object.prototype.hasOwnProperty.call(doc, '_id')) out._id = doc._id;
     return out;
   });
 };
 
 function planOf(expr: unknown): Plan | null {
   if (!isPlain(expr)) return null;
-  const root: Tree = { keys: [], at: {} };
+  const root: Tree = { keys: [], at: Object.create(null) };
   let implicitId = true;
   let included = 0;
   for (const [path, v] of Object.entries(expr)) {
@@ -51,7 +53,10 @@ function planOf(expr: unknown): Plan | null {
     }
     if (v !== 1 && v !== true) return null;
     const parts = path.split('.');
-    if (parts.some((p) => p === '' || p.startsWith('$'))) return null;
+    // array positions, `_id`'s own fields and prototype names are mingo's to answer
+    if (parts.some((p) => p === '' || p.startsWith('$') || /^\d+$/.test(p) || UNSAFE.has(p)))
+      return null;
+    if (parts.length > 1 && parts[0] === '_id') return null;
     if (path === '_id') implicitId = false;
     let node = root;
     for (let i = 0; i < parts.length; i++) {
@@ -60,7 +65,10 @@ function planOf(expr: unknown): Plan | null {
       const here = node.at[key];
       if (here === true || (last && here)) return null; // colliding paths: mingo decides
       if (last) node.at[key] = true;
-      else node = (node.at[key] as Tree | undefined) ?? (node.at[key] = { keys: [], at: {} });
+      else
+        node =
+          (node.at[key] as Tree | undefined) ??
+          (node.at[key] = { keys: [], at: Object.create(null) });
     }
     included += 1;
   }

@@ -1,7 +1,6 @@
 import type { AttendanceStatus } from '../../cloudfunctions/_shared/contracts/activity';
 import { tallyOf } from '../../cloudfunctions/_shared/domain/activity/tally';
-import { paidMonthsOf } from '../../cloudfunctions/_shared/domain/dues/paid-months';
-import { duesYearId } from '../../cloudfunctions/_shared/repos/dues';
+import { duesYearId, paidMonthsOf } from '../../cloudfunctions/_shared/domain/dues/paid-months';
 import type { Doc } from '../store';
 import type { SeedData } from './index';
 

@@ -139,6 +139,7 @@ describe('a projection that only includes fields (answered without mingo when it
     }),
   );
   shapes.set('no-id-order', { z: 1, a: { c: 2, b: 1 }, _id: 'no-id-order' });
+  shapes.set('object-id', { _id: { x: 1, y: 2 } as unknown as string, a: [{ b: 1 }, { b: 2 }] });
 
   it.each<[string, Record<string, unknown>]>([
     ['top-level fields', { z: 1, r: 1 }],
@@ -152,6 +153,9 @@ describe('a projection that only includes fields (answered without mingo when it
     ['only _id left out', { _id: 0 }],
     ['an expression', { z: 1, y: { $add: ['$z', 1] } }],
     ['colliding paths', { a: 1, 'a.b': 1 }],
+    ['an array position', { 'a.0': 1, z: 1 }],
+    ["a field of _id's own", { '_id.x': 1, z: 1 }],
+    ['a prototype name', { '__proto__.x': 1, z: 1 }],
   ])('answers exactly as mingo does, field order included: %s', (_name, $project) => {
     const pipeline = [{ $sort: { _id: 1 } }, { $project }];
     let expected: Doc[] | Error;
@@ -167,7 +171,7 @@ describe('a projection that only includes fields (answered without mingo when it
     const got = emulated('shapes', pipeline);
     expect(got).toEqual(expected);
     expect(JSON.stringify(got)).toBe(JSON.stringify(expected));
-    expect(got.length).toBe(values.length + 1);
+    expect(got.length).toBe(values.length + 2);
   });
 
   it('keeps the stored values themselves, as mingo does (nothing is copied or changed)', () => {

@@ -196,6 +196,7 @@ export function absentFrom(b: Backend, absent: string, months: string[], present
       startAt,
       endAt: startAt,
       closedAt: startAt,
+      tally: undefined, // other records than the template's: readers count them
     });
     for (const who of [...present, 'demo-probationary'])
       att.set(`${id}:${who}`, {

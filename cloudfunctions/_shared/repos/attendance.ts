@@ -100,6 +100,30 @@ export async function countedTallies(
   return out;
 }
 
+/**
+ * The same, for every activity of these orgs with records from `since` on, in one round trip
+ * whatever their number (the dashboard's reading of activities closed before tallies were kept).
+ */
+export async function countedTalliesOfOrgs(
+  orgIds: readonly string[],
+  attended: readonly AttendanceStatus[],
+  since: Date,
+): Promise<Map<string, AttendanceTally>> {
+  const res = (await attendance
+    .ref()
+    .aggregate()
+    .match({ orgId: _.in([...orgIds]), status: _.in([...attended]), at: _.gte(since) })
+    .group({
+      _id: '$activityId',
+      attended: { $sum: 1 },
+      lo: { $min: '$memberId' },
+      hi: { $max: '$memberId' },
+    })
+    .limit(200_000)
+    .end()) as unknown as { list: (AttendanceTally & { _id: string })[] };
+  return new Map(res.list.map(({ _id, ...t }) => [_id, t]));
+}
+
 /** One member's records at these activities, by their deterministic ids (one indexed read). */
 export const memberAttendanceIn = (activityIds: readonly string[], memberId: string) =>
   attendance.byIds(activityIds.map((a) => attendanceId(a, memberId)));

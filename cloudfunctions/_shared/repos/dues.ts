@@ -1,5 +1,5 @@
 import type { DuesCategory } from '../domain/dues/fee';
-import type { PaidMonths } from '../domain/dues/paid-months';
+import { duesYearId, type PaidMonths } from '../domain/dues/paid-months';
 import { _, collection, isDuplicateKey, Tx } from './db';
 import { joinPerOrg } from './per-org';
 
@@ -140,8 +140,7 @@ export interface DuesYearDoc {
 
 const duesYears = collection<DuesYearDoc>('duesYears');
 
-export const duesYearId = (orgId: string, memberId: string, year: number) =>
-  `${orgId}:${memberId}:${year}`;
+export { duesYearId };
 
 export const findDuesYear = (orgId: string, memberId: string, year: number, tx?: Tx) =>
   duesYears.byId(duesYearId(orgId, memberId, year), tx);

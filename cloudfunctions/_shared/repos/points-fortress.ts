@@ -2,7 +2,7 @@ import type { ActivityDoc } from './activities';
 import { ATTENDED } from '../domain/activity/participants';
 import { type AttendanceTally, tallyRecords } from '../domain/activity/tally';
 import { paymentEntries } from '../domain/dues/paid-months';
-import { type AttendanceDoc, countedTallies } from './attendance';
+import { type AttendanceDoc, countedTalliesOfOrgs } from './attendance';
 import { type DuesBaseDoc, type DuesPaymentDoc, duesYearsOf, paymentsByMember } from './dues';
 import type { MemberDoc } from './members';
 import type { OrgDoc } from './orgs';
@@ -217,7 +217,7 @@ export async function fortressYears<X extends string = never>(
     ]);
     // orgs from before the summaries, until the nightly job rebuilt them: their records themselves
     const [counted, unkept] = await Promise.all([
-      untalliedCounts(res.list),
+      untalliedCounts(res.list, year),
       paidFromPayments(res.list, year),
     ]);
     for (const row of res.list) {
@@ -233,13 +233,17 @@ type NarrowActivity = FortressRow['activities'][number];
 
 /**
  * The tallies of closed activities that carry none (closed before tallies were kept, until the
- * daily job counted them), counted in the database — one round trip only when there are any.
+ * nightly job counted them), counted in the database for their orgs' records of the year — one
+ * round trip, only when there are any. A record is written at or after the sign-in window opens
+ * (CHK-09); a month of slack covers an activity moved into the year after its first sign-ins (TD-04).
  */
-async function untalliedCounts(rows: readonly FortressRow[]) {
-  const ids = rows.flatMap((r) =>
-    r.activities.filter((a) => a.status === 'closed' && !a.tally).map((a) => a._id),
-  );
-  return ids.length ? countedTallies(ids, ATTENDED) : new Map<string, AttendanceTally>();
+async function untalliedCounts(rows: readonly FortressRow[], year: number) {
+  const orgIds = rows
+    .filter((r) => r.activities.some((a) => a.status === 'closed' && !a.tally))
+    .map((r) => r._id);
+  if (!orgIds.length) return new Map<string, AttendanceTally>();
+  const since = new Date(+yearRange(year).$gte - 31 * 86400_000);
+  return countedTalliesOfOrgs(orgIds, ATTENDED, since);
 }
 
 /**

@@ -3,7 +3,12 @@ import { attended } from '../../domain/activity/participants';
 import { settingOf } from '../../domain/org/settings';
 import { addMonths, localMonth, localInstant } from '../../domain/shared/time';
 import { ActivityDoc, listActivities } from '../../repos/activities';
-import { AttendanceDoc, attendanceOfMany, setAttendanceStatus } from '../../repos/attendance';
+import {
+  AttendanceDoc,
+  attendanceOfMany,
+  findAttendance,
+  setAttendanceStatus,
+} from '../../repos/attendance';
 import type { Tx } from '../../repos/db';
 import type { OrgDoc } from '../../repos/orgs';
 import type { AuditInput } from '../../runtime/context';
@@ -61,6 +66,8 @@ export async function settleEarlierBatches(
   const audit: AuditInput[] = [];
   for (const r of batches.siblingAbsences) {
     if (!attended(final.get(r.memberId))) continue;
+    // still absent, read in this transaction: a correction since the read stands
+    if ((await findAttendance(r.activityId, r.memberId, tx))?.status !== 'absent') continue;
     // absent → excused: neither took part, so the earlier batch's tally stands
     await setAttendanceStatus(r._id, { status: 'excused', method: 'otherBatch' }, tx);
     audit.push({

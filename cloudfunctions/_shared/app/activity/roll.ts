@@ -236,7 +236,10 @@ export const close = action({
             if (raced) {
               const stored = await attendanceOf(activity._id, tx);
               result = closeStatuses(expected, byMember(stored));
-              await setTally(activity._id, tallyOf(stored), tx);
+              // with the rows added here, whether or not the query shows this transaction's own
+              const ids = new Set(stored.map((r) => r._id));
+              const all = [...stored, ...rows.filter((r) => !ids.has(r._id))];
+              await setTally(activity._id, tallyOf(all), tx);
             }
             const change = { before: { status: 'planned' }, after: { status: 'closed' } };
             const settled = await settleEarlierBatches(batches, result, org, tx);

@@ -8,6 +8,10 @@ import type { PaymentEntry } from './ledger';
  */
 export type PaidMonths = Record<string, number>;
 
+/** The document of a member's paid months of a year in one org. */
+export const duesYearId = (orgId: string, memberId: string, year: number) =>
+  `${orgId}:${memberId}:${year}`;
+
 /** The months after one more payment. */
 export const withPayment = (paid: PaidMonths, month: string, amountFen: number): PaidMonths => ({
   ...paid,
