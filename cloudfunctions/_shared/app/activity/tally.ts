@@ -31,7 +31,7 @@ export async function keepTally(
  */
 export const RECOUNT_DAYS = 10;
 /** Activities from before tallies, given theirs per night (the rest on the following nights). */
-export const UNTALLIED_PER_RUN = 1000;
+export const UNTALLIED_PER_RUN = 500;
 /** Differing tallies written again per night, each in a transaction of its own. */
 export const REPAIRS_PER_RUN = 200;
 
