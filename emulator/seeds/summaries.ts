@@ -1,6 +1,7 @@
 import type { AttendanceStatus } from '../../cloudfunctions/_shared/contracts/activity';
 import { tallyOf } from '../../cloudfunctions/_shared/domain/activity/tally';
 import { duesYearId, paidMonthsOf } from '../../cloudfunctions/_shared/domain/dues/paid-months';
+import { groupBy } from '../../cloudfunctions/_shared/domain/shared/group';
 import type { Doc } from '../store';
 import type { SeedData } from './index';
 
@@ -14,22 +15,13 @@ type Payment = { orgId: string; memberId: string; year: number; month: string; a
  * marked as keeping its paid months (what `insertOrg` writes).
  */
 export function addSummaries(data: SeedData): void {
-  const rows = new Map<string, Row[]>();
-  for (const r of data.attendance as unknown as Row[]) {
-    const list = rows.get(r.activityId);
-    if (list) list.push(r);
-    else rows.set(r.activityId, [r]);
-  }
+  const rows = groupBy(data.attendance as unknown as Row[], (r) => r.activityId);
   for (const a of data.activities) {
     if (a.status === 'closed') a.tally = tallyOf(rows.get(a._id as string) ?? []);
   }
-  const years = new Map<string, Payment[]>();
-  for (const p of data.duesPayments as unknown as Payment[]) {
-    const id = duesYearId(p.orgId, p.memberId, p.year);
-    const list = years.get(id);
-    if (list) list.push(p);
-    else years.set(id, [p]);
-  }
+  const years = groupBy(data.duesPayments as unknown as Payment[], (p) =>
+    duesYearId(p.orgId, p.memberId, p.year),
+  );
   // every seeded org's paid months are complete: it has no payment without them
   for (const o of data.orgs) o.paidMonthsKept = true;
   for (const [_id, list] of years) {

@@ -72,47 +72,15 @@ export const attendanceOfMany = (activityIds: readonly string[]) =>
       );
 
 /**
- * The tallies of these activities counted in the database, one round trip per 1,000 activities:
- * records in `attended` states, how many, and the lowest and the highest member id — what
- * `tallyOf` answers for the same records (member ids are plain ASCII, compared alike). An activity
- * with none is absent.
+ * Tallies counted in the database for the records a `$match` selects, in one round trip: records
+ * in `attended` states per activity, how many, and the lowest and the highest member id — what
+ * `tallyOf` answers for the same records (member ids are plain ASCII, compared alike).
  */
-export async function countedTallies(
-  activityIds: readonly string[],
-  attended: readonly AttendanceStatus[],
-): Promise<Map<string, AttendanceTally>> {
-  const out = new Map<string, AttendanceTally>();
-  for (let i = 0; i < activityIds.length; i += 1000) {
-    const res = (await attendance
-      .ref()
-      .aggregate()
-      .match({ activityId: _.in(activityIds.slice(i, i + 1000)), status: _.in([...attended]) })
-      .group({
-        _id: '$activityId',
-        attended: { $sum: 1 },
-        lo: { $min: '$memberId' },
-        hi: { $max: '$memberId' },
-      })
-      .limit(1000)
-      .end()) as unknown as { list: (AttendanceTally & { _id: string })[] };
-    for (const { _id, ...t } of res.list) out.set(_id, t);
-  }
-  return out;
-}
-
-/**
- * The same, for every activity of these orgs with records from `since` on, in one round trip
- * whatever their number (the dashboard's reading of activities closed before tallies were kept).
- */
-export async function countedTalliesOfOrgs(
-  orgIds: readonly string[],
-  attended: readonly AttendanceStatus[],
-  since: Date,
-): Promise<Map<string, AttendanceTally>> {
+async function talliesWhere(match: object): Promise<Map<string, AttendanceTally>> {
   const res = (await attendance
     .ref()
     .aggregate()
-    .match({ orgId: _.in([...orgIds]), status: _.in([...attended]), at: _.gte(since) })
+    .match(match)
     .group({
       _id: '$activityId',
       attended: { $sum: 1 },
@@ -123,6 +91,30 @@ export async function countedTalliesOfOrgs(
     .end()) as unknown as { list: (AttendanceTally & { _id: string })[] };
   return new Map(res.list.map(({ _id, ...t }) => [_id, t]));
 }
+
+/** The tallies of these activities, one round trip per 1,000; an activity with none is absent. */
+export async function countedTallies(
+  activityIds: readonly string[],
+  attended: readonly AttendanceStatus[],
+): Promise<Map<string, AttendanceTally>> {
+  const out = new Map<string, AttendanceTally>();
+  for (let i = 0; i < activityIds.length; i += 1000) {
+    const ids = activityIds.slice(i, i + 1000);
+    const page = await talliesWhere({ activityId: _.in(ids), status: _.in([...attended]) });
+    for (const [id, t] of page) out.set(id, t);
+  }
+  return out;
+}
+
+/**
+ * The same, for every activity of these orgs with records from `since` on, in one round trip
+ * whatever their number (the dashboard's reading of activities closed before tallies were kept).
+ */
+export const countedTalliesOfOrgs = (
+  orgIds: readonly string[],
+  attended: readonly AttendanceStatus[],
+  since: Date,
+) => talliesWhere({ orgId: _.in([...orgIds]), status: _.in([...attended]), at: _.gte(since) });
 
 /** One member's records at these activities, by their deterministic ids (one indexed read). */
 export const memberAttendanceIn = (activityIds: readonly string[], memberId: string) =>

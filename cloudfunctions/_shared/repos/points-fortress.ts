@@ -1,7 +1,8 @@
 import type { ActivityDoc } from './activities';
 import { ATTENDED } from '../domain/activity/participants';
 import { type AttendanceTally, tallyRecords } from '../domain/activity/tally';
-import { paymentEntries } from '../domain/dues/paid-months';
+import { paidMonthsOf, type PaidMonths, paymentEntries } from '../domain/dues/paid-months';
+import { groupBy } from '../domain/shared/group';
 import { type AttendanceDoc, countedTalliesOfOrgs } from './attendance';
 import { type DuesBaseDoc, type DuesPaymentDoc, duesYearsOf, paymentsByMember } from './dues';
 import type { MemberDoc } from './members';
@@ -251,32 +252,29 @@ async function untalliedCounts(rows: readonly FortressRow[], year: number) {
  * database, as ledger entries — one round trip only when there are such orgs.
  */
 async function paidFromPayments(rows: readonly FortressRow[], year: number) {
-  const byOrg = new Map<string, DuesPaymentDoc[]>();
   const ids = rows.filter((r) => !r.paidMonthsKept).map((r) => r._id);
-  for (const g of await paymentsByMember(ids, year)) {
-    const entries = g.months.map(
-      (month, i) => ({ memberId: g._id.memberId, month, amountFen: g.fens[i] }) as DuesPaymentDoc,
-    );
-    const list = byOrg.get(g._id.orgId);
-    if (list) list.push(...entries);
-    else byOrg.set(g._id.orgId, entries);
-  }
-  return byOrg;
+  const groups = await paymentsByMember(ids, year);
+  return entriesByOrg(
+    groups.map(({ _id, months, fens }) => ({
+      ..._id,
+      paid: paidMonthsOf(months.map((month, i) => ({ month, amountFen: fens[i] }))),
+    })),
+  );
 }
 
+/** The year's paid months of these orgs' members (one small document per member), as entries. */
+const paidOf = async (orgIds: readonly string[], year: number) =>
+  entriesByOrg(await duesYearsOf(orgIds, year));
+
 /**
- * The year's paid months of these orgs' members, per org (one small document per member), as
- * the entries the ledger reads (member, month, the month's sum) — not whole payment documents.
+ * Members' paid months per org as the entries the ledger reads (member, month, the month's sum)
+ * — not whole payment documents.
  */
-async function paidOf(orgIds: readonly string[], year: number) {
-  const byOrg = new Map<string, DuesPaymentDoc[]>();
-  for (const d of await duesYearsOf(orgIds, year)) {
-    const entries = paymentEntries(d.memberId, d.paid) as DuesPaymentDoc[];
-    const list = byOrg.get(d.orgId);
-    if (list) list.push(...entries);
-    else byOrg.set(d.orgId, entries);
-  }
-  return byOrg;
+function entriesByOrg(rows: readonly { orgId: string; memberId: string; paid: PaidMonths }[]) {
+  const out = new Map<string, DuesPaymentDoc[]>();
+  for (const [orgId, list] of groupBy(rows, (r) => r.orgId))
+    out.set(orgId, list.flatMap((d) => paymentEntries(d.memberId, d.paid)) as DuesPaymentDoc[]);
+  return out;
 }
 
 /** The narrowed rows back in the shapes the facts read (what `isCounted` and the ledger need). */

@@ -17,6 +17,7 @@ import {
   hasCommittee,
   runsActivity,
 } from '../../domain/activity/participants';
+import { groupBy } from '../../domain/shared/group';
 import { localDate, localInstant } from '../../domain/shared/time';
 import { coverage, type Coverage } from '../../domain/activity/talks';
 import { listTalks, orgLifeRectificationSteps, type TalkDoc } from '../../repos/talks';
@@ -60,12 +61,7 @@ export async function branchActivities(
     listOrgMembers(orgId),
   ]);
   const records = await attendanceOfMany(activities.map((a) => a._id));
-  const byActivity = new Map<string, AttendanceDoc[]>();
-  for (const r of records) {
-    const list = byActivity.get(r.activityId);
-    if (list) list.push(r);
-    else byActivity.set(r.activityId, [r]);
-  }
+  const byActivity = groupBy(records, (r) => r.activityId);
   return { activities, members, byActivity };
 }
 

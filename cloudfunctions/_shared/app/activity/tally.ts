@@ -16,12 +16,13 @@ import type { Ctx } from '../../runtime/context';
  */
 export async function keepTally(
   activity: Pick<ActivityDoc, '_id' | 'status'>,
-  change: { memberId: string; status: AttendanceStatus },
+  change: { memberId: string; status: AttendanceStatus } | null,
   tx: Tx,
 ): Promise<void> {
   if (activity.status !== 'closed') return;
-  const rows = (await attendanceOf(activity._id, tx)).filter((r) => r.memberId !== change.memberId);
-  await setTally(activity._id, tallyOf([...rows, change]), tx);
+  const stored = await attendanceOf(activity._id, tx);
+  const rows = change ? [...stored.filter((r) => r.memberId !== change.memberId), change] : stored;
+  await setTally(activity._id, tallyOf(rows), tx);
 }
 
 /**
@@ -72,7 +73,7 @@ export async function recountTallies(ctx: Ctx): Promise<{ checked: number; fixed
     else if (repairs++ < REPAIRS_PER_RUN)
       // counted again in a transaction, as `keepTally` does: a correction at this moment is kept
       await ctx.write(async (tx) => {
-        await setTally(a._id, tallyOf(await attendanceOf(a._id, tx)), tx);
+        await keepTally({ _id: a._id, status: 'closed' }, null, tx);
         return { audit: null, result: null };
       });
     else continue;

@@ -1,6 +1,6 @@
 import { paidMonthsOf, type PaidMonths } from '../../domain/dues/paid-months';
+import { groupBy } from '../../domain/shared/group';
 import {
-  type DuesPaymentDoc,
   duesYearId,
   duesYearsOfOrg,
   type DuesYearDoc,
@@ -43,13 +43,7 @@ export async function rebuildPaidMonths(ctx: Ctx): Promise<{ orgs: number; rebui
     // positive) makes its document differ, and it is rebuilt in the member's turn
     const existing = await duesYearsOfOrg(org._id);
     const payments = await paymentsOfOrg(org._id);
-    const byYear = new Map<string, DuesPaymentDoc[]>();
-    for (const p of payments) {
-      const id = duesYearId(org._id, p.memberId, p.year);
-      const list = byYear.get(id);
-      if (list) list.push(p);
-      else byYear.set(id, [p]);
-    }
+    const byYear = groupBy(payments, (p) => duesYearId(org._id, p.memberId, p.year));
     const have = new Map(existing.map((d) => [d._id, d.paid]));
     const fresh: DuesYearDoc[] = [];
     const redo: DuesYearDoc[] = [];

@@ -3,6 +3,7 @@
  * the flags of a payment, the half-year publication and the branch's completion. No I/O and no
  * clock: the running month (`thisMonth`, 'YYYY-MM' in Beijing) is a parameter.
  */
+import { groupBy } from '../shared/group';
 import { addMonths } from '../shared/time';
 
 /** paid: in full; under: something but less than due [FEE-24]; unpaid: nothing; notDue: no amount confirmed. */
@@ -113,15 +114,8 @@ export function monthCells(
   });
 }
 
-const byMember = <T extends { memberId: string }>(xs: readonly T[]) => {
-  const m = new Map<string, T[]>();
-  for (const x of xs) {
-    const list = m.get(x.memberId);
-    if (list) list.push(x);
-    else m.set(x.memberId, [x]);
-  }
-  return m;
-};
+const byMember = <T extends { memberId: string }>(xs: readonly T[]) =>
+  groupBy(xs, (x) => x.memberId);
 
 /** The ledger rows of a year's months for the given members (never anyone's base [DIS-09]). */
 export function ledgerRows(
